@@ -1,0 +1,1 @@
+"""The MkDocs adapter: turns the core's site plan into MkDocs pages and navigation."""

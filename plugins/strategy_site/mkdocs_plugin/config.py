@@ -1,0 +1,11 @@
+"""Options of the `strategy` plugin in mkdocs.yml."""
+
+from __future__ import annotations
+
+from mkdocs.config import config_options
+from mkdocs.config.base import Config
+
+
+class StrategyPluginConfig(Config):
+    # The folder holding strategy.yml, relative to mkdocs.yml.
+    content_dir = config_options.Type(str, default="strategy")

@@ -1,0 +1,227 @@
+"""The `strategy` MkDocs plugin: a thin adapter over the core.
+
+How it meets MkDocs and mkdocs-static-i18n (see the architecture note in the README):
+
+- on_config loads and checks `strategy/`; a content problem stops the build there, before
+  MkDocs cleans or writes anything, with the core's `path:line` messages.
+- on_files (priority -150, after i18n at -100 has kept the current language's files)
+  adds one generated page per planned page, with the language prefix put on `dest_uri`
+  by us and i18n's attributes set so that its language switcher and sitemap know them.
+- on_nav (priority -50, before i18n looks for the home page) puts the start page and the
+  versions in the site navigation and builds one navigation per version.
+- on_page_context hands the page's plan to the templates and swaps in its version's
+  navigation, so the sidebar shows the table of contents of the version being read.
+
+i18n builds each further language by running the whole build again on the same config,
+so every event here runs once per language and must be safe to repeat.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.exceptions import PluginError
+from mkdocs.livereload import LiveReloadServer
+from mkdocs.plugins import BasePlugin, event_priority, get_plugin_logger
+from mkdocs.structure.files import File, Files, InclusionLevel
+from mkdocs.structure.nav import Navigation, Section
+from mkdocs.structure.pages import Page
+
+from .. import urls
+from ..clock import build_date
+from ..loader import load_strategy
+from ..model import Strategy
+from ..pages import NavItem, PlannedPage, SitePlan, plan_site
+from ..problems import ContentError
+from ..texts import t
+from .config import StrategyPluginConfig
+
+log = get_plugin_logger(__name__)
+
+TEMPLATES = Path(__file__).parent / "templates"
+
+# Extensions the content format promises editors (content-format.md: "Markdown as
+# mkdocs-material renders it"); added when mkdocs.yml leaves them out.
+REQUIRED_EXTENSIONS = ("tables", "admonition", "footnotes", "attr_list", "md_in_html", "toc")
+
+
+class StrategyPlugin(BasePlugin[StrategyPluginConfig]):
+    supports_multiple_instances = False
+
+    def __init__(self) -> None:
+        self.strategy: Strategy | None = None
+        self.plan: SitePlan | None = None
+        self.planned: dict[str, PlannedPage] = {}
+        self.version_navs: dict[str, Navigation] = {}
+
+    # -- configuration -------------------------------------------------------------
+
+    def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
+        if not config.use_directory_urls:
+            raise PluginError(
+                "strategy: the site needs 'use_directory_urls: true' in mkdocs.yml, "
+                "so that every section has the address /<version>/<section>/."
+            )
+        if str(TEMPLATES) not in config.theme.dirs:
+            position = 1 if config.theme.custom_dir else 0
+            config.theme.dirs.insert(position, str(TEMPLATES))
+        for extension in REQUIRED_EXTENSIONS:
+            if extension not in config.markdown_extensions:
+                config.markdown_extensions.append(extension)
+        if self.strategy is None:  # once per build command, not once per language
+            self.strategy = self._load(config)
+        return config
+
+    def content_root(self, config: MkDocsConfig) -> Path:
+        return Path(config.config_file_path).parent / self.config.content_dir
+
+    def _load(self, config: MkDocsConfig) -> Strategy:
+        try:
+            return load_strategy(self.content_root(config))
+        except ContentError as error:
+            raise PluginError("The strategy content has problems:\n" + error.report()) from None
+
+    def on_serve(self, server: LiveReloadServer, config: MkDocsConfig, builder: Any) -> Any:
+        server.watch(str(self.content_root(config)))
+        return server
+
+    # -- pages ---------------------------------------------------------------------
+
+    @event_priority(-150)
+    def on_files(self, files: Files, config: MkDocsConfig) -> Files:
+        strategy = self.strategy
+        assert strategy is not None
+        lang = self._language(config, strategy)
+        self.plan = plan_site(strategy, lang, build_date())
+        self.planned = {}
+        for page in self.plan.pages:
+            existing = files.get_file_from_path(page.source_uri)
+            if existing is not None and existing.generated_by is None:
+                raise PluginError(
+                    f"strategy: docs/{existing.src_uri} would take the address of a "
+                    f"generated page (/{page.path}); rename or move it."
+                )
+            files.append(self._file(config, page, lang, strategy))
+            self.planned[page.source_uri] = page
+        self._tell_i18n_sitemap(config, files, lang)
+        return files
+
+    def _file(self, config: MkDocsConfig, page: PlannedPage, lang: str, strategy: Strategy) -> File:
+        file = self._generated(config, page.source_uri, page.markdown, page.path, lang, strategy)
+        # mkdocs-static-i18n's attributes: its language switcher and sitemap read them.
+        file.locale = lang
+        file.locale_alternate_of = lang
+        file.localization = None if lang == strategy.source_language else lang
+        file.norm_src_uri = file.src_uri
+        file.alternates = {
+            other: file
+            if other == lang
+            else self._generated(config, page.source_uri, "", page.path, other, strategy)
+            for other in strategy.languages
+            if other in self._built_languages(config, strategy)
+        }
+        return file
+
+    @staticmethod
+    def _generated(
+        config: MkDocsConfig, src_uri: str, content: str, path: str, lang: str, strategy: Strategy
+    ) -> File:
+        file = File.generated(config, src_uri, content=content, inclusion=InclusionLevel.NOT_IN_NAV)
+        # Set before `url` is first read: both are cached.
+        file.dest_uri = urls.localized(path, lang, strategy.source_language) + "index.html"
+        return file
+
+    def _language(self, config: MkDocsConfig, strategy: Strategy) -> str:
+        i18n = config.plugins.get("i18n")
+        if i18n is None:
+            return strategy.source_language
+        default = getattr(i18n, "default_language", None)
+        if default != strategy.source_language:
+            raise PluginError(
+                f"strategy: the i18n plugin's default language is '{default}', but the "
+                f"strategy is written in '{strategy.source_language}'; make them the same."
+            )
+        return getattr(i18n, "current_language", None) or default
+
+    @staticmethod
+    def _built_languages(config: MkDocsConfig, strategy: Strategy) -> list[str]:
+        i18n = config.plugins.get("i18n")
+        if i18n is None:
+            return [strategy.source_language]
+        return [lang for lang in strategy.languages if lang in i18n.build_languages]
+
+    @staticmethod
+    def _tell_i18n_sitemap(config: MkDocsConfig, files: Files, lang: str) -> None:
+        """i18n lists sitemap pages from its own on_files, which ran before ours."""
+        i18n = config.plugins.get("i18n")
+        if i18n is not None and hasattr(i18n, "i18n_files_per_language"):
+            i18n.i18n_files_per_language[lang] = files.documentation_pages()
+
+    # -- navigation ----------------------------------------------------------------
+
+    @event_priority(-50)
+    def on_nav(self, nav: Navigation, config: MkDocsConfig, files: Files) -> Navigation:
+        assert self.plan is not None and self.strategy is not None
+        page_of = {uri: files.get_file_from_path(uri).page for uri in self.planned}
+        for uri, planned in self.planned.items():
+            page_of[uri].title = planned.title
+
+        self.version_navs = {}
+        for version_id, items in self.plan.version_navs.items():
+            built = [self._nav_item(item, page_of) for item in items]
+            pages = _pages_in(built)
+            _link_pages(pages)
+            self.version_navs[version_id] = Navigation(built, pages)
+
+        lang = self.plan.lang
+        start = page_of[urls.source_uri("")]
+        version_fronts = [
+            page_of[urls.source_uri(urls.version_path(v))] for v in self.strategy.versions
+        ]
+        versions = Section(t(lang, "nav.versions"), version_fronts)
+        site_nav = Navigation([start, versions, *nav.items], [start, *version_fronts, *nav.pages])
+        for version_nav in self.version_navs.values():
+            version_nav.homepage = start
+        site_nav.homepage = start
+        return site_nav
+
+    def _nav_item(self, item: NavItem, page_of: dict[str, Page]) -> Page | Section:
+        page = page_of[urls.source_uri(item.path)]
+        if not item.children:
+            return page
+        children = [page] + [self._nav_item(child, page_of) for child in item.children]
+        section = Section(item.title, children)
+        for child in children:
+            child.parent = section
+        return section
+
+    # -- rendering -----------------------------------------------------------------
+
+    @event_priority(-50)
+    def on_page_context(
+        self, context: dict[str, Any], page: Page, config: MkDocsConfig, nav: Navigation
+    ) -> dict[str, Any]:
+        planned = self.planned.get(page.file.src_uri) if page.file.generated_by else None
+        context["strategy_page"] = planned
+        if planned is not None and planned.version in self.version_navs:
+            context["nav"] = self.version_navs[planned.version]
+        return context
+
+
+def _pages_in(items: list[Page | Section]) -> list[Page]:
+    pages: list[Page] = []
+    for item in items:
+        if isinstance(item, Section):
+            pages.extend(_pages_in(item.children))
+        else:
+            pages.append(item)
+    return pages
+
+
+def _link_pages(pages: list[Page]) -> None:
+    """Previous and next within one version: reading the strategy front to back."""
+    for index, page in enumerate(pages):
+        page.previous_page = pages[index - 1] if index > 0 else None
+        page.next_page = pages[index + 1] if index + 1 < len(pages) else None

@@ -1,0 +1,174 @@
+"""The content model: plain data loaded from `strategy/`.
+
+Everything the site shows is derived from these classes. They hold what the editors
+wrote, already validated, plus the few facts that follow directly from the table of
+contents (section numbers, nesting, reading order). Nothing here knows about MkDocs.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date
+from pathlib import Path
+
+# Status values, in the words of content-format.md.
+DRAFT = "draft"
+CONSULTATION = "consultation"
+ADOPTED = "adopted"
+POPULAR = "popular"
+SUPERSEDED = "superseded"
+STATUSES = (DRAFT, CONSULTATION, ADOPTED, POPULAR, SUPERSEDED)
+
+LocalizedText = dict[str, str]
+"""A short string in several languages, e.g. {"sv": "Remissutkast", "en": "Consultation draft"}."""
+
+
+def pick(text: LocalizedText, lang: str, fallback: str) -> str:
+    """The text in `lang`, else in the fallback (source) language, else any."""
+    if lang in text:
+        return text[lang]
+    if fallback in text:
+        return text[fallback]
+    return next(iter(text.values()), "")
+
+
+@dataclass(frozen=True)
+class Consultation:
+    opens: date
+    closes: date
+    respond_to: str
+    reference: str
+
+    def state_on(self, today: date) -> str:
+        """'upcoming', 'open' or 'closed': decided by the build date, not at read time."""
+        if today < self.opens:
+            return "upcoming"
+        if today > self.closes:
+            return "closed"
+        return "open"
+
+
+@dataclass(frozen=True)
+class Decision:
+    by: str
+    date: date
+    reference: str
+
+
+@dataclass
+class Translation:
+    """A section's text in another language (`<id>.<lang>.md`)."""
+
+    lang: str
+    title: str
+    body: str
+    summary: str | None
+    source_hash: str | None
+    path: Path
+    body_line: int
+
+
+@dataclass
+class Section:
+    """One section of one version, in the source language, with its translations.
+
+    `number` ("3.2"), `parent`, `children` and `depth` come from the version's table of
+    contents; the rest from the section's file.
+    """
+
+    id: str
+    title: str
+    body: str
+    path: Path
+    body_line: int  # line in `path` where the body starts, for error messages
+    summary: str | None = None
+    replaces: list[str] = field(default_factory=list)
+    summarises: list[str] = field(default_factory=list)
+    translations: dict[str, Translation] = field(default_factory=dict)
+    number: str = ""
+    depth: int = 1
+    parent: str | None = None
+    children: list[str] = field(default_factory=list)
+
+
+@dataclass
+class Version:
+    """One complete text of the strategy: a folder under `versions/`."""
+
+    id: str
+    status: str
+    title: LocalizedText
+    date: date
+    path: Path
+    based_on: str | None = None
+    consultation: Consultation | None = None
+    decision: Decision | None = None
+    sections: dict[str, Section] = field(default_factory=dict)  # in reading order
+
+    @property
+    def top_level(self) -> list[Section]:
+        return [s for s in self.sections.values() if s.parent is None]
+
+    def section_ids(self) -> list[str]:
+        return list(self.sections)
+
+
+@dataclass
+class Source:
+    title: str
+    url: str | None = None
+
+
+@dataclass
+class InputItem:
+    id: str
+    text: str
+    line: int
+    section: str | None = None
+    proposal: str | None = None
+    sources: list[Source] = field(default_factory=list)
+    decision: str = "open"
+    response: str | None = None
+    addressed_in: str | None = None
+
+
+@dataclass
+class Input:
+    """What was said in one workshop or one consultation response (`inputs/<id>.yml`)."""
+
+    id: str
+    kind: str
+    date: date
+    about: str
+    path: Path
+    from_: list[str] = field(default_factory=list)
+    title: str | None = None
+    items: list[InputItem] = field(default_factory=list)
+
+
+INPUT_KINDS = ("workshop", "consultation-response")
+DECISIONS = ("accepted", "partly", "rejected", "noted", "open")
+
+
+@dataclass
+class Strategy:
+    """The whole document: every version, oldest first, and the inputs."""
+
+    root: Path
+    title: LocalizedText
+    publisher: LocalizedText
+    source_language: str
+    languages: list[str]
+    current: str
+    versions: dict[str, Version] = field(default_factory=dict)  # oldest first
+    inputs: list[Input] = field(default_factory=list)
+
+    @property
+    def current_version(self) -> Version:
+        return self.versions[self.current]
+
+    def based_on(self, version: Version) -> Version | None:
+        return self.versions.get(version.based_on) if version.based_on else None
+
+    def text(self, value: LocalizedText, lang: str) -> str:
+        return pick(value, lang, self.source_language)

@@ -1,0 +1,199 @@
+"""The site plan: every page of one language, with its Markdown and its surroundings.
+
+An engine adapter turns each `PlannedPage` into a page of its own kind (MkDocs files
+today). Everything a page shows is decided here, from the model and the derived facts,
+so that another engine needs a new adapter and nothing else.
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass, field
+from datetime import date
+from html import escape
+
+from . import urls
+from .markdown_links import rewrite_section_links
+from .model import Strategy, Version
+from .render import (
+    PageContext,
+    contents,
+    read_now,
+    section_title,
+    timeline,
+    version_banner,
+)
+from .texts import t
+
+START = "start"
+VERSION = "version"
+SECTION = "section"
+
+
+@dataclass
+class PlannedPage:
+    lang: str
+    path: str  # language-independent, directory-style: "remiss/inledning/"
+    kind: str
+    title: str  # in the navigation
+    html_title: str  # in the browser tab
+    markdown: str
+    version: str | None = None
+    section: str | None = None
+    before_html: str = ""  # goes above the rendered Markdown
+    after_html: str = ""  # goes below it
+    text_lang: str = ""  # language of the main text, when it differs from `lang`
+    css_class: str = ""
+    alternates: dict[str, str] = field(default_factory=dict)  # lang -> site path
+
+    @property
+    def source_uri(self) -> str:
+        return urls.source_uri(self.path)
+
+
+@dataclass
+class NavItem:
+    title: str
+    path: str
+    children: list[NavItem] = field(default_factory=list)
+
+
+@dataclass
+class SitePlan:
+    lang: str
+    pages: list[PlannedPage]
+    version_navs: dict[str, list[NavItem]]  # version id -> its table of contents
+
+    def page(self, path: str) -> PlannedPage:
+        return next(p for p in self.pages if p.path == path)
+
+
+def front_matter(**values: object) -> str:
+    """YAML front matter; JSON strings are valid YAML and need no quoting rules."""
+    lines = [f"{key}: {json.dumps(value, ensure_ascii=False)}" for key, value in values.items()]
+    return "---\n" + "\n".join(lines) + "\n---\n\n"
+
+
+def plan_site(strategy: Strategy, lang: str, today: date) -> SitePlan:
+    pages = [_start_page(strategy, lang, today)]
+    navs: dict[str, list[NavItem]] = {}
+    for version in strategy.versions.values():
+        pages.append(_version_page(strategy, version, lang, today))
+        for section in version.sections.values():
+            pages.append(_section_page(strategy, version, section.id, lang, today))
+        navs[version.id] = _version_nav(strategy, version, lang)
+    for page in pages:
+        page.alternates = {
+            other: urls.localized(page.path, other, strategy.source_language)
+            for other in strategy.languages
+        }
+    return SitePlan(lang, pages, navs)
+
+
+def _start_page(strategy: Strategy, lang: str, today: date) -> PlannedPage:
+    ctx = PageContext(strategy, lang, "", today)
+    title = strategy.text(strategy.title, lang)
+    publisher = strategy.text(strategy.publisher, lang) if strategy.publisher else ""
+    current = strategy.current_version
+    lead = _first_summary(current, lang)
+    body = [f"# {title}", ""]
+    if publisher:
+        body += [f'<p class="st-publisher">{escape(publisher)}</p>', ""]
+    if lead:
+        body += [lead, ""]
+    body += [read_now(ctx), "", f"## {t(lang, 'start.timeline')}", ""]
+    body += [t(lang, "start.timeline_intro"), "", timeline(ctx), ""]
+    return PlannedPage(
+        lang=lang,
+        path="",
+        kind=START,
+        title=t(lang, "nav.start"),
+        html_title=f"{title} – {publisher}" if publisher else title,
+        markdown=front_matter(title=t(lang, "nav.start"), description=lead or title)
+        + "\n".join(body),
+    )
+
+
+def _first_summary(version: Version, lang: str) -> str | None:
+    for section in version.sections.values():
+        translation = section.translations.get(lang)
+        if translation is not None and translation.summary:
+            return translation.summary
+        if section.summary:
+            return section.summary
+    return None
+
+
+def _version_page(strategy: Strategy, version: Version, lang: str, today: date) -> PlannedPage:
+    path = urls.version_path(version.id)
+    ctx = PageContext(strategy, lang, path, today)
+    name = strategy.text(version.title, lang)
+    title = strategy.text(strategy.title, lang)
+    body = [
+        f"# {name}",
+        "",
+        f'<p class="st-lead">{escape(title)}</p>',
+        "",
+        f"## {t(lang, 'front.contents')}",
+        "",
+        contents(ctx, version),
+        "",
+    ]
+    return PlannedPage(
+        lang=lang,
+        path=path,
+        kind=VERSION,
+        title=name,
+        html_title=f"{name} – {title}",
+        markdown=front_matter(title=name, description=f"{name}: {title}") + "\n".join(body),
+        version=version.id,
+        before_html=version_banner(ctx, version, None),
+        css_class=f"st-page--{version.status}",
+    )
+
+
+def _section_page(
+    strategy: Strategy, version: Version, section_id: str, lang: str, today: date
+) -> PlannedPage:
+    path = urls.section_path(version.id, section_id)
+    ctx = PageContext(strategy, lang, path, today)
+    section = version.sections[section_id]
+    translation = section.translations.get(lang)
+    text = translation if translation is not None else section
+    text_lang = (
+        lang
+        if translation is not None or lang == strategy.source_language
+        else (strategy.source_language)
+    )
+    title = section_title(strategy, version, section_id, lang)
+    body = rewrite_section_links(text.body, lambda target, anchor: f"../{target}/index.md{anchor}")
+    values: dict[str, object] = {"title": title}
+    if text.summary:
+        values["description"] = text.summary
+    version_name = strategy.text(version.title, lang)
+    return PlannedPage(
+        lang=lang,
+        path=path,
+        kind=SECTION,
+        title=title,
+        html_title=f"{title} – {version_name} – {strategy.text(strategy.title, lang)}",
+        markdown=front_matter(**values) + f"# {title}\n\n{body}",
+        version=version.id,
+        section=section_id,
+        before_html=version_banner(ctx, version, section_id),
+        text_lang=text_lang if text_lang != lang else "",
+        css_class=f"st-page--{version.status}",
+    )
+
+
+def _version_nav(strategy: Strategy, version: Version, lang: str) -> list[NavItem]:
+    def item(section_id: str) -> NavItem:
+        section = version.sections[section_id]
+        return NavItem(
+            section_title(strategy, version, section_id, lang),
+            urls.section_path(version.id, section_id),
+            [item(child) for child in section.children],
+        )
+
+    front = NavItem(strategy.text(version.title, lang), urls.version_path(version.id))
+    return [front] + [item(s.id) for s in version.top_level]

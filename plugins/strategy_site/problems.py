@@ -1,0 +1,72 @@
+"""Content problems: what editors see when a file in `strategy/` is wrong.
+
+Every check reports into a `ProblemLog` instead of raising, so that one run of
+`strategi check` (or one build) lists every problem at once, each with the file, the
+line, what is wrong and how to fix it.
+"""
+
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass, field
+from pathlib import Path
+
+
+@dataclass(frozen=True, order=True)
+class Problem:
+    path: Path
+    line: int | None  # 1-based; None when the problem concerns the file as a whole
+    message: str
+    hint: str = ""
+
+    def location(self) -> str:
+        shown = display_path(self.path)
+        return f"{shown}:{self.line}" if self.line else shown
+
+    def format(self) -> str:
+        text = f"{self.location()}: {self.message}"
+        if self.hint:
+            text += f"\n    hint: {self.hint}"
+        return text
+
+
+def display_path(path: Path) -> str:
+    """A path as the editor typed it: relative to where the command runs, if inside."""
+    try:
+        return os.path.relpath(path)
+    except ValueError:  # another drive on Windows
+        return str(path)
+
+
+@dataclass
+class ProblemLog:
+    problems: list[Problem] = field(default_factory=list)
+
+    def add(self, path: Path, line: int | None, message: str, hint: str = "") -> None:
+        self.problems.append(Problem(path, line, message, hint))
+
+    def __bool__(self) -> bool:
+        return bool(self.problems)
+
+    def raise_if_any(self) -> None:
+        if self.problems:
+            raise ContentError(self.problems)
+
+
+class ContentError(Exception):
+    """The content cannot be published as it is; carries every problem found."""
+
+    def __init__(self, problems: list[Problem]):
+        self.problems = sorted(set(problems), key=_sort_key)
+        super().__init__(self.report())
+
+    def report(self) -> str:
+        count = len(self.problems)
+        noun = "problem" if count == 1 else "problems"
+        lines = [p.format() for p in self.problems]
+        lines.append(f"{count} {noun} in the strategy content.")
+        return "\n".join(lines)
+
+
+def _sort_key(problem: Problem) -> tuple[str, int, str]:
+    return (str(problem.path), problem.line or 0, problem.message)

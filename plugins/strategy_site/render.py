@@ -1,0 +1,301 @@
+"""HTML fragments around the content: banners, the version selector, the timeline.
+
+Plain functions from model facts to escaped HTML strings. Links are computed here as
+relative URLs from the page's own path, so the site works from any folder or host path.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+from html import escape
+
+from . import urls
+from .lineage import counterpart
+from .model import CONSULTATION, POPULAR, Strategy, Version
+from .texts import format_date, status_name, t
+
+
+@dataclass(frozen=True)
+class PageContext:
+    """What every fragment needs to know about the page it goes on."""
+
+    strategy: Strategy
+    lang: str
+    path: str  # the page's language-independent path, e.g. "remiss/inledning/"
+    today: date
+
+    def link(self, to_path: str) -> str:
+        """A relative link to another page in the same language."""
+        source = self.strategy.source_language
+        return urls.relative(
+            urls.localized(self.path, self.lang, source), urls.localized(to_path, self.lang, source)
+        )
+
+    def text(self, value: dict[str, str]) -> str:
+        return self.strategy.text(value, self.lang)
+
+
+def tag(name: str, inner: str, **attributes: str | None) -> str:
+    """`<name attr="...">inner</name>`: attribute values are escaped, `inner` is HTML already.
+
+    `class_` stands for `class`; underscores in other names become hyphens.
+    """
+    attrs = "".join(
+        f' {key.rstrip("_").replace("_", "-")}="{escape(value)}"'
+        for key, value in attributes.items()
+        if value is not None
+    )
+    return f"<{name}{attrs}>{inner}</{name}>"
+
+
+def link(href: str, inner: str, **attributes: str | None) -> str:
+    return tag("a", inner, href=href, **attributes)
+
+
+def time_tag(value: date, lang: str) -> str:
+    return f'<time datetime="{value.isoformat()}">{escape(format_date(value, lang))}</time>'
+
+
+def status_badge(status: str, lang: str) -> str:
+    return f'<span class="st-status st-status--{status}">{escape(status_name(status, lang))}</span>'
+
+
+def _version_name(ctx: PageContext, version: Version) -> str:
+    return escape(ctx.text(version.title))
+
+
+def version_banner(ctx: PageContext, version: Version, section_id: str | None) -> str:
+    """The box at the top of every page of a version: which version, its status, where next."""
+    lang = ctx.lang
+    parts = [
+        f'<div class="st-banner st-banner--{version.status}">',
+        '<p class="st-banner__version">'
+        f"{status_badge(version.status, lang)} "
+        f"{escape(t(lang, 'version.you_are_reading'))}: "
+        f"<strong>{_version_name(ctx, version)}</strong>, "
+        f"{t(lang, 'version.published', date=time_tag(version.date, lang))}.</p>",
+    ]
+    notice = _currency_notice(ctx, version, section_id)
+    if notice:
+        parts.append(notice)
+    if version.decision is not None:
+        decision = version.decision
+        parts.append(
+            '<p class="st-banner__decision">'
+            + t(
+                lang,
+                "decision.text",
+                by=escape(decision.by),
+                date=time_tag(decision.date, lang),
+                reference=escape(decision.reference),
+            )
+            + "</p>"
+        )
+    if version.status == CONSULTATION and version.consultation is not None:
+        parts.append(consultation_notice(ctx, version))
+    parts.append(version_selector(ctx, version, section_id))
+    parts.append("</div>")
+    return "\n".join(parts)
+
+
+def _currency_notice(ctx: PageContext, version: Version, section_id: str | None) -> str:
+    """Tell readers of any version but the current one where the current text is."""
+    strategy, lang = ctx.strategy, ctx.lang
+    current = strategy.current_version
+    if version.id == current.id:
+        return ""
+    current_name = f"<strong>{_version_name(ctx, current)}</strong>"
+    order = list(strategy.versions)
+    if version.status == POPULAR and version.based_on in strategy.versions:
+        base = strategy.versions[version.based_on]
+        text = t(lang, "notice.popular", base=f"<strong>{_version_name(ctx, base)}</strong>")
+        if base.id != current.id:
+            text += " " + t(lang, "notice.older", current=current_name)
+    elif order.index(version.id) < order.index(current.id):
+        text = t(lang, "notice.older", current=current_name)
+    else:
+        text = t(lang, "notice.newer", current=current_name)
+    target = counterpart(strategy, version, section_id, current) if section_id else None
+    name = _version_name(ctx, current)
+    if target is not None:
+        link = (
+            f'<a href="{escape(ctx.link(urls.section_path(current.id, target)))}">'
+            f"{t(lang, 'notice.go_same_section', current=name)}</a>"
+        )
+    else:
+        link = (
+            f'<a href="{escape(ctx.link(urls.version_path(current.id)))}">'
+            f"{t(lang, 'notice.go_version_start', current=name)}</a>"
+        )
+        if section_id is not None:
+            gone = t(lang, "notice.section_gone", current=ctx.text(current.title))
+            link = f"{escape(gone)} {link}"
+    return f'<p class="st-banner__notice" role="note">{text} {link}</p>'
+
+
+def consultation_notice(ctx: PageContext, version: Version) -> str:
+    """Open, upcoming or closed, decided by the build date."""
+    consultation = version.consultation
+    assert consultation is not None
+    lang = ctx.lang
+    state = consultation.state_on(ctx.today)
+    opens, closes = time_tag(consultation.opens, lang), time_tag(consultation.closes, lang)
+    reference = f"<strong>{escape(consultation.reference)}</strong>"
+    lines = [t(lang, f"consultation.{state}", opens=opens, closes=closes)]
+    if state == "closed":
+        lines.append(t(lang, "consultation.closed_more", reference=reference))
+    else:
+        contact = _contact(consultation.respond_to)
+        lines.append(t(lang, "consultation.how", respond_to=contact, reference=reference))
+        if state == "open":
+            lines.append(escape(t(lang, "consultation.invite")))
+    return (
+        f'<div class="st-consultation st-consultation--{state}">'
+        f'<p class="st-consultation__title">{escape(t(lang, "consultation.heading"))}</p>'
+        + "".join(f"<p>{line}</p>" for line in lines)
+        + "</div>"
+    )
+
+
+def _contact(address: str) -> str:
+    if "@" in address and not address.startswith(("http://", "https://")):
+        return f'<a href="mailto:{escape(address)}">{escape(address)}</a>'
+    if address.startswith(("http://", "https://")):
+        return f'<a href="{escape(address)}">{escape(address)}</a>'
+    return escape(address)
+
+
+def version_selector(ctx: PageContext, version: Version, section_id: str | None) -> str:
+    """Plain links in a disclosure widget: works with the keyboard and without JavaScript."""
+    strategy, lang = ctx.strategy, ctx.lang
+    items = []
+    for other in strategy.versions.values():
+        target = counterpart(strategy, version, section_id, other) if section_id else None
+        path = urls.section_path(other.id, target) if target else urls.version_path(other.id)
+        note = ""
+        if section_id is not None and target is None:
+            note = " " + tag(
+                "span",
+                f"({escape(t(lang, 'version.missing_section'))})",
+                class_="st-versions__note",
+            )
+        is_this = other.id == version.id
+        current_attr = ' aria-current="page"' if is_this else ""
+        badge = (
+            f' <span class="st-versions__current">{escape(t(lang, "version.current_badge"))}</span>'
+            if other.id == strategy.current
+            else ""
+        )
+        items.append(
+            f'<li><a href="{escape(ctx.link(path))}"{current_attr}>{_version_name(ctx, other)}</a>'
+            f'{badge} <span class="st-versions__meta">{escape(status_name(other.status, lang))}, '
+            f"{time_tag(other.date, lang)}</span>{note}</li>"
+        )
+    label = escape(t(lang, "version.select"))
+    return (
+        f'<nav class="st-versions" aria-label="{label}">'
+        f"<details><summary>{label}</summary>"
+        f'<p class="st-versions__hint">{escape(t(lang, "version.select_hint"))}</p>'
+        f"<ul>{''.join(items)}</ul></details></nav>"
+    )
+
+
+def timeline(ctx: PageContext) -> str:
+    """The start page's list of versions, oldest first, with the current one marked."""
+    strategy, lang = ctx.strategy, ctx.lang
+    items = []
+    for version in strategy.versions.values():
+        facts = [escape(status_name(version.status, lang)), time_tag(version.date, lang)]
+        if version.consultation is not None:
+            facts.append(
+                t(
+                    lang,
+                    "start.consultation_dates",
+                    opens=time_tag(version.consultation.opens, lang),
+                    closes=time_tag(version.consultation.closes, lang),
+                )
+            )
+        if version.decision is not None:
+            facts.append(
+                t(
+                    lang,
+                    "start.decision",
+                    by=escape(version.decision.by),
+                    date=time_tag(version.decision.date, lang),
+                )
+            )
+        facts.append(escape(t(lang, "start.sections", count=len(version.sections))))
+        is_current = version.id == strategy.current
+        badge = ""
+        classes = f"st-timeline__item st-timeline__item--{version.status}"
+        if is_current:
+            badge = " " + tag(
+                "span", escape(t(lang, "version.current_badge")), class_="st-timeline__current"
+            )
+            classes += " st-timeline__item--current"
+        title = link(ctx.link(urls.version_path(version.id)), _version_name(ctx, version))
+        items.append(
+            tag(
+                "li",
+                tag("p", title + badge, class_="st-timeline__title")
+                + tag("p", " · ".join(facts), class_="st-timeline__facts"),
+                class_=classes,
+            )
+        )
+    return tag("ol", "".join(items), class_="st-timeline")
+
+
+def read_now(ctx: PageContext) -> str:
+    current = ctx.strategy.current_version
+    lang = ctx.lang
+    title = link(ctx.link(urls.version_path(current.id)), _version_name(ctx, current))
+    return tag(
+        "div",
+        tag("p", escape(t(lang, "start.read_now")), class_="st-read-now__label")
+        + tag("p", title, class_="st-read-now__title")
+        + tag(
+            "p",
+            f"{status_badge(current.status, lang)} {time_tag(current.date, lang)}",
+            class_="st-read-now__facts",
+        ),
+        class_="st-read-now",
+    )
+
+
+def contents(ctx: PageContext, version: Version) -> str:
+    """A version's table of contents as nested lists of links, numbered as in the nav."""
+    lang = ctx.lang
+
+    def entries(ids: list[str]) -> str:
+        items = []
+        for section_id in ids:
+            section = version.sections[section_id]
+            title = escape(section_title(ctx.strategy, version, section_id, lang))
+            href = ctx.link(urls.section_path(version.id, section_id))
+            children = entries(section.children) if section.children else ""
+            summary = ""
+            text = _summary(section, lang)
+            if text:
+                summary = tag("span", escape(text), class_="st-contents__summary")
+            items.append(tag("li", link(href, title) + summary + children))
+        return tag("ul", "".join(items), class_="st-contents")
+
+    return entries([s.id for s in version.top_level])
+
+
+def _summary(section, lang: str) -> str | None:
+    translation = section.translations.get(lang)
+    if translation is not None and translation.summary:
+        return translation.summary
+    return section.summary
+
+
+def section_title(strategy: Strategy, version: Version, section_id: str, lang: str) -> str:
+    """The numbered title ("3.1 Cirkulär bioekonomi"); popular versions are not numbered."""
+    section = version.sections[section_id]
+    translation = section.translations.get(lang)
+    title = translation.title if translation is not None else section.title
+    if version.status == POPULAR:
+        return title
+    return f"{section.number} {title}"

@@ -1,0 +1,48 @@
+"""Where every page lives. One place decides, so links and pages cannot disagree.
+
+Paths are language-independent and directory-style (`remiss/inledning/`); the source
+language sits at the site root and every other language under `/<lang>/`.
+"""
+
+from __future__ import annotations
+
+import posixpath
+
+CHANGES = "andringar"  # the highlighted view of a section, and a version's overview
+
+
+def version_path(version_id: str) -> str:
+    return f"{version_id}/"
+
+
+def section_path(version_id: str, section_id: str) -> str:
+    return f"{version_id}/{section_id}/"
+
+
+def section_changes_path(version_id: str, section_id: str) -> str:
+    return f"{version_id}/{section_id}/{CHANGES}/"
+
+
+def version_changes_path(version_id: str) -> str:
+    return f"{version_id}/{CHANGES}/"
+
+
+def localized(path: str, lang: str, source_language: str) -> str:
+    """The site path of a page in `lang`: the source language has no prefix."""
+    return path if lang == source_language else f"{lang}/{path}"
+
+
+def source_uri(path: str) -> str:
+    """The (virtual) Markdown file name of a page; every page is a folder's index."""
+    return f"{path}index.md"
+
+
+def relative(from_path: str, to_path: str) -> str:
+    """A link from the page at site path `from_path` to `to_path`, both directory-style."""
+    target, _, fragment = to_path.partition("#")
+    link = posixpath.relpath("/" + target, "/" + from_path)
+    if link == ".":
+        link = "./"
+    elif target.endswith("/") and not link.endswith("/"):
+        link += "/"
+    return f"{link}#{fragment}" if fragment else link

@@ -1,0 +1,220 @@
+"""Reading YAML with line numbers, and typed access to its fields.
+
+ruamel.yaml is used because it knows where every key and item stood in the file, so a
+problem can name its line. Dates are read as text and parsed here: a YAML parser that
+meets `2020-13-01` otherwise fails without saying where.
+"""
+
+from __future__ import annotations
+
+import difflib
+import re
+from collections.abc import Iterable
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+from ruamel.yaml import YAML
+from ruamel.yaml.comments import CommentedMap, CommentedSeq
+from ruamel.yaml.error import MarkedYAMLError
+
+from .problems import ProblemLog
+
+SLUG = re.compile(r"^[a-z0-9][a-z0-9-]*$")
+SLUG_HINT = "Use lowercase letters a-z, digits and hyphens, starting with a letter or digit."
+
+
+def _timestamp_as_text(constructor: Any, node: Any) -> str:
+    return constructor.construct_scalar(node)
+
+
+def _reader() -> YAML:
+    yaml = YAML(typ="rt")
+    yaml.constructor.add_constructor("tag:yaml.org,2002:timestamp", _timestamp_as_text)
+    return yaml
+
+
+def parse_yaml(text: str, path: Path, log: ProblemLog, line_offset: int = 0) -> Any:
+    """The parsed document, or None after logging why it could not be read."""
+    try:
+        return _reader().load(text)
+    except MarkedYAMLError as error:
+        mark = error.problem_mark or error.context_mark
+        line = mark.line + 1 + line_offset if mark else None
+        what = error.problem or error.context or "not valid YAML"
+        log.add(
+            path,
+            line,
+            f"the YAML cannot be read: {what}",
+            "Check the indentation and the colons on this line and the one above; put text "
+            "containing ': ' or starting with a special character in quotes.",
+        )
+    except Exception as error:  # ruamel raises plain errors for a few malformed inputs
+        log.add(path, line_offset + 1 if line_offset else None, f"the YAML cannot be read: {error}")
+    return None
+
+
+def read_yaml_file(path: Path, log: ProblemLog) -> Any:
+    try:
+        text = path.read_text(encoding="utf-8")
+    except UnicodeDecodeError:
+        log.add(path, None, "the file is not UTF-8 text", "Save the file with UTF-8 encoding.")
+        return None
+    return parse_yaml(text, path, log)
+
+
+def describe(value: Any) -> str:
+    if isinstance(value, dict):
+        return "a mapping"
+    if isinstance(value, list):
+        return "a list"
+    if value is None:
+        return "empty"
+    return f"'{value}'"
+
+
+class Fields:
+    """A YAML mapping that reports problems with its file and lines into a log."""
+
+    def __init__(self, data: CommentedMap, path: Path, log: ProblemLog, line_offset: int = 0):
+        self.data = data
+        self.path = path
+        self.log = log
+        self.offset = line_offset
+
+    @classmethod
+    def of(
+        cls,
+        data: Any,
+        path: Path,
+        log: ProblemLog,
+        line: int | None,
+        what: str,
+        line_offset: int = 0,
+    ) -> Fields | None:
+        """Fields for `data` if it is a mapping; logs a problem otherwise."""
+        if isinstance(data, CommentedMap):
+            return cls(data, path, log, line_offset)
+        log.add(path, line, f"{what} should be a mapping of keys and values, not {describe(data)}")
+        return None
+
+    def sub(self, key: str, what: str) -> Fields | None:
+        """The nested mapping under `key`, or None (logged) when it is something else."""
+        if self.data.get(key) is None:
+            return None
+        return Fields.of(self.data[key], self.path, self.log, self.line(key), what, self.offset)
+
+    def item_fields(self, item: Any, line: int, what: str) -> Fields | None:
+        return Fields.of(item, self.path, self.log, line, what, self.offset)
+
+    def line(self, key: str | None = None) -> int:
+        if key is not None and key in self.data:
+            return self.data.lc.key(key)[0] + 1 + self.offset
+        return self.data.lc.line + 1 + self.offset
+
+    def problem(self, key: str | None, message: str, hint: str = "") -> None:
+        self.log.add(self.path, self.line(key), message, hint)
+
+    def check_keys(self, allowed: Iterable[str], required: Iterable[str] = ()) -> None:
+        allowed = list(allowed)
+        for key in self.data:
+            if key not in allowed:
+                close = difflib.get_close_matches(str(key), allowed, n=1)
+                hint = (
+                    f"Did you mean '{close[0]}'?"
+                    if close
+                    else f"Allowed here: {', '.join(allowed)}."
+                )
+                self.problem(key, f"unknown key '{key}'", hint)
+        for key in required:
+            if key not in self.data:
+                self.problem(None, f"'{key}' is missing", f"Add a line '{key}: ...'.")
+
+    def text(self, key: str) -> str | None:
+        value = self.data.get(key)
+        if value is None:
+            return None
+        if isinstance(value, (dict, list)):
+            self.problem(key, f"'{key}' should be text, not {describe(value)}")
+            return None
+        text = str(value).strip()
+        if not text:
+            self.problem(key, f"'{key}' is empty", f"Write a value after '{key}:'.")
+            return None
+        return text
+
+    def localized(self, key: str, languages: list[str]) -> dict[str, str] | None:
+        """A text per language (`sv: ...`, `en: ...`); a plain text counts as the first one."""
+        value = self.data.get(key)
+        if value is None:
+            return None
+        if isinstance(value, CommentedMap):
+            result = {}
+            for lang, text in value.items():
+                line = value.lc.key(lang)[0] + 1 + self.offset
+                if lang not in languages:
+                    self.log.add(
+                        self.path,
+                        line,
+                        f"'{key}' has a text for language '{lang}', which the strategy "
+                        "does not have",
+                        f"Languages in strategy.yml: {', '.join(languages)}.",
+                    )
+                elif not isinstance(text, str) or not text.strip():
+                    self.log.add(self.path, line, f"'{key}' in '{lang}' should be a text")
+                else:
+                    result[str(lang)] = text.strip()
+            return result or None
+        if isinstance(value, str) and value.strip():
+            return {languages[0]: value.strip()}
+        self.problem(
+            key, f"'{key}' should be a text per language, like '{key}: {{sv: ..., en: ...}}'"
+        )
+        return None
+
+    def date(self, key: str) -> date | None:
+        value = self.data.get(key)
+        if value is None:
+            return None
+        text = str(value).strip()
+        try:
+            if not re.fullmatch(r"\d{4}-\d{2}-\d{2}", text):
+                raise ValueError
+            return date.fromisoformat(text)
+        except ValueError:
+            self.problem(
+                key,
+                f"'{key}' is not a date: {describe(value)}",
+                "Write dates as year-month-day, for example 2020-03-31.",
+            )
+            return None
+
+    def slug(self, key: str) -> str | None:
+        value = self.text(key)
+        if value is not None and not SLUG.match(value):
+            self.problem(key, f"'{value}' is not a valid id", SLUG_HINT)
+            return None
+        return value
+
+    def items(self, key: str) -> list[tuple[Any, int]]:
+        """The items of a list with their lines; a single value counts as a list of one."""
+        value = self.data.get(key)
+        if value is None:
+            return []
+        if isinstance(value, CommentedSeq):
+            return [(item, value.lc.item(i)[0] + 1 + self.offset) for i, item in enumerate(value)]
+        if isinstance(value, (dict, list)):
+            self.problem(key, f"'{key}' should be a list, not {describe(value)}")
+            return []
+        return [(value, self.line(key))]
+
+    def slug_list(self, key: str) -> list[tuple[str, int]]:
+        result = []
+        for item, line in self.items(key):
+            if not isinstance(item, str) or not SLUG.match(item):
+                self.log.add(
+                    self.path, line, f"{describe(item)} in '{key}' is not a valid id", SLUG_HINT
+                )
+            else:
+                result.append((item, line))
+        return result

@@ -1,0 +1,72 @@
+"""Shared test helpers: build real sites from fixture strategies into temporary folders."""
+
+from __future__ import annotations
+
+import os
+import shutil
+from datetime import UTC, date, datetime
+from pathlib import Path
+
+import pytest
+
+REPO = Path(__file__).resolve().parent.parent
+FIXTURES = Path(__file__).resolve().parent / "fixtures"
+EXAMPLE = REPO / "strategy"
+
+os.environ.setdefault("NO_MKDOCS_2_WARNING", "1")
+
+
+def epoch(day: date) -> str:
+    return str(int(datetime(day.year, day.month, day.day, 12, tzinfo=UTC).timestamp()))
+
+
+class SiteBuilder:
+    """Builds a site from a strategy folder with the repository's own mkdocs.yml."""
+
+    def __init__(self, tmp_path: Path, monkeypatch: pytest.MonkeyPatch):
+        self.tmp_path = tmp_path
+        self.monkeypatch = monkeypatch
+
+    def project(self, strategy: Path, docs: dict[str, str] | None = None) -> Path:
+        """A project folder: mkdocs.yml, docs/ and a copy of `strategy` as strategy/."""
+        project = self.tmp_path / "project"
+        if project.exists():
+            shutil.rmtree(project)
+        project.mkdir()
+        shutil.copy(REPO / "mkdocs.yml", project / "mkdocs.yml")
+        shutil.copytree(strategy, project / "strategy")
+        if docs is None:
+            shutil.copytree(REPO / "docs", project / "docs")
+        else:
+            (project / "docs").mkdir()
+            for name, text in docs.items():
+                (project / "docs" / name).write_text(text, encoding="utf-8")
+        return project
+
+    def build(self, project: Path, today: date = date(2020, 3, 15), strict: bool = True) -> Path:
+        from mkdocs.commands.build import build
+        from mkdocs.config import load_config
+
+        self.monkeypatch.setenv("SOURCE_DATE_EPOCH", epoch(today))
+        self.monkeypatch.chdir(project)
+        config = load_config(str(project / "mkdocs.yml"), strict=strict)
+        build(config)
+        return project / "site"
+
+
+@pytest.fixture
+def builder(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> SiteBuilder:
+    return SiteBuilder(tmp_path, monkeypatch)
+
+
+@pytest.fixture
+def basic(tmp_path: Path) -> Path:
+    """A private copy of the basic fixture strategy, free to break."""
+    target = tmp_path / "basic"
+    shutil.copytree(FIXTURES / "basic", target)
+    return target
+
+
+def read(site: Path, path: str) -> str:
+    """The HTML of the page at site path `path` ("v2/inledning/")."""
+    return (site / path / "index.html").read_text(encoding="utf-8")
