@@ -6,7 +6,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from .problems import ProblemLog
-from .yamlfile import Fields, parse_yaml
+from .yamlfile import UNREADABLE, Fields, parse_yaml
 
 FRONT_MATTER_HINT = (
     "Start the file with a front matter block:\n    ---\n    title: The section's title\n    ---"
@@ -55,7 +55,7 @@ def read_markdown_file(path: Path, log: ProblemLog) -> MarkdownFile:
             log.add(path, 1, "the file has no front matter with a title", FRONT_MATTER_HINT)
         return MarkdownFile(None, body, body_line)
     data = parse_yaml(front, path, log, line_offset=1)
-    if data is None and front.strip():
+    if data is UNREADABLE:
         return MarkdownFile(None, body, body_line)
     if data is None:
         log.add(path, 1, "the front matter is empty", FRONT_MATTER_HINT)

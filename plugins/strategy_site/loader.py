@@ -400,12 +400,8 @@ def _read_sections(
                 f"the section '{section_id}' is listed but {section_id}.md does not exist",
                 f"Create {folder / (section_id + '.md')} or remove the line.",
             )
-            del version.sections[section_id]
-            continue
+            continue  # kept in the version so that references to it do not cascade
         _read_section_file(version.sections[section_id], version, base, log)
-    # Keep parent/child links to sections that exist only.
-    for section in version.sections.values():
-        section.children = [c for c in section.children if c in version.sections]
 
     for section_id, lang, path in translations:
         if section_id not in version.sections:

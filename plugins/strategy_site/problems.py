@@ -7,7 +7,6 @@ line, what is wrong and how to fix it.
 
 from __future__ import annotations
 
-import os
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -32,10 +31,11 @@ class Problem:
 
 def display_path(path: Path) -> str:
     """A path as the editor typed it: relative to where the command runs, if inside."""
+    absolute = Path(path).absolute()
     try:
-        return os.path.relpath(path)
-    except ValueError:  # another drive on Windows
-        return str(path)
+        return str(absolute.relative_to(Path.cwd()))
+    except ValueError:
+        return str(absolute)
 
 
 @dataclass

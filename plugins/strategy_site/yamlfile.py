@@ -34,14 +34,21 @@ def _reader() -> YAML:
     return yaml
 
 
+UNREADABLE = object()
+"""What parse_yaml returns for a document it could not read (the reason is logged)."""
+
+
 def parse_yaml(text: str, path: Path, log: ProblemLog, line_offset: int = 0) -> Any:
-    """The parsed document, or None after logging why it could not be read."""
+    """The parsed document, or UNREADABLE after logging why it could not be read."""
     try:
         return _reader().load(text)
     except MarkedYAMLError as error:
         mark = error.problem_mark or error.context_mark
         line = mark.line + 1 + line_offset if mark else None
         what = error.problem or error.context or "not valid YAML"
+        context = error.context_mark
+        if error.context and context is not None and context.line + 1 + line_offset != line:
+            what += f" ({error.context}, which starts on line {context.line + 1 + line_offset})"
         log.add(
             path,
             line,
@@ -51,7 +58,7 @@ def parse_yaml(text: str, path: Path, log: ProblemLog, line_offset: int = 0) -> 
         )
     except Exception as error:  # ruamel raises plain errors for a few malformed inputs
         log.add(path, line_offset + 1 if line_offset else None, f"the YAML cannot be read: {error}")
-    return None
+    return UNREADABLE
 
 
 def read_yaml_file(path: Path, log: ProblemLog) -> Any:
@@ -59,7 +66,7 @@ def read_yaml_file(path: Path, log: ProblemLog) -> Any:
         text = path.read_text(encoding="utf-8")
     except UnicodeDecodeError:
         log.add(path, None, "the file is not UTF-8 text", "Save the file with UTF-8 encoding.")
-        return None
+        return UNREADABLE
     return parse_yaml(text, path, log)
 
 
@@ -93,6 +100,8 @@ class Fields:
         line_offset: int = 0,
     ) -> Fields | None:
         """Fields for `data` if it is a mapping; logs a problem otherwise."""
+        if data is UNREADABLE:
+            return None
         if isinstance(data, CommentedMap):
             return cls(data, path, log, line_offset)
         log.add(path, line, f"{what} should be a mapping of keys and values, not {describe(data)}")
