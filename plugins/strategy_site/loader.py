@@ -34,10 +34,8 @@ from .model import (
     Version,
 )
 from .problems import ContentError, ProblemLog
+from .urls import RESERVED_SECTION_IDS, RESERVED_VERSION_IDS
 from .yamlfile import SLUG, SLUG_HINT, Fields, describe, read_yaml_file
-
-# Ids that would collide with pages the site generates under a version or at the root.
-RESERVED_IDS = frozenset({"andringar", "inspel", "index", "assets", "search", "en", "sv"})
 
 STRATEGY_KEYS = ("title", "publisher", "source_language", "languages", "versions", "current")
 VERSION_KEYS = (
@@ -118,7 +116,18 @@ def read_strategy(root: Path, log: ProblemLog) -> Strategy | None:
         current=fields.slug("current") or "",
     )
 
-    version_ids = _unique_ids(fields, "versions", "version")
+    version_ids = []
+    for version_id, line in _unique_ids(fields, "versions", "version"):
+        if version_id in RESERVED_VERSION_IDS or version_id in languages:
+            log.add(
+                path,
+                line,
+                f"'{version_id}' cannot be a version id: the site uses it for its own pages",
+                "Choose another id. Reserved: "
+                f"{', '.join(sorted(RESERVED_VERSION_IDS | set(languages)))}.",
+            )
+        else:
+            version_ids.append((version_id, line))
     if not version_ids and "versions" in fields.data:
         fields.problem(
             "versions", "no versions are listed", "List the version folders, oldest first."
@@ -328,12 +337,12 @@ def _read_toc(fields: Fields, version: Version, log: ProblemLog) -> dict[str, in
                     "Each section appears once in the table of contents.",
                 )
                 continue
-            if section_id in RESERVED_IDS:
+            if section_id in RESERVED_SECTION_IDS:
                 log.add(
                     fields.path,
                     line,
                     f"'{section_id}' cannot be a section id: the site uses it for its own pages",
-                    f"Choose another id. Reserved: {', '.join(sorted(RESERVED_IDS))}.",
+                    f"Choose another id. Reserved: {', '.join(sorted(RESERVED_SECTION_IDS))}.",
                 )
                 continue
             listed[section_id] = line

@@ -21,13 +21,24 @@ from .render import (
     read_now,
     section_title,
     timeline,
+    translation_notice,
+    translation_table,
     version_banner,
 )
-from .texts import t
+from .texts import language_name, t
+from .translations import (
+    CURRENT,
+    MISSING,
+    OUTDATED,
+    section_state,
+    translation_languages,
+    translation_statuses,
+)
 
 START = "start"
 VERSION = "version"
 SECTION = "section"
+TRANSLATIONS = "translations"
 
 
 @dataclass
@@ -82,6 +93,8 @@ def plan_site(strategy: Strategy, lang: str, today: date) -> SitePlan:
         for section in version.sections.values():
             pages.append(_section_page(strategy, version, section.id, lang, today))
         navs[version.id] = _version_nav(strategy, version, lang)
+    if translation_languages(strategy):
+        pages.append(_translations_page(strategy, lang, today))
     for page in pages:
         page.alternates = {
             other: urls.localized(page.path, other, strategy.source_language)
@@ -158,13 +171,11 @@ def _section_page(
     path = urls.section_path(version.id, section_id)
     ctx = PageContext(strategy, lang, path, today)
     section = version.sections[section_id]
-    translation = section.translations.get(lang)
+    source = strategy.source_language
+    state = CURRENT if lang == source else section_state(section, lang)
+    translation = section.translations.get(lang) if lang != source else None
     text = translation if translation is not None else section
-    text_lang = (
-        lang
-        if translation is not None or lang == strategy.source_language
-        else (strategy.source_language)
-    )
+    text_lang = lang if translation is not None else source
     title = section_title(strategy, version, section_id, lang)
     body = rewrite_section_links(text.body, lambda target, anchor: f"../{target}/index.md{anchor}")
     values: dict[str, object] = {"title": title}
@@ -180,7 +191,7 @@ def _section_page(
         markdown=front_matter(**values) + f"# {title}\n\n{body}",
         version=version.id,
         section=section_id,
-        before_html=version_banner(ctx, version, section_id),
+        before_html=version_banner(ctx, version, section_id) + translation_notice(ctx, state),
         text_lang=text_lang if text_lang != lang else "",
         css_class=f"st-page--{version.status}",
     )
@@ -197,3 +208,33 @@ def _version_nav(strategy: Strategy, version: Version, lang: str) -> list[NavIte
 
     front = NavItem(strategy.text(version.title, lang), urls.version_path(version.id))
     return [front] + [item(s.id) for s in version.top_level]
+
+
+def _translations_page(strategy: Strategy, lang: str, today: date) -> PlannedPage:
+    """For translators: every section's state, per version. Reachable, not in the menus."""
+    ctx = PageContext(strategy, lang, urls.translations_path(), today)
+    title = t(lang, "translations.title")
+    body = [f"# {title}", ""]
+    for target in translation_languages(strategy):
+        rows = translation_statuses(strategy, target)
+        counts = {
+            state: sum(1 for r in rows if r.state == state)
+            for state in (CURRENT, OUTDATED, MISSING)
+        }
+        name = language_name(target, lang)
+        heading = name[0].upper() + name[1:]
+        body += [f"## {heading}", "", t(lang, "translations.intro", language=name), ""]
+        summary = t(lang, "translations.summary", words=sum(r.words for r in rows), **counts)
+        body += [summary, ""]
+        for version in strategy.versions.values():
+            version_rows = [r for r in rows if r.version == version.id]
+            body += [f"### {strategy.text(version.title, lang)}", ""]
+            body += [translation_table(ctx, version, version_rows), ""]
+    return PlannedPage(
+        lang=lang,
+        path=urls.translations_path(),
+        kind=TRANSLATIONS,
+        title=title,
+        html_title=f"{title} – {strategy.text(strategy.title, lang)}",
+        markdown=front_matter(title=title, search={"exclude": True}) + "\n".join(body),
+    )

@@ -13,7 +13,8 @@ from html import escape
 from . import urls
 from .lineage import counterpart
 from .model import CONSULTATION, POPULAR, Strategy, Version
-from .texts import format_date, status_name, t
+from .texts import format_date, language_name, status_name, t
+from .translations import MISSING, OUTDATED, TranslationStatus
 
 
 @dataclass(frozen=True)
@@ -30,6 +31,13 @@ class PageContext:
         source = self.strategy.source_language
         return urls.relative(
             urls.localized(self.path, self.lang, source), urls.localized(to_path, self.lang, source)
+        )
+
+    def link_in(self, lang: str, to_path: str) -> str:
+        """A relative link to a page in another language."""
+        source = self.strategy.source_language
+        return urls.relative(
+            urls.localized(self.path, self.lang, source), urls.localized(to_path, lang, source)
         )
 
     def text(self, value: dict[str, str]) -> str:
@@ -299,3 +307,49 @@ def section_title(strategy: Strategy, version: Version, section_id: str, lang: s
     if version.status == POPULAR:
         return title
     return f"{section.number} {title}"
+
+
+def translation_notice(ctx: PageContext, state: str) -> str:
+    """Above a section whose translation is missing or outdated: what the reader sees."""
+    source = ctx.strategy.source_language
+    names = {
+        "language": language_name(ctx.lang, ctx.lang),
+        "source": language_name(source, ctx.lang),
+    }
+    if state == MISSING:
+        text = escape(t(ctx.lang, "translation.missing", **names))
+    elif state == OUTDATED:
+        read = link(
+            ctx.link_in(source, ctx.path),
+            escape(t(ctx.lang, "translation.read_source", **names)),
+            hreflang=source,
+        )
+        text = f"{escape(t(ctx.lang, 'translation.outdated', **names))} {read}"
+    else:
+        return ""
+    return tag("p", text, class_=f"st-translation st-translation--{state}", role="note")
+
+
+def translation_table(ctx: PageContext, version: Version, rows: list[TranslationStatus]) -> str:
+    """One version's sections with their translation state and the words left to translate."""
+    lang = ctx.lang
+    head = "".join(
+        tag("th", escape(t(lang, key)), scope="col")
+        for key in ("translations.section", "translations.state", "translations.words")
+    )
+    body = []
+    for row in rows:
+        title = f"{row.number} {row.title}" if version.status != POPULAR else row.title
+        href = ctx.link(urls.section_path(row.version, row.section))
+        cells = (
+            tag("td", link(href, escape(title), lang=ctx.strategy.source_language)),
+            tag(
+                "td",
+                escape(t(lang, f"state.{row.state}")),
+                class_=f"st-state st-state--{row.state}",
+            ),
+            tag("td", str(row.words)),
+        )
+        body.append(tag("tr", "".join(cells)))
+    table = tag("table", tag("thead", tag("tr", head)) + tag("tbody", "".join(body)))
+    return tag("div", table, class_="st-table-scroll")

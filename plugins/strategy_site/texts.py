@@ -55,6 +55,26 @@ STRINGS: dict[str, dict[str, str]] = {
         "nav.all_versions": "Alla versioner",
         "nav.start": "Startsida",
         "nav.versions": "Versioner",
+        "translation.missing": "Det här avsnittet är inte översatt till {language} ännu. Här "
+        "visas originaltexten på {source}.",
+        "translation.outdated": "Originaltexten på {source} har ändrats sedan det här avsnittet "
+        "översattes, så översättningen kan vara inaktuell.",
+        "translation.read_source": "Läs den aktuella texten på {source}",
+        "translations.title": "Översättningsläge",
+        "translations.intro": "Läget för översättningen till {language}, avsnitt för avsnitt. "
+        "Aktuell: översättningen bygger på den nuvarande originaltexten. Inaktuell: "
+        "originaltexten har ändrats sedan översättningen gjordes. Saknas: ingen översättning "
+        "finns ännu.",
+        "translations.summary": "{current} aktuella, {outdated} inaktuella, {missing} saknas; "
+        "{words} ord att översätta.",
+        "translations.section": "Avsnitt",
+        "translations.state": "Läge",
+        "translations.words": "Ord att översätta",
+        "state.current": "Aktuell",
+        "state.outdated": "Inaktuell",
+        "state.missing": "Saknas",
+        "language.sv": "svenska",
+        "language.en": "engelska",
     },
     "en": {
         "status.draft": "Draft",
@@ -102,6 +122,25 @@ STRINGS: dict[str, dict[str, str]] = {
         "nav.all_versions": "All versions",
         "nav.start": "Home",
         "nav.versions": "Versions",
+        "translation.missing": "This section has not been translated into {language} yet. "
+        "The {source} original is shown below.",
+        "translation.outdated": "The {source} original of this section has changed since it "
+        "was translated, so this translation may be out of date.",
+        "translation.read_source": "Read the current {source} text",
+        "translations.title": "Translation status",
+        "translations.intro": "The state of the {language} translation, section by section. "
+        "Current: the translation was made from the present source text. Outdated: the "
+        "source text has changed since. Missing: there is no translation yet.",
+        "translations.summary": "{current} current, {outdated} outdated, {missing} missing; "
+        "{words} words to translate.",
+        "translations.section": "Section",
+        "translations.state": "State",
+        "translations.words": "Words to translate",
+        "state.current": "Current",
+        "state.outdated": "Outdated",
+        "state.missing": "Missing",
+        "language.sv": "Swedish",
+        "language.en": "English",
     },
 }
 
@@ -152,3 +191,8 @@ def format_date(value: date, lang: str) -> str:
 
 def status_name(status: str, lang: str) -> str:
     return t(lang, f"status.{status}")
+
+
+def language_name(code: str, lang: str) -> str:
+    """The name of language `code` in `lang`: "engelska", "English"."""
+    return t(lang, f"language.{code}")

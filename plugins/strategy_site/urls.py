@@ -9,6 +9,13 @@ from __future__ import annotations
 import posixpath
 
 CHANGES = "andringar"  # the highlighted view of a section, and a version's overview
+INPUTS = "inspel"  # a version's inputs
+TRANSLATIONS = "oversattning"  # the translation status page
+
+# Names a section or version id may not take, or its page would collide with one of these.
+_ENGINE_PATHS = {"index", "assets", "search", "sv", "en"}
+RESERVED_SECTION_IDS = frozenset({CHANGES, INPUTS} | _ENGINE_PATHS)
+RESERVED_VERSION_IDS = RESERVED_SECTION_IDS | {TRANSLATIONS}
 
 
 def version_path(version_id: str) -> str:
@@ -25,6 +32,10 @@ def section_changes_path(version_id: str, section_id: str) -> str:
 
 def version_changes_path(version_id: str) -> str:
     return f"{version_id}/{CHANGES}/"
+
+
+def translations_path() -> str:
+    return f"{TRANSLATIONS}/"
 
 
 def localized(path: str, lang: str, source_language: str) -> str:

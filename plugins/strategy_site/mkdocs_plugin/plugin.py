@@ -37,6 +37,7 @@ from ..pages import NavItem, PlannedPage, SitePlan, plan_site
 from ..problems import ContentError
 from ..texts import t
 from .config import StrategyPluginConfig
+from .search import language_root, split_search_index
 
 log = get_plugin_logger(__name__)
 
@@ -207,7 +208,48 @@ class StrategyPlugin(BasePlugin[StrategyPluginConfig]):
         context["strategy_page"] = planned
         if planned is not None and planned.version in self.version_navs:
             context["nav"] = self.version_navs[planned.version]
+        if planned is not None:
+            # Material's language selector and hreflang links; site-root-relative paths,
+            # which its `url` filter makes relative to the page (i18n uses absolute
+            # paths on start pages, which break when the site is not at the host's root).
+            # i18n keeps its per-page list in an attribute that shadows the mapping's item.
+            current = vars(config.extra).get("alternate", config.extra.get("alternate"))
+            if current:
+                config.extra.alternate = [
+                    dict(alt, link=planned.alternates.get(alt.get("lang"), alt.get("link")))
+                    for alt in current
+                ]
+        assert self.plan is not None and self.strategy is not None
+        lang, source = self.plan.lang, self.strategy.source_language
+        # A hand-written page shown in a language it is not written in (i18n's fallback).
+        file_locale = getattr(page.file, "locale", lang)
+        context["strategy_text_lang"] = (
+            planned.text_lang
+            if planned is not None
+            else (file_locale if file_locale != lang else "")
+        )
+        root = language_root(page.url, lang, source)
+        if root is not None:
+            context["base_url"] = root  # Material's search reads this language's index
         return context
+
+    def on_post_page(self, output: str, page: Page, config: MkDocsConfig) -> str:
+        """Drop the per-page language links (ours or i18n's), so that pages rendered
+        after the last page, such as 404.html, get the language roots from mkdocs.yml."""
+        vars(config.extra).pop("alternate", None)
+        return output
+
+    @event_priority(-110)  # after mkdocs-static-i18n has built every language and merged search
+    def on_post_build(self, config: MkDocsConfig) -> None:
+        i18n = config.plugins.get("i18n")
+        if i18n is None or getattr(i18n, "building", False):
+            return  # single language, or an inner build of one more language
+        assert self.strategy is not None
+        split_search_index(
+            Path(config.site_dir),
+            self._built_languages(config, self.strategy),
+            self.strategy.source_language,
+        )
 
 
 def _pages_in(items: list[Page | Section]) -> list[Page]:

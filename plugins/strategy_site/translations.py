@@ -1,0 +1,102 @@
+"""Translation status: is each section's translation current, outdated or missing?
+
+A translation records in `source_hash` which source text (title and body) it was made
+from. The hash is taken over a normalised text, so that trailing spaces, line endings
+and blank lines at the ends do not count as a change to the source.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import re
+from dataclasses import dataclass
+
+from .model import Section, Strategy, Version
+
+CURRENT = "current"
+OUTDATED = "outdated"
+MISSING = "missing"
+STATES = (CURRENT, OUTDATED, MISSING)
+
+HASH_LENGTH = 12
+WORD = re.compile(r"\w+(?:[-–'’]\w+)*")
+
+
+def normalise(text: str) -> str:
+    lines = text.replace("\r\n", "\n").replace("\r", "\n").split("\n")
+    return "\n".join(line.rstrip() for line in lines).strip("\n")
+
+
+def text_hash(title: str, body: str) -> str:
+    """The hash of a source text as `source_hash` records it."""
+    text = normalise(title) + "\n\n" + normalise(body)
+    return hashlib.sha256(text.encode("utf-8")).hexdigest()[:HASH_LENGTH]
+
+
+def source_hash(section: Section) -> str:
+    return text_hash(section.title, section.body)
+
+
+def count_words(text: str) -> int:
+    return len(WORD.findall(text))
+
+
+@dataclass(frozen=True)
+class TranslationStatus:
+    version: str
+    section: str
+    number: str
+    title: str  # the source title
+    lang: str
+    state: str
+    words: int  # the size of the work: words of source text to translate
+    recorded_hash: str | None
+    current_hash: str
+
+
+def section_state(section: Section, lang: str) -> str:
+    translation = section.translations.get(lang)
+    if translation is None:
+        return MISSING
+    if translation.source_hash == source_hash(section):
+        return CURRENT
+    return OUTDATED
+
+
+def section_status(version: Version, section: Section, lang: str) -> TranslationStatus:
+    state = section_state(section, lang)
+    translation = section.translations.get(lang)
+    words = 0 if state == CURRENT else count_words(section.title + "\n" + section.body)
+    return TranslationStatus(
+        version=version.id,
+        section=section.id,
+        number=section.number,
+        title=section.title,
+        lang=lang,
+        state=state,
+        words=words,
+        recorded_hash=translation.source_hash if translation else None,
+        current_hash=source_hash(section),
+    )
+
+
+def translation_statuses(
+    strategy: Strategy,
+    lang: str,
+    version: str | None = None,
+    state: str | None = None,
+) -> list[TranslationStatus]:
+    """Every section of every version (or one version), in reading order."""
+    result = []
+    for candidate in strategy.versions.values():
+        if version is not None and candidate.id != version:
+            continue
+        for section in candidate.sections.values():
+            status = section_status(candidate, section, lang)
+            if state is None or status.state == state:
+                result.append(status)
+    return result
+
+
+def translation_languages(strategy: Strategy) -> list[str]:
+    return [lang for lang in strategy.languages if lang != strategy.source_language]

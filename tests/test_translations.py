@@ -1,0 +1,129 @@
+"""Translation state by source_hash, and the translators' commands."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+from conftest import FIXTURES
+
+from strategy_site.cli import main
+from strategy_site.loader import load_strategy
+from strategy_site.translations import source_hash, text_hash, translation_statuses
+
+
+def test_hash_ignores_trailing_spaces_line_endings_and_end_blank_lines() -> None:
+    base = text_hash("Skog", "Skogen är viktig.\n\nFör länet.\n")
+    assert text_hash("Skog  ", "Skogen är viktig.   \r\n\r\nFör länet.\r\n\n\n") == base
+    assert text_hash("Skog", "Skogen är viktig.\nFör länet.\n") != base
+    assert text_hash("Skogen", "Skogen är viktig.\n\nFör länet.\n") != base
+    assert len(base) == 12
+
+
+def test_states_in_the_basic_fixture() -> None:
+    strategy = load_strategy(FIXTURES / "basic")
+    states = {(r.version, r.section): r.state for r in translation_statuses(strategy, "en")}
+    assert states[("v3", "inledning")] == "current"
+    assert states[("v3", "skog")] == "outdated"
+    assert states[("v3", "energi")] == "missing"
+    assert states[("kort", "skogen")] == "current"
+
+
+def run(*args: str) -> object:
+    return CliRunner().invoke(main, list(args), catch_exceptions=False)
+
+
+def test_list_command_filters_by_version_and_state() -> None:
+    result = run("translations", "--content", str(FIXTURES / "basic"), "--version", "v3")
+    lines = result.output.splitlines()
+    assert result.exit_code == 0
+    assert lines[0].split()[:3] == ["v3/inledning", "current", "0"]
+    assert lines[3].split()[:3] == ["v3/skog", "outdated", "10"]
+    assert lines[-1] == "6 sections: 1 current, 1 outdated, 4 missing; 43 words to translate (en)."
+    outdated = run("translations", "--content", str(FIXTURES / "basic"), "--state", "outdated")
+    assert [line.split()[0] for line in outdated.output.splitlines()[:-1]] == ["v3/skog"]
+
+
+UNUSUAL = """---
+# Translator: keep "county" lower case
+title:   "Forest"     # quoted, padded
+summary: >-
+    The forest,
+      folded   over lines.
+source_hash: 'oldhash00000'   # tooling writes this
+---
+
+The forest   matters.\r
+Trailing spaces stay.   
+"""
+
+
+def test_mark_current_changes_only_the_hash_byte_for_byte(basic: Path) -> None:
+    path = basic / "versions/v3/skog.en.md"
+    path.write_bytes(UNUSUAL.encode("utf-8"))
+    result = run("translations", "--content", str(basic), "mark-current", "v3/skog")
+    assert result.exit_code == 0, result.output
+    new_hash = source_hash(load_strategy(basic).versions["v3"].sections["skog"])
+    expected = UNUSUAL.replace("'oldhash00000'", f"'{new_hash}'")
+    assert path.read_bytes() == expected.encode("utf-8")
+    statuses = translation_statuses(load_strategy(basic), "en", version="v3")
+    assert {r.section: r.state for r in statuses}["skog"] == "current"
+
+
+def test_mark_current_adds_a_missing_hash_after_the_title(basic: Path) -> None:
+    path = basic / "versions/v2/skog.en.md"
+    text = path.read_text().replace("source_hash", "# no hash yet\nold_note")
+    text = text.replace("old_note", "summary")
+    path.write_text(text)
+    run("translations", "--content", str(basic), "mark-current", "v2/skog")
+    lines = path.read_text().splitlines()
+    assert lines[1] == "title: Forest"
+    assert lines[2].startswith("source_hash: ")
+    assert lines[3] == "# no hash yet"
+
+
+def test_mark_current_several_at_once(basic: Path) -> None:
+    for name in ("inledning", "skog"):
+        path = basic / f"versions/v3/{name}.en.md"
+        path.write_text(path.read_text().replace("source_hash:", "source_hash: 000000000000 #"))
+    result = run("translations", "--content", str(basic), "mark-current", "--all-in", "v3")
+    assert "v3/inledning: marked current" in result.output
+    assert "v3/skog: marked current" in result.output
+    states = {r.section: r.state for r in translation_statuses(load_strategy(basic), "en", "v3")}
+    assert states["inledning"] == states["skog"] == "current"
+
+
+def test_mark_current_without_a_translation_says_how_to_start_one(basic: Path) -> None:
+    result = CliRunner().invoke(
+        main, ["translations", "--content", str(basic), "mark-current", "v3/energi"]
+    )
+    assert result.exit_code == 1
+    assert "strategi translations new v3/energi" in result.output
+
+
+def test_new_starts_from_the_source_file_with_its_hash(basic: Path) -> None:
+    result = run("translations", "--content", str(basic), "new", "v1/inledning")
+    assert result.exit_code == 0
+    text = (basic / "versions/v1/inledning.en.md").read_text()
+    section = load_strategy(basic).versions["v1"].sections["inledning"]
+    assert text.startswith(
+        "---\ntitle: Inledning\nsummary: Vad programmet är och varför det finns.\n"
+        f"source_hash: {source_hash(section)}\n---\n\nJämtland har"
+    )
+    again = CliRunner().invoke(
+        main, ["translations", "--content", str(basic), "new", "v1/inledning"]
+    )
+    assert again.exit_code == 1 and "exists already" in again.output
+
+
+def test_unknown_target_names_what_exists(basic: Path) -> None:
+    result = CliRunner().invoke(main, ["translations", "--content", str(basic), "new", "v3/mark"])
+    assert result.exit_code == 2
+    assert "no section 'mark' in v3; sections: inledning, uppfoljning" in result.output
+
+
+@pytest.mark.parametrize("target", ["v9/skog", "skog"])
+def test_unknown_version(basic: Path, target: str) -> None:
+    result = CliRunner().invoke(main, ["translations", "--content", str(basic), "new", target])
+    assert result.exit_code == 2 and "versions: v1, v2, v3, kort" in result.output
