@@ -8,8 +8,9 @@ import sys
 from pathlib import Path
 
 import pytest
-from conftest import FIXTURES
 from mkdocs.exceptions import Abort
+
+from conftest import FIXTURES
 
 
 def test_build_stops_with_path_line_messages_and_leaves_the_site_alone(builder) -> None:

@@ -7,6 +7,7 @@ import sys
 from pathlib import Path
 
 from click.testing import CliRunner
+
 from conftest import FIXTURES
 from strategy_site.cli import main
 

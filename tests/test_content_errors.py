@@ -12,6 +12,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+
 from strategy_site.loader import load_strategy
 from strategy_site.problems import ContentError
 

@@ -7,8 +7,8 @@ from datetime import date
 
 import pytest
 from bs4 import BeautifulSoup
-from conftest import FIXTURES, SiteBuilder, read
 
+from conftest import FIXTURES, SiteBuilder, read
 from strategy_site.loader import load_strategy
 from strategy_site.translations import translation_statuses
 
@@ -90,7 +90,8 @@ def test_missing_translation_shows_swedish_text_marked_swedish(site) -> None:
     page = soup(site, "en/v3/energi/")
     notice = page.select_one(".st-translation--missing")
     assert notice.get_text() == (
-        "This section has not been translated into English yet. The Swedish original is shown below."
+        "This section has not been translated into English yet. "
+        "The Swedish original is shown below."
     )
     swedish = page.select_one("article div[lang='sv']")
     assert "Förnybar energi är ett nytt styrkeområde." in swedish.get_text()

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import pytest
 from bs4 import BeautifulSoup
+
 from conftest import EXAMPLE, read
 from strategy_site.loader import load_strategy
 

@@ -6,6 +6,7 @@ from datetime import date
 
 import pytest
 from bs4 import BeautifulSoup
+
 from conftest import FIXTURES, read
 
 VERSIONS = {

@@ -6,8 +6,8 @@ from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
-from conftest import FIXTURES
 
+from conftest import FIXTURES
 from strategy_site.cli import main
 from strategy_site.loader import load_strategy
 from strategy_site.translations import source_hash, text_hash, translation_statuses
@@ -45,7 +45,8 @@ def test_list_command_filters_by_version_and_state() -> None:
     assert [line.split()[0] for line in outdated.output.splitlines()[:-1]] == ["v3/skog"]
 
 
-UNUSUAL = """---
+UNUSUAL = (
+    """---
 # Translator: keep "county" lower case
 title:   "Forest"     # quoted, padded
 summary: >-
@@ -55,8 +56,9 @@ source_hash: 'oldhash00000'   # tooling writes this
 ---
 
 The forest   matters.\r
-Trailing spaces stay.   
-"""
+Trailing spaces stay."""
+    + "   \n"
+)
 
 
 def test_mark_current_changes_only_the_hash_byte_for_byte(basic: Path) -> None:

@@ -42,9 +42,9 @@ NEEDS_QUOTES = re.compile(r"^[-?:,\[\]{}#&*!|>'\"%@`\s]|:\s|\s#|:$|\s$|\n")
 
 def scalar(value: str) -> str:
     """`value` as a YAML scalar that reads back as the same string, plain when it can be."""
-    if value and not NEEDS_QUOTES.search(value) and value.lower() not in YAML11_WORDS:
-        if YAML(typ="safe").load(f"k: {value}") == {"k": value}:
-            return value
+    plain = value and not NEEDS_QUOTES.search(value) and value.lower() not in YAML11_WORDS
+    if plain and YAML(typ="safe").load(f"k: {value}") == {"k": value}:
+        return value
     return "'" + value.replace("'", "''") + "'"
 
 
