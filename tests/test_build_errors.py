@@ -43,3 +43,10 @@ def test_docs_page_may_not_take_a_generated_address(builder, caplog) -> None:
     with pytest.raises(Abort):
         builder.build(project)
     assert "docs/index.md would take the address of a generated page (/)" in caplog.text
+
+
+def test_docs_page_may_not_take_a_version_address(builder, caplog) -> None:
+    project = builder.project(FIXTURES / "basic", docs={"v1.md": "# En sida\n"})
+    with pytest.raises(Abort):
+        builder.build(project)
+    assert "docs/v1.md would take the address of a generated page (/v1/)" in caplog.text

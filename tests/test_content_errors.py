@@ -98,7 +98,7 @@ def test_duplicate_version_id(basic: Path) -> None:
     edit(basic / "strategy.yml", "versions: [v1, v2, v3, kort]", "versions: [v1, v2, v3, kort, v2]")
     path, line, message, _ = only(basic)
     assert (path, line) == ("strategy.yml", 10)
-    assert message == "the version 'v2' is listed twice (first on line 10)"
+    assert message == "the version 'v2' is listed twice on this line"
 
 
 def test_duplicate_input_item_id(basic: Path) -> None:
@@ -243,7 +243,7 @@ def test_single_hash_heading_in_body(basic: Path) -> None:
     edit(basic / "versions/v1/skog.md", "Skogen är viktig", "# Skogen\n\nSkogen är viktig")
     path, line, message, hint = only(basic)
     assert (path, line) == ("versions/v1/skog.md", 5)
-    assert message.startswith("a heading with a single '#'")
+    assert message.startswith("a top-level heading ('#' or underlined with '=')")
     assert hint == "Start headings inside a section at '##'."
 
 
@@ -345,3 +345,139 @@ def test_report_format_is_path_line_message_and_hint(basic: Path) -> None:
     assert report[0].endswith("versions/v1/version.yml:1: unknown status 'drfat'")
     assert report[1] == "    hint: Use one of: draft, consultation, adopted, popular, superseded."
     assert report[-1] == "1 problem in the strategy content."
+
+
+def test_heading_underlined_with_equals_is_a_top_heading(basic: Path) -> None:
+    edit(basic / "versions/v1/skog.md", "Skogen är viktig", "Skogen\n======\n\nSkogen är viktig")
+    _, line, message, _ = only(basic)
+    assert line == 6 and message.startswith("a top-level heading")
+
+
+@pytest.mark.parametrize(
+    ("old", "new", "required"),
+    [
+        ("status: draft", "status:", True),
+        ("date: 2019-12-20", "date:", True),
+        ("title:\n  sv: Första utkastet\n  en: First draft", "title:", True),
+    ],
+)
+def test_empty_fields_are_reported(basic: Path, old: str, new: str, required: bool) -> None:
+    edit(basic / "versions/v1/version.yml", old, new)
+    path, line, message, hint = only(basic)
+    key = new.rstrip(":")
+    assert (path, message) == ("versions/v1/version.yml", f"'{key}' is empty")
+    assert hint == f"Write a value after '{key}:'."
+
+
+def test_empty_optional_field_says_remove_the_line(basic: Path) -> None:
+    edit(basic / "versions/v1/skog.md", "title: Skog", "title: Skog\nsummary:")
+    _, line, message, hint = only(basic)
+    assert (line, message) == (3, "'summary' is empty")
+    assert hint == "Write a value after 'summary:', or remove the line."
+
+
+def test_empty_section_title_and_items(basic: Path) -> None:
+    edit(basic / "versions/v1/skog.md", "title: Skog", "title: ''")
+    write_input(basic, items="")
+    found = {(path, message) for path, _, message, _ in problems(basic)}
+    assert found == {
+        ("versions/v1/skog.md", "'title' is empty"),
+        ("inputs/workshop.yml", "'items' is empty"),
+    }
+
+
+def test_summarises_only_in_popular_versions(basic: Path) -> None:
+    edit(basic / "versions/v3/energi.md", "title: Energi", "title: Energi\nsummarises: [skog]")
+    _, line, message, _ = only(basic)
+    assert (line, message) == (3, "'summarises' is for sections of a popular version")
+
+
+def test_duplicate_key_gets_its_own_hint(basic: Path) -> None:
+    edit(
+        basic / "versions/v1/version.yml", "date: 2019-12-20", "date: 2019-12-20\ndate: 2019-12-21"
+    )
+    _, _, message, hint = only(basic)
+    assert 'duplicate key "date"' in message
+    assert hint == "Each key may appear only once here; remove or rename one of them."
+
+
+def test_unreadable_version_gives_one_problem_not_a_cascade(basic: Path) -> None:
+    (basic / "versions/v1/version.yml").write_text("status: [draft\n")
+    write_input(basic, "  - id: punkt\n    text: Något\n    section: skog\n")
+    found = problems(basic)
+    assert [p for p, *_ in found] == ["versions/v1/version.yml"], found
+
+
+def test_link_inside_code_is_not_a_link(basic: Path) -> None:
+    edit(basic / "versions/v1/skog.md", "Skogen är viktig", "Skriv `[text](energi.md)` så. Skogen")
+    load_strategy(basic)
+
+
+def test_links_to_other_versions(basic: Path) -> None:
+    edit(
+        basic / "versions/v3/energi.md",
+        "Förnybar energi",
+        "Se [utkastet](../v1/skog.md), [fel](../v1/energi.md) och [okänt](../v9/skog.md). Förnybar",
+    )
+    found = {(line, message) for _, line, message, _ in problems(basic)}
+    assert found == {
+        (5, "the link to '../v1/energi.md' points to a section that is not in 'v1'"),
+        (5, "the link to '../v9/skog.md' names the version 'v9', which does not exist"),
+    }
+
+
+def test_links_that_cannot_be_followed(basic: Path) -> None:
+    edit(
+        basic / "versions/v3/energi.md",
+        "Förnybar energi",
+        "[a](skog.en.md) [b](/v1/skog/) [c](../../etc/passwd.png) [d](docs.txt) Förnybar energi",
+    )
+    found = dict((message, hint) for _, _, message, hint in problems(basic))
+    assert sorted(found) == sorted(
+        f"the link '{target}' cannot be followed"
+        for target in ("skog.en.md", "/v1/skog/", "../../etc/passwd.png", "docs.txt")
+    )
+    assert found["the link 'skog.en.md' cannot be followed"].startswith("link to the section's")
+
+
+def test_images_need_a_description_and_a_file(basic: Path) -> None:
+    (basic / "versions/v3/karta.png").write_bytes(b"\x89PNG\r\n")
+    edit(
+        basic / "versions/v3/energi.md",
+        "Förnybar energi",
+        "![](karta.png) ![Karta](saknas.png)\n\nX",
+    )
+    found = {(line, message) for _, line, message, _ in problems(basic)}
+    assert found == {
+        (5, "the image 'karta.png' has no description"),
+        (5, "the file 'saknas.png' is not in the folder of version 'v3'"),
+    }
+
+
+def test_other_files_in_a_version_folder(basic: Path) -> None:
+    (basic / "versions/v1/anteckningar.txt").write_text("x")
+    (basic / "versions/v1/Stor.md").write_text("---\ntitle: X\n---\n")
+    found = {(path, message, hint.split(" ")[0]) for path, _, message, hint in problems(basic)}
+    assert found == {
+        (
+            "versions/v1/anteckningar.txt",
+            "'anteckningar.txt' is neither a section, a translation nor a file the site publishes",
+            "Sections",
+        ),
+        (
+            "versions/v1/Stor.md",
+            "the file name 'Stor.md' is neither a section nor a translation",
+            "Name",
+        ),
+    }
+
+
+def test_input_folder_holds_only_input_files(basic: Path) -> None:
+    (basic / "inputs").mkdir()
+    (basic / "inputs/svar.yaml").write_text("kind: workshop\n")
+    (basic / "inputs/notes.txt").write_text("x")
+    found = {(path, message) for path, _, message, _ in problems(basic)}
+    assert found == {
+        ("inputs/svar.yaml", "input files end in .yml, not .yaml"),
+        ("inputs/notes.txt", "'notes.txt' is not an input file"),
+    }

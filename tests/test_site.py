@@ -232,3 +232,24 @@ def test_search_index_covers_swedish_pages(site) -> None:
     assert "sv" in index["config"]["lang"]
     locations = {doc["location"] for doc in index["docs"]}
     assert "v2/skog/" in locations
+
+
+def test_figures_and_links_to_other_versions(tmp_path, builder) -> None:
+    import shutil
+
+    strategy = tmp_path / "strategy"
+    shutil.copytree(FIXTURES / "basic", strategy)
+    (strategy / "versions/v3/karta.svg").write_text('<svg xmlns="http://www.w3.org/2000/svg"/>')
+    energi = strategy / "versions/v3/energi.md"
+    energi.write_text(
+        energi.read_text()
+        + "\n![Karta över länet](karta.svg)\n\nSe [utkastet](../v1/skog.md#skog).\n"
+    )
+    site = builder.build(builder.project(strategy, docs={"om.md": "# Om\n"}))
+    # one copy of a figure serves both languages
+    for prefix, src in (("", "../karta.svg"), ("en/", "../../../v3/karta.svg")):
+        page = soup(site, f"{prefix}v3/energi/")
+        image = page.select_one("article img")
+        assert (image["src"], image["alt"]) == (src, "Karta över länet")
+        assert page.select_one("article a[href='../../v1/skog/#skog']") is not None
+    assert (site / "v3/karta.svg").is_file()

@@ -1,24 +1,70 @@
-"""Links between sections, written by editors as `[text](section-id.md)`.
+"""Links and images in section bodies, as editors write them.
 
-The loader uses this to check that every such link names a section of the same version;
-the page planner uses it to point the link at the section's page.
+- `[text](section-id.md)` or `section-id.md#anchor`: a section of the same version;
+- `[text](../version-id/section-id.md)`: a section of another version;
+- `![description](figur.png)` or `[text](underlag.pdf)`: a file in the version's folder;
+- `https://...`, `mailto:...`, `#anchor`: left as they are.
+
+The loader checks every such link against the content; the page planner points each one
+at the page or file it names. Both use `parse_target`, so they cannot disagree.
 """
 
 from __future__ import annotations
 
 import re
 from collections.abc import Callable, Iterator
+from dataclasses import dataclass
 
-INLINE_LINK = re.compile(r"(\]\(\s*<?)([^)\s>]+)(>?(?:\s+[\"'][^)]*)?\))")
-REFERENCE_LINK = re.compile(r"^(\s{0,3}\[[^\]]+\]:\s*<?)(\S+?)(>?(?:\s.*)?)$")
+INLINE_LINK = re.compile(r"(!?)\[((?:[^\]\\]|\\.)*)\](\(\s*<?)([^)\s>]*)(>?(?:\s+[\"'][^)]*)?\))")
+REFERENCE_LINK = re.compile(r"^(\s{0,3}\[(?!\^)[^\]]+\]:\s*<?)(\S+?)(>?(?:\s.*)?)$")
 FENCE = re.compile(r"^\s*(```|~~~)")
-SECTION_TARGET = re.compile(r"([a-z0-9][a-z0-9-]*)\.md(#.*)?")
+CODE_SPAN = re.compile(r"(`+)(?:(?!\1).)+?\1")
+SECTION = re.compile(r"(?:\.\./([a-z0-9][a-z0-9-]*)/)?([a-z0-9][a-z0-9-]*)\.md(#.*)?")
+EXTERNAL = re.compile(r"^(?:[a-z][a-z0-9+.-]*:|//|#)", re.I)
+
+# Files a version folder may hold besides its sections: figures and documents to download.
+ASSET_SUFFIXES = frozenset(
+    {".png", ".jpg", ".jpeg", ".gif", ".svg", ".webp", ".pdf", ".csv", ".xlsx", ".docx", ".odt"}
+)
 
 
-def section_link_target(target: str) -> str | None:
-    """The section id of a link target `<id>.md` or `<id>.md#anchor`, else None."""
-    match = SECTION_TARGET.fullmatch(target)
-    return match.group(1) if match else None
+@dataclass(frozen=True)
+class LinkTarget:
+    kind: str  # "section", "asset", "external" or "invalid"
+    target: str
+    version: str | None = None  # for a section of another version
+    section: str | None = None
+    anchor: str = ""
+    reason: str = ""  # why an invalid target is invalid
+
+
+def parse_target(target: str) -> LinkTarget:
+    if not target or EXTERNAL.match(target):
+        return LinkTarget("external", target)
+    section = SECTION.fullmatch(target)
+    if section:
+        return LinkTarget(
+            "section", target, section.group(1), section.group(2), section.group(3) or ""
+        )
+    path = target.split("#", 1)[0]
+    if path.endswith(".md"):
+        if re.fullmatch(r"[a-z0-9][a-z0-9-]*\.[a-z]{2}\.md", path):
+            reason = "link to the section's own id, e.g. 'inledning.md': readers get their language"
+        else:
+            reason = "link to a section as 'id.md', or to another version as '../version/id.md'"
+        return LinkTarget("invalid", target, reason=reason)
+    if target.startswith("/"):
+        return LinkTarget(
+            "invalid", target, reason="write a full address (https://...) or a relative link"
+        )
+    if ".." in path.split("/") or not any(path.lower().endswith(s) for s in ASSET_SUFFIXES):
+        return LinkTarget(
+            "invalid",
+            target,
+            reason="a file must lie in the version's folder and be one of: "
+            + ", ".join(sorted(ASSET_SUFFIXES)),
+        )
+    return LinkTarget("asset", path, anchor=target[len(path) :])
 
 
 def body_lines(body: str) -> Iterator[tuple[int, str, bool]]:
@@ -32,28 +78,63 @@ def body_lines(body: str) -> Iterator[tuple[int, str, bool]]:
         yield index, line, in_fence
 
 
-def link_targets(line: str) -> list[str]:
-    targets = [match.group(2) for match in INLINE_LINK.finditer(line)]
+@dataclass(frozen=True)
+class FoundLink:
+    target: LinkTarget
+    is_image: bool
+    text: str
+
+
+def links_in(line: str) -> list[FoundLink]:
+    """The links and images on one line of Markdown, outside code spans."""
+    line = CODE_SPAN.sub(lambda m: " " * len(m.group(0)), line)
+    found = [
+        FoundLink(parse_target(m.group(4)), m.group(1) == "!", m.group(2))
+        for m in INLINE_LINK.finditer(line)
+    ]
     reference = REFERENCE_LINK.match(line)
     if reference:
-        targets.append(reference.group(2))
-    return targets
+        found.append(FoundLink(parse_target(reference.group(2)), False, ""))
+    return found
 
 
-def rewrite_section_links(body: str, to_target: Callable[[str, str], str]) -> str:
-    """The body with every `<id>.md[#anchor]` link replaced by `to_target(id, anchor)`."""
+def rewrite_links(body: str, to_url: Callable[[LinkTarget], str]) -> str:
+    """The body with every section and asset link replaced by `to_url(target)`."""
 
-    def replace(match: re.Match[str]) -> str:
-        target = match.group(2)
-        found = SECTION_TARGET.fullmatch(target)
-        if not found:
+    def inline(match: re.Match[str]) -> str:
+        parsed = parse_target(match.group(4))
+        if parsed.kind not in ("section", "asset"):
             return match.group(0)
-        return match.group(1) + to_target(found.group(1), found.group(2) or "") + match.group(3)
+        return (
+            match.group(1)
+            + f"[{match.group(2)}]"
+            + match.group(3)
+            + to_url(parsed)
+            + match.group(5)
+        )
+
+    def reference(match: re.Match[str]) -> str:
+        parsed = parse_target(match.group(2))
+        if parsed.kind not in ("section", "asset"):
+            return match.group(0)
+        return match.group(1) + to_url(parsed) + match.group(3)
 
     lines = []
     for _, line, in_code in body_lines(body):
         if not in_code:
-            line = INLINE_LINK.sub(replace, line)
-            line = REFERENCE_LINK.sub(replace, line)
+            spans = [(m.start(), m.end()) for m in CODE_SPAN.finditer(line)]
+            line = _outside_spans(line, spans, lambda part: INLINE_LINK.sub(inline, part))
+            line = REFERENCE_LINK.sub(reference, line)
         lines.append(line)
     return "\n".join(lines)
+
+
+def _outside_spans(line: str, spans: list[tuple[int, int]], change: Callable[[str], str]) -> str:
+    """Apply `change` to the parts of `line` outside the code spans."""
+    result, position = [], 0
+    for start, end in spans:
+        result.append(change(line[position:start]))
+        result.append(line[start:end])
+        position = end
+    result.append(change(line[position:]))
+    return "".join(result)

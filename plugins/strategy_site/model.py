@@ -104,6 +104,7 @@ class Version:
     consultation: Consultation | None = None
     decision: Decision | None = None
     sections: dict[str, Section] = field(default_factory=dict)  # in reading order
+    assets: list[str] = field(default_factory=list)  # figures and documents, folder-relative
 
     @property
     def top_level(self) -> list[Section]:

@@ -13,7 +13,7 @@ from datetime import date
 from html import escape
 
 from . import urls
-from .markdown_links import rewrite_section_links
+from .markdown_links import LinkTarget, rewrite_links
 from .model import Strategy, Version
 from .render import (
     PageContext,
@@ -177,7 +177,7 @@ def _section_page(
     text = translation if translation is not None else section
     text_lang = lang if translation is not None else source
     title = section_title(strategy, version, section_id, lang)
-    body = rewrite_section_links(text.body, lambda target, anchor: f"../{target}/index.md{anchor}")
+    body = rewrite_links(text.body, lambda target: source_link(path, version.id, target))
     values: dict[str, object] = {"title": title}
     if text.summary:
         values["description"] = text.summary
@@ -195,6 +195,14 @@ def _section_page(
         text_lang=text_lang if text_lang != lang else "",
         css_class=f"st-page--{version.status}",
     )
+
+
+def source_link(from_path: str, version_id: str, target: LinkTarget) -> str:
+    """Where an editor's link points, as a Markdown link MkDocs can check and resolve."""
+    if target.kind == "section":
+        to_path = urls.section_path(target.version or version_id, target.section or "")
+        return urls.relative(from_path, to_path) + "index.md" + target.anchor
+    return urls.relative(from_path, f"{version_id}/{target.target}") + target.anchor
 
 
 def _version_nav(strategy: Strategy, version: Version, lang: str) -> list[NavItem]:

@@ -16,6 +16,7 @@ from typing import Any
 
 from ruamel.yaml import YAML
 from ruamel.yaml.comments import CommentedMap, CommentedSeq
+from ruamel.yaml.constructor import DuplicateKeyError
 from ruamel.yaml.error import MarkedYAMLError
 
 from .problems import ProblemLog
@@ -49,13 +50,14 @@ def parse_yaml(text: str, path: Path, log: ProblemLog, line_offset: int = 0) -> 
         context = error.context_mark
         if error.context and context is not None and context.line + 1 + line_offset != line:
             what += f" ({error.context}, which starts on line {context.line + 1 + line_offset})"
-        log.add(
-            path,
-            line,
-            f"the YAML cannot be read: {what}",
-            "Check the indentation and the colons on this line and the one above; put text "
-            "containing ': ' or starting with a special character in quotes.",
-        )
+        if isinstance(error, DuplicateKeyError):
+            hint = "Each key may appear only once here; remove or rename one of them."
+        else:
+            hint = (
+                "Check the indentation and the colons on this line and the one above; put "
+                "text containing ': ' or starting with a special character in quotes."
+            )
+        log.add(path, line, f"the YAML cannot be read: {what}", hint)
     except Exception as error:  # ruamel raises plain errors for a few malformed inputs
         log.add(path, line_offset + 1 if line_offset else None, f"the YAML cannot be read: {error}")
     return UNREADABLE
@@ -78,6 +80,15 @@ def describe(value: Any) -> str:
     if value is None:
         return "empty"
     return f"'{value}'"
+
+
+def _is_empty(value: Any, required: bool) -> bool:
+    """`key:` with nothing after it; an empty list or mapping counts only where required."""
+    if value is None:
+        return True
+    if isinstance(value, str):
+        return not value.strip()
+    return required and isinstance(value, (list, dict)) and not value
 
 
 class Fields:
@@ -135,9 +146,18 @@ class Fields:
                     else f"Allowed here: {', '.join(allowed)}."
                 )
                 self.problem(key, f"unknown key '{key}'", hint)
+        required = list(required)
         for key in required:
             if key not in self.data:
                 self.problem(None, f"'{key}' is missing", f"Add a line '{key}: ...'.")
+        for key, value in self.data.items():
+            if key in allowed and _is_empty(value, key in required):
+                hint = (
+                    f"Write a value after '{key}:'."
+                    if key in required
+                    else f"Write a value after '{key}:', or remove the line."
+                )
+                self.problem(key, f"'{key}' is empty", hint)
 
     def text(self, key: str) -> str | None:
         value = self.data.get(key)
@@ -147,10 +167,7 @@ class Fields:
             self.problem(key, f"'{key}' should be text, not {describe(value)}")
             return None
         text = str(value).strip()
-        if not text:
-            self.problem(key, f"'{key}' is empty", f"Write a value after '{key}:'.")
-            return None
-        return text
+        return text or None  # an empty value is reported by check_keys
 
     def localized(self, key: str, languages: list[str]) -> dict[str, str] | None:
         """A text per language (`sv: ...`, `en: ...`); a plain text counts as the first one."""

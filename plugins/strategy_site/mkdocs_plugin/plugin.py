@@ -97,15 +97,26 @@ class StrategyPlugin(BasePlugin[StrategyPluginConfig]):
         lang = self._language(config, strategy)
         self.plan = plan_site(strategy, lang, build_date())
         self.planned = {}
+        taken = {file.dest_uri: file for file in files}
         for page in self.plan.pages:
-            existing = files.get_file_from_path(page.source_uri)
-            if existing is not None and existing.generated_by is None:
+            file = self._file(config, page, lang, strategy)
+            existing = taken.get(file.dest_uri) or files.get_file_from_path(page.source_uri)
+            if existing is not None:
+                address = urls.localized(page.path, lang, strategy.source_language)
                 raise PluginError(
                     f"strategy: docs/{existing.src_uri} would take the address of a "
-                    f"generated page (/{page.path}); rename or move it."
+                    f"generated page (/{address}); rename or move it."
                 )
-            files.append(self._file(config, page, lang, strategy))
+            files.append(file)
             self.planned[page.source_uri] = page
+        for version in strategy.versions.values():
+            for asset in version.assets:
+                # Figures and documents: one copy for every language, at /<version>/<file>.
+                src_uri = f"{version.id}/{asset}"
+                if files.get_file_from_path(src_uri) is None:
+                    files.append(
+                        File.generated(config, src_uri, abs_src_path=str(version.path / asset))
+                    )
         self._tell_i18n_sitemap(config, files, lang)
         return files
 

@@ -1,0 +1,158 @@
+"""Loading `inputs/*.yml`: what was said about the strategy, and what became of it."""
+
+from __future__ import annotations
+
+import re
+from datetime import date
+from pathlib import Path
+
+from .model import DECISIONS, INPUT_KINDS, Input, InputItem, Source, Strategy, Version
+from .problems import ProblemLog
+from .yamlfile import SLUG, Fields, read_yaml_file
+
+INPUT_KEYS = ("kind", "date", "from", "about", "title", "items")
+ITEM_KEYS = ("id", "text", "section", "proposal", "sources", "decision", "response", "addressed_in")
+
+
+def read_inputs(
+    folder: Path, strategy: Strategy, listed: list[str], log: ProblemLog
+) -> list[Input]:
+    """Every input file; `listed` are the version ids in strategy.yml, readable or not."""
+    if not folder.is_dir():
+        return []
+    inputs = []
+    for path in sorted(folder.iterdir()):
+        if path.name.startswith("."):
+            continue
+        if path.suffix == ".yaml":
+            log.add(path, None, "input files end in .yml, not .yaml", f"Rename it {path.stem}.yml.")
+        elif path.suffix != ".yml" or not path.is_file():
+            log.add(
+                path,
+                None,
+                f"'{path.name}' is not an input file",
+                "The inputs folder holds one <id>.yml per workshop or response; move it elsewhere.",
+            )
+        elif not SLUG.fullmatch(path.stem):
+            log.add(
+                path,
+                None,
+                f"'{path.stem}' is not a valid input id",
+                "Name input files with lowercase a-z, 0-9 and hyphens, e.g. remissvar-almi.yml.",
+            )
+        else:
+            found = _read_input(path, strategy, listed, log)
+            if found is not None:
+                inputs.append(found)
+    return inputs
+
+
+def _read_input(path: Path, strategy: Strategy, listed: list[str], log: ProblemLog) -> Input | None:
+    fields = Fields.of(read_yaml_file(path, log), path, log, 1, "an input file")
+    if fields is None:
+        return None
+    fields.check_keys(INPUT_KEYS, required=("kind", "date", "from", "about", "items"))
+    kind = fields.text("kind")
+    if kind is not None and kind not in INPUT_KINDS:
+        fields.problem("kind", f"unknown kind '{kind}'", f"Use one of: {', '.join(INPUT_KINDS)}.")
+    about = fields.slug("about")
+    if about is not None and about not in listed:
+        fields.problem(
+            "about",
+            f"'about' names '{about}', which is not a version",
+            f"Choose one of: {', '.join(listed)}.",
+        )
+    senders = []
+    for sender, line in fields.items("from"):
+        if isinstance(sender, str) and sender.strip():
+            senders.append(sender.strip())
+        else:
+            log.add(path, line, "an entry in 'from' is not a name", "Write one name per line.")
+    result = Input(
+        id=path.stem,
+        kind=kind or "",
+        date=fields.date("date") or date.min,  # a missing date is already reported
+        about=about or "",
+        path=path,
+        from_=senders,
+        title=fields.text("title"),
+    )
+    seen: dict[str, int] = {}
+    about_version = strategy.versions.get(about or "")
+    for raw, line in fields.items("items"):
+        item_fields = fields.item_fields(raw, line, "an item")
+        if item_fields is None:
+            continue
+        item = _read_item(item_fields, line, about, about_version, listed)
+        if item is None:
+            continue
+        if item.id in seen:
+            log.add(
+                path,
+                line,
+                f"the item id '{item.id}' is used twice in this file "
+                f"(first on line {seen[item.id]})",
+                "Give each item its own id.",
+            )
+            continue
+        seen[item.id] = line
+        result.items.append(item)
+    return result
+
+
+def _read_item(
+    fields: Fields, line: int, about: str | None, about_version: Version | None, listed: list[str]
+) -> InputItem | None:
+    fields.check_keys(ITEM_KEYS, required=("id", "text"))
+    item_id, text = fields.slug("id"), fields.text("text")
+    section = fields.slug("section")
+    # Checked only against a version that could be read; otherwise that is the problem.
+    if section is not None and about_version is not None and section not in about_version.sections:
+        fields.problem(
+            "section",
+            f"'section' names '{section}', which is not a section of '{about_version.id}'",
+            f"Sections of {about_version.id}: {', '.join(about_version.sections)}.",
+        )
+    decision = fields.text("decision") or "open"
+    if decision not in DECISIONS:
+        fields.problem(
+            "decision", f"unknown decision '{decision}'", f"Use one of: {', '.join(DECISIONS)}."
+        )
+    addressed_in = fields.slug("addressed_in")
+    if addressed_in is not None:
+        if addressed_in not in listed:
+            fields.problem(
+                "addressed_in",
+                f"'addressed_in' names '{addressed_in}', which is not a version",
+                f"Choose one of: {', '.join(listed)}.",
+            )
+        elif about in listed and listed.index(addressed_in) <= listed.index(about):
+            fields.problem(
+                "addressed_in",
+                f"'addressed_in' names '{addressed_in}', which is not later than '{about}'",
+                "Name the later version where the decision took effect.",
+            )
+    sources = []
+    for raw, source_line in fields.items("sources"):
+        source = fields.item_fields(raw, source_line, "a source")
+        if source is None:
+            continue
+        source.check_keys(("title", "url"), required=("title",))
+        title, url = source.text("title"), source.text("url")
+        if url is not None and not re.match(r"https?://", url):
+            source.problem("url", f"'{url}' is not a web address", "Start it with https://.")
+        if title:
+            sources.append(Source(title, url))
+    if item_id is None or text is None:
+        return None
+    return InputItem(
+        id=item_id,
+        text=text,
+        line=line,
+        section=section,
+        proposal=fields.text("proposal"),
+        sources=sources,
+        decision=decision if decision in DECISIONS else "open",
+        response=fields.text("response"),
+        addressed_in=addressed_in,
+    )
