@@ -14,9 +14,11 @@ from html import escape
 
 from . import urls
 from .markdown_links import LinkTarget, rewrite_links
-from .model import Strategy, Version
+from .model import POPULAR, Strategy, Version
+from .paragraphs import ParagraphMark
 from .render import (
     PageContext,
+    consultation_actions,
     contents,
     read_now,
     section_title,
@@ -25,6 +27,7 @@ from .render import (
     translation_table,
     version_banner,
 )
+from .responding import PARAGRAPH, comment_href, is_open, response_template
 from .texts import language_name, t
 from .translations import (
     CURRENT,
@@ -63,6 +66,15 @@ class PlannedPage:
 
 
 @dataclass
+class PlannedFile:
+    """A file that is not a page, e.g. a response template to download."""
+
+    lang: str
+    path: str  # language-independent, e.g. "remiss/remissvar.txt"
+    content: str
+
+
+@dataclass
 class NavItem:
     title: str
     path: str
@@ -74,6 +86,7 @@ class SitePlan:
     lang: str
     pages: list[PlannedPage]
     version_navs: dict[str, list[NavItem]]  # version id -> its table of contents
+    files: list[PlannedFile] = field(default_factory=list)
 
     def page(self, path: str) -> PlannedPage:
         return next(p for p in self.pages if p.path == path)
@@ -88,7 +101,11 @@ def front_matter(**values: object) -> str:
 def plan_site(strategy: Strategy, lang: str, today: date) -> SitePlan:
     pages = [_start_page(strategy, lang, today)]
     navs: dict[str, list[NavItem]] = {}
+    files = []
     for version in strategy.versions.values():
+        if is_open(version, today):
+            content = response_template(strategy, version, lang)
+            files.append(PlannedFile(lang, urls.response_template_path(version.id), content))
         pages.append(_version_page(strategy, version, lang, today))
         for section in version.sections.values():
             pages.append(_section_page(strategy, version, section.id, lang, today))
@@ -100,7 +117,7 @@ def plan_site(strategy: Strategy, lang: str, today: date) -> SitePlan:
             other: urls.localized(page.path, other, strategy.source_language)
             for other in strategy.languages
         }
-    return SitePlan(lang, pages, navs)
+    return SitePlan(lang, pages, navs, files)
 
 
 def _start_page(strategy: Strategy, lang: str, today: date) -> PlannedPage:
@@ -160,7 +177,8 @@ def _version_page(strategy: Strategy, version: Version, lang: str, today: date) 
         html_title=f"{name} – {title}",
         markdown=front_matter(title=name, description=f"{name}: {title}") + "\n".join(body),
         version=version.id,
-        before_html=version_banner(ctx, version, None),
+        before_html=version_banner(ctx, version, None)
+        + (consultation_actions(ctx, version, None) if is_open(version, today) else ""),
         css_class=f"st-page--{version.status}",
     )
 
@@ -182,18 +200,40 @@ def _section_page(
     if text.summary:
         values["description"] = text.summary
     version_name = strategy.text(version.title, lang)
+    mark = _paragraph_mark(strategy, version, section_id, lang, today)
+    before = version_banner(ctx, version, section_id) + translation_notice(ctx, state)
+    if is_open(version, today):
+        before += consultation_actions(ctx, version, section_id)
     return PlannedPage(
         lang=lang,
         path=path,
         kind=SECTION,
         title=title,
         html_title=f"{title} – {version_name} – {strategy.text(strategy.title, lang)}",
-        markdown=front_matter(**values) + f"# {title}\n\n{body}",
+        markdown=front_matter(**values) + f"# {title} {mark.attribute()}\n\n{body}",
         version=version.id,
         section=section_id,
-        before_html=version_banner(ctx, version, section_id) + translation_notice(ctx, state),
+        before_html=before,
         text_lang=text_lang if text_lang != lang else "",
         css_class=f"st-page--{version.status}",
+    )
+
+
+def _paragraph_mark(
+    strategy: Strategy, version: Version, section_id: str, lang: str, today: date
+) -> ParagraphMark:
+    """What the paragraph numbering needs: "3.2 ¶4", and a comment link while open."""
+    section = version.sections[section_id]
+    number = "" if version.status == POPULAR else section.number
+    hidden = t(lang, "para.anchor_hidden")
+    if not is_open(version, today):
+        return ParagraphMark(number=number, anchor_hidden=hidden)
+    return ParagraphMark(
+        number=number,
+        anchor_hidden=hidden,
+        comment_href=comment_href(strategy, version, section, lang, PARAGRAPH),
+        comment_text=t(lang, "para.comment"),
+        comment_hidden=t(lang, "para.comment_hidden", number=number or section.number),
     )
 
 

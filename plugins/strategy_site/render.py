@@ -13,6 +13,7 @@ from html import escape
 from . import urls
 from .lineage import counterpart
 from .model import CONSULTATION, POPULAR, Strategy, Version
+from .responding import comment_href
 from .texts import format_date, language_name, status_name, t
 from .translations import MISSING, OUTDATED, TranslationStatus
 
@@ -353,3 +354,16 @@ def translation_table(ctx: PageContext, version: Version, rows: list[Translation
         body.append(tag("tr", "".join(cells)))
     table = tag("table", tag("thead", tag("tr", head)) + tag("tbody", "".join(body)))
     return tag("div", table, class_="st-table-scroll")
+
+
+def consultation_actions(ctx: PageContext, version: Version, section_id: str | None) -> str:
+    """While a consultation is open: respond to this section, or download the template."""
+    lang = ctx.lang
+    actions = []
+    if section_id is not None:
+        section = version.sections[section_id]
+        href = comment_href(ctx.strategy, version, section, lang, None)
+        actions.append(link(href, escape(t(lang, "comment.section")), class_="md-button"))
+    template = ctx.link(urls.response_template_path(version.id)).rstrip("/")
+    actions.append(link(template, escape(t(lang, "comment.template")), download=""))
+    return tag("p", " ".join(actions), class_="st-actions")

@@ -73,6 +73,26 @@ STRINGS: dict[str, dict[str, str]] = {
         "state.current": "Aktuell",
         "state.outdated": "Inaktuell",
         "state.missing": "Saknas",
+        "para.anchor_hidden": "Länk till stycke",
+        "para.comment": "Lämna synpunkt",
+        "para.comment_hidden": "på avsnitt {number}, stycke {{p}}",
+        "comment.section": "Lämna synpunkt på avsnittet",
+        "comment.template": "Svarsmall för remissvar",
+        "comment.subject": "Synpunkt på {version} ({reference}), avsnitt {where}",
+        "comment.where_paragraph": "{number} stycke {p}",
+        "comment.body": "Diarienummer: {reference}\nVersion: {version}\nAvsnitt: {number} {title}"
+        "{paragraph}\n\nSynpunkt:\n\n\nFörslag till ändring:\n\n\nKällor (gärna med länk):\n\n\n"
+        "Avsändare (namn och organisation):\n",
+        "comment.body_paragraph": ", stycke {p}",
+        "template.title": "Svarsmall för remissvar",
+        "template.intro": "Skicka svaret till {respond_to} senast {closes}. Ange diarienummer "
+        "{reference}. Skriv under de avsnitt du vill lämna synpunkter på; övriga kan du ta bort. "
+        "Ge gärna konkreta förslag på ändringar och ange källor.",
+        "template.sender": "Avsändare (namn och organisation)",
+        "template.general": "Allmänna synpunkter",
+        "template.comment": "Synpunkt",
+        "template.proposal": "Förslag till ändring",
+        "template.sources": "Källor",
         "language.sv": "svenska",
         "language.en": "engelska",
     },
@@ -139,6 +159,26 @@ STRINGS: dict[str, dict[str, str]] = {
         "state.current": "Current",
         "state.outdated": "Outdated",
         "state.missing": "Missing",
+        "para.anchor_hidden": "Link to paragraph",
+        "para.comment": "Comment",
+        "para.comment_hidden": "on section {number}, paragraph {{p}}",
+        "comment.section": "Comment on this section",
+        "comment.template": "Response template",
+        "comment.subject": "Comment on {version} ({reference}), section {where}",
+        "comment.where_paragraph": "{number} paragraph {p}",
+        "comment.body": "Reference number: {reference}\nVersion: {version}\nSection: {number} "
+        "{title}{paragraph}\n\nComment:\n\n\nProposed change:\n\n\nSources (with links "
+        "where possible):\n\n\nFrom (name and organisation):\n",
+        "comment.body_paragraph": ", paragraph {p}",
+        "template.title": "Consultation response template",
+        "template.intro": "Send your response to {respond_to} by {closes}, quoting reference "
+        "number {reference}. Write under the sections you comment on and delete the others. "
+        "Concrete proposals for changes, with sources, are most helpful.",
+        "template.sender": "From (name and organisation)",
+        "template.general": "General comments",
+        "template.comment": "Comment",
+        "template.proposal": "Proposed change",
+        "template.sources": "Sources",
         "language.sv": "Swedish",
         "language.en": "English",
     },

@@ -34,6 +34,10 @@ def version_changes_path(version_id: str) -> str:
     return f"{version_id}/{CHANGES}/"
 
 
+def response_template_path(version_id: str) -> str:
+    return f"{version_id}/remissvar.txt"
+
+
 def translations_path() -> str:
     return f"{TRANSLATIONS}/"
 

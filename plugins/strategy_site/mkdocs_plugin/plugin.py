@@ -45,7 +45,15 @@ TEMPLATES = Path(__file__).parent / "templates"
 
 # Extensions the content format promises editors (content-format.md: "Markdown as
 # mkdocs-material renders it"); added when mkdocs.yml leaves them out.
-REQUIRED_EXTENSIONS = ("tables", "admonition", "footnotes", "attr_list", "md_in_html", "toc")
+REQUIRED_EXTENSIONS = (
+    "tables",
+    "admonition",
+    "footnotes",
+    "attr_list",
+    "md_in_html",
+    "toc",
+    "strategy_site.paragraphs",  # numbered, linkable paragraphs on section pages
+)
 
 
 class StrategyPlugin(BasePlugin[StrategyPluginConfig]):
@@ -109,6 +117,10 @@ class StrategyPlugin(BasePlugin[StrategyPluginConfig]):
                 )
             files.append(file)
             self.planned[page.source_uri] = page
+        for planned_file in self.plan.files:
+            file = File.generated(config, planned_file.path, content=planned_file.content)
+            file.dest_uri = urls.localized(planned_file.path, lang, strategy.source_language)
+            files.append(file)
         for version in strategy.versions.values():
             for asset in version.assets:
                 # Figures and documents: one copy for every language, at /<version>/<file>.

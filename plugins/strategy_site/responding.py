@@ -1,0 +1,102 @@
+"""Responding to an open consultation: pre-filled e-mails and a response template.
+
+The reading guide asks respondents for concrete proposals with sources and the reference
+number; these make that the easy path. Everything is a plain link or a file: no forms,
+no server.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+from urllib.parse import quote
+
+from .model import CONSULTATION, Section, Strategy, Version
+from .texts import format_date, t
+
+PARAGRAPH = "{p}"  # stands for the paragraph number in a template
+
+
+def is_open(version: Version, today: date) -> bool:
+    return (
+        version.status == CONSULTATION
+        and version.consultation is not None
+        and version.consultation.state_on(today) == "open"
+    )
+
+
+def comment_href(
+    strategy: Strategy, version: Version, section: Section, lang: str, paragraph: str | None
+) -> str:
+    """A mailto: link with recipient, reference, section (and paragraph) filled in.
+
+    `paragraph` may be PARAGRAPH, kept literally so the renderer can fill in the number.
+    """
+    consultation = version.consultation
+    assert consultation is not None
+    name = strategy.text(version.title, lang)
+    translation = section.translations.get(lang)
+    title = translation.title if translation is not None else section.title
+    where = (
+        t(lang, "comment.where_paragraph", number=section.number, p=paragraph)
+        if paragraph
+        else section.number
+    )
+    subject = t(
+        lang, "comment.subject", version=name, reference=consultation.reference, where=where
+    )
+    body = t(
+        lang,
+        "comment.body",
+        reference=consultation.reference,
+        version=name,
+        number=section.number,
+        title=title,
+        paragraph=t(lang, "comment.body_paragraph", p=paragraph) if paragraph else "",
+    )
+    href = (
+        f"mailto:{quote(consultation.respond_to, safe='@')}"
+        f"?subject={_encode(subject)}&body={_encode(body)}"
+    )
+    return href
+
+
+def _encode(text: str) -> str:
+    """Percent-encoded for a mailto: URL (RFC 6068), keeping {p} for the renderer."""
+    return PARAGRAPH.join(quote(part, safe="") for part in text.split(PARAGRAPH))
+
+
+def response_template(strategy: Strategy, version: Version, lang: str) -> str:
+    """A plain-text form listing every section, with room for comment, proposal, sources."""
+    consultation = version.consultation
+    assert consultation is not None
+    title = t(lang, "template.title")
+    name = strategy.text(version.title, lang)
+    lines = [
+        title,
+        "=" * len(title),
+        "",
+        f"{strategy.text(strategy.title, lang)}: {name}",
+        "",
+        t(
+            lang,
+            "template.intro",
+            respond_to=consultation.respond_to,
+            closes=format_date(consultation.closes, lang),
+            reference=consultation.reference,
+        ),
+        "",
+        f"{t(lang, 'template.sender')}:",
+        "",
+        "",
+    ]
+    fields = [t(lang, key) for key in ("template.comment", "template.proposal", "template.sources")]
+    headings = [(t(lang, "template.general"), None)]
+    for section in version.sections.values():
+        translation = section.translations.get(lang)
+        heading = translation.title if translation is not None else section.title
+        headings.append((f"{section.number} {heading}", section))
+    for heading, _ in headings:
+        lines += [heading, "-" * len(heading), ""]
+        for field_name in fields:
+            lines += [f"{field_name}:", "", ""]
+    return "\n".join(lines)

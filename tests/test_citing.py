@@ -1,0 +1,131 @@
+"""Numbered paragraphs, and responding to an open consultation."""
+
+from __future__ import annotations
+
+from datetime import date
+from urllib.parse import parse_qs, unquote, urlsplit
+
+import markdown
+from bs4 import BeautifulSoup
+
+from conftest import FIXTURES, read
+from strategy_site.paragraphs import ParagraphMark
+
+EXTENSIONS = ["tables", "admonition", "footnotes", "attr_list", "md_in_html", "toc"]
+
+
+def render(text: str, mark: ParagraphMark | None) -> BeautifulSoup:
+    title = "# 3.2 Titel" + (f" {mark.attribute()}" if mark else "")
+    html = markdown.markdown(
+        f"{title}\n\n{text}", extensions=[*EXTENSIONS, "strategy_site.paragraphs"]
+    )
+    return BeautifulSoup(html, "html.parser")
+
+
+BODY = """Första stycket.
+
+- ett
+- två
+    - inne i två
+
+| a | b |
+|---|---|
+| 1 | 2 |
+
+!!! note "Obs"
+    Inne i rutan.
+
+> Citat.
+
+<div>rå html</div>
+
+## Rubrik
+
+Sista stycket med fotnot.[^1]
+
+[^1]: Fotnoten.
+"""
+
+
+def test_paragraphs_list_items_and_tables_are_numbered_in_order() -> None:
+    page = render(BODY, ParagraphMark(number="3.2", anchor_hidden="Länk till stycke"))
+    numbered = [(e.name, e["id"]) for e in page.select(".st-numbered")]
+    assert numbered == [
+        ("p", "p1"),
+        ("li", "p2"),
+        ("li", "p3"),
+        ("table", "p4"),
+        ("div", "p5"),
+        ("blockquote", "p6"),
+        ("p", "p7"),
+    ]
+    link = page.select_one("#p3 > .st-para-tools > a.st-para-link")
+    assert (link["href"], link.get_text()) == ("#p3", "Länk till stycke 3.2 ¶3")
+    assert link.select_one(".sr-only").get_text() == "Länk till stycke "
+    assert page.select_one("#p3 > ul") is not None  # the nested list stays in its item
+    assert page.select_one("h1").get("data-st-paragraphs") is None
+    assert page.select_one(".footnote .st-numbered") is None
+
+
+def test_unmarked_pages_are_not_numbered() -> None:
+    assert render(BODY, None).select(".st-numbered") == []
+
+
+def test_popular_versions_number_without_a_section_number() -> None:
+    page = render("Text.", ParagraphMark(number="", anchor_hidden="Länk till stycke"))
+    assert page.select_one(".st-para-link").get_text() == "Länk till stycke ¶1"
+
+
+def test_numbers_are_the_same_in_both_languages(builder) -> None:
+    site = builder.build(builder.project(FIXTURES / "basic", docs={"om.md": "# Om\n"}))
+    for path in ("v3/skog/", "v3/inledning/"):
+        swedish = BeautifulSoup(read(site, path), "html.parser")
+        english = BeautifulSoup(read(site, "en/" + path), "html.parser")
+        numbers = [a.contents[-1] for a in swedish.select("article .st-para-link")]
+        assert numbers == [a.contents[-1] for a in english.select("article .st-para-link")]
+        assert numbers  # there is something to compare
+
+
+def mailto(href: str) -> tuple[str, dict[str, str]]:
+    parts = urlsplit(href)
+    assert parts.scheme == "mailto"
+    query = {k: v[0] for k, v in parse_qs(parts.query).items()}
+    return unquote(parts.path), query
+
+
+def test_open_consultation_offers_comment_links_and_a_template(builder) -> None:
+    site = builder.build(
+        builder.project(FIXTURES / "basic", docs={"om.md": "# Om\n"}), date(2020, 3, 15)
+    )
+    page = BeautifulSoup(read(site, "v2/skog/"), "html.parser")
+    section_link = page.select_one(".st-actions a.md-button")
+    recipient, fields = mailto(section_link["href"])
+    assert recipient == "registrator@example.se"
+    assert fields["subject"] == "Synpunkt på Remissutkast (TEST 2020/1), avsnitt 2.1"
+    assert fields["body"].startswith("Diarienummer: TEST 2020/1\nVersion: Remissutkast\n")
+    assert "Avsnitt: 2.1 Skog\n" in fields["body"]
+    assert "Förslag till ändring:" in fields["body"] and "Källor" in fields["body"]
+    assert " " not in section_link["href"] and "+" not in section_link["href"]
+
+    _, paragraph = mailto(page.select_one("#p2 .st-para-comment")["href"])
+    assert paragraph["subject"] == "Synpunkt på Remissutkast (TEST 2020/1), avsnitt 2.1 stycke 2"
+    assert "Avsnitt: 2.1 Skog, stycke 2\n" in paragraph["body"]
+
+    template_link = page.select_one(".st-actions a[download]")
+    assert template_link["href"] == "../remissvar.txt"
+    template = (site / "v2/remissvar.txt").read_text()
+    assert "Skicka svaret till registrator@example.se senast 30 april 2020" in template
+    assert "2.1 Skog\n--------\n\nSynpunkt:\n\n\nFörslag till ändring:\n\n\nKällor:" in template
+    english = (site / "en/v2/remissvar.txt").read_text()
+    assert english.startswith("Consultation response template")
+    assert "2.1 Forest" in english
+
+
+def test_closed_consultation_offers_no_comment_links(builder) -> None:
+    site = builder.build(
+        builder.project(FIXTURES / "basic", docs={"om.md": "# Om\n"}), date(2020, 5, 1)
+    )
+    page = BeautifulSoup(read(site, "v2/skog/"), "html.parser")
+    assert page.select(".st-actions") == [] and page.select(".st-para-comment") == []
+    assert page.select(".st-para-link")  # still citable
+    assert not (site / "v2/remissvar.txt").exists()
