@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from bs4 import BeautifulSoup
+
 from conftest import FIXTURES, read
 from strategy_site.loader import load_strategy
 
@@ -29,7 +30,7 @@ def test_examples_build_into_a_site(builder) -> None:
     page = read(site, "remiss/cirkular-bioekonomi/")
     assert "Jämtland Härjedalen har en lång tradition av" in page
     items = [
-        li.contents[0].strip() for li in BeautifulSoup(page, "html.parser").select("article li")
+        li.contents[0].strip() for li in BeautifulSoup(page, "html.parser").select("li.st-numbered")
     ]
     assert items == ["skogsnäring", "livsmedelsförädling"]
     assert (site / "popular/styrkeomraden/index.html").is_file()
