@@ -11,10 +11,13 @@ from pathlib import Path
 
 import click
 
+from . import freezing
+from .clock import build_date
 from .files import read_exactly, write_atomically
 from .loader import load_strategy
-from .model import Section, Strategy, Version
-from .problems import ContentError
+from .model import DRAFT, STATUSES, Section, Strategy, Version
+from .new_version import create_version
+from .problems import ContentError, display_path
 from .translations import (
     CURRENT,
     MISSING,
@@ -24,7 +27,9 @@ from .translations import (
     translation_languages,
     translation_statuses,
 )
+from .urls import RESERVED_VERSION_IDS
 from .yaml_edit import scalar, set_front_matter_value
+from .yamlfile import SLUG, SLUG_HINT
 
 CONTENT_OPTION = click.option(
     "--content",
@@ -60,6 +65,138 @@ def check(content: Path) -> None:
         f"{content}: {len(strategy.versions)} versions, {sections} sections, "
         f"{len(strategy.inputs)} input files: no problems found."
     )
+
+
+@main.command("new-version")
+@click.argument("new_id")
+@click.option("--from", "from_id", required=True, help="The version to copy.")
+@click.option(
+    "--status",
+    type=click.Choice(STATUSES),
+    default=DRAFT,
+    show_default=True,
+    help="The new version's status.",
+)
+@CONTENT_OPTION
+def new_version(new_id: str, from_id: str, status: str, content: Path) -> None:
+    """Start version NEW_ID as a copy of another, based on it."""
+    strategy = load_or_exit(content)
+    if not SLUG.fullmatch(new_id):
+        raise click.BadParameter(f"'{new_id}' is not a valid id. {SLUG_HINT}", param_hint="NEW_ID")
+    if new_id in strategy.versions or (strategy.root / "versions" / new_id).exists():
+        raise click.BadParameter(f"the version '{new_id}' exists already", param_hint="NEW_ID")
+    if new_id in RESERVED_VERSION_IDS or new_id in strategy.languages:
+        raise click.BadParameter(f"'{new_id}' is used by the site itself", param_hint="NEW_ID")
+    if from_id not in strategy.versions:
+        raise click.BadParameter(
+            f"no version '{from_id}'; versions: {', '.join(strategy.versions)}",
+            param_hint="--from",
+        )
+    result = create_version(strategy, new_id, from_id, status)
+    toc = display_path(result.folder / "version.yml")
+    click.echo(f"Created {display_path(result.folder)} from {from_id} (status: {status}).")
+    click.echo(f"Added '{new_id}' to versions in {display_path(strategy.root / 'strategy.yml')}.")
+    for block in result.removed_blocks:
+        click.echo(f"Removed the '{block}' block of {from_id}: it does not fit status {status}.")
+    if result.cleared_replaces:
+        click.echo(
+            "Removed 'replaces' (it described the previous version) from: "
+            + ", ".join(result.cleared_replaces)
+        )
+    click.echo(f"Next: set the title and date in {toc}, then edit the sections.")
+
+
+@main.command()
+@click.argument("version_id")
+@CONTENT_OPTION
+def freeze(version_id: str, content: Path) -> None:
+    """Lock a published version: from now on its text may not change."""
+    strategy = load_or_exit(content)
+    version = _version(strategy, version_id)
+    if version.frozen:
+        click.echo(f"{version_id} is frozen already.")
+        return
+    path = freezing.freeze(version.path, build_date())
+    click.echo(
+        f"Froze {version_id}: {display_path(path)} records its text. Commit that file. "
+        "Check and build now refuse changes to the version's text (translations stay "
+        "editable)."
+    )
+
+
+@main.command()
+@click.argument("version_id")
+@CONTENT_OPTION
+def unfreeze(version_id: str, content: Path) -> None:
+    """Lift the lock of a version, so that its published text can be changed."""
+    # No loading: a frozen version with changes is exactly what one may want to unfreeze.
+    folder = content / "versions" / version_id
+    if not folder.is_dir():
+        existing = sorted(p.name for p in (content / "versions").glob("*") if p.is_dir())
+        raise click.BadParameter(
+            f"no version '{version_id}'; versions: {', '.join(existing)}",
+            param_hint="VERSION_ID",
+        )
+    lock = freezing.lock_path(folder)
+    if not lock.is_file():
+        click.echo(f"{version_id} is not frozen.")
+        return
+    lock.unlink()
+    click.echo(
+        f"Unfroze {version_id}: removed {display_path(lock)}. Its published text can now "
+        "change, and readers who cited it may find something else there. Prefer a new "
+        f"version for real changes; freeze it again with 'strategi freeze {version_id}'."
+    )
+
+
+def _version(strategy: Strategy, version_id: str) -> Version:
+    if version_id not in strategy.versions:
+        raise click.BadParameter(
+            f"no version '{version_id}'; versions: {', '.join(strategy.versions)}",
+            param_hint="VERSION_ID",
+        )
+    return strategy.versions[version_id]
+
+
+@main.command()
+@CONTENT_OPTION
+def status(content: Path) -> None:
+    """One screen: versions, their status and dates, locks, consultations, translations,
+    inputs without a decision."""
+    strategy = load_or_exit(content)
+    today = build_date()
+    languages = translation_languages(strategy)
+    click.echo(f"{strategy.text(strategy.title, strategy.source_language)}")
+    click.echo(f"Versions (oldest first), current: {strategy.current}")
+    for version in strategy.versions.values():
+        marks = []
+        if version.id == strategy.current:
+            marks.append("current")
+        marks.append("frozen" if version.frozen else "editable")
+        click.echo(
+            f"  {version.id:<12} {version.status:<13} {version.date.isoformat()}  "
+            f"{len(version.sections):>3} sections  {', '.join(marks)}"
+        )
+        if version.consultation is not None:
+            c = version.consultation
+            click.echo(
+                f"  {'':<12} consultation {c.opens.isoformat()} to {c.closes.isoformat()} "
+                f"({c.state_on(today)} on {today.isoformat()}), reference {c.reference}"
+            )
+        for lang in languages:
+            rows = translation_statuses(strategy, lang, version=version.id)
+            counts = {s: sum(1 for r in rows if r.state == s) for s in STATES}
+            click.echo(
+                f"  {'':<12} {lang}: {counts[CURRENT]} current, {counts[OUTDATED]} outdated, "
+                f"{counts[MISSING]} missing"
+            )
+    undecided = [(i, item) for i in strategy.inputs for item in i.items if item.decision == "open"]
+    click.echo(
+        f"Inputs: {len(strategy.inputs)} files, "
+        f"{sum(len(i.items) for i in strategy.inputs)} items, {len(undecided)} without decision"
+    )
+    for found, item in undecided:
+        click.echo(f"  {found.id}/{item.id}: {item.text[:70]}")
 
 
 def parse_target(strategy: Strategy, target: str) -> tuple[Version, Section]:

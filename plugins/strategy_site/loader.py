@@ -17,6 +17,7 @@ from pathlib import Path
 from ruamel.yaml.comments import CommentedMap
 
 from .body_checks import BodyChecks
+from .freezing import LOCK_NAME, check_lock, is_frozen
 from .frontmatter import read_markdown_file
 from .inputs_loader import read_inputs
 from .markdown_links import ASSET_SUFFIXES
@@ -197,6 +198,8 @@ class StrategyReader:
         version.decision = read_decision(fields, status)
         listed = self._read_toc(fields, version)
         self._read_files(version, listed, strategy, base)
+        version.frozen = is_frozen(folder)
+        check_lock(folder, self.log)
         return version
 
     def _base(self, fields: Fields, version: Version, strategy: Strategy) -> Version | None:
@@ -305,7 +308,7 @@ class StrategyReader:
             if path.suffix.lower() in ASSET_SUFFIXES:
                 version.assets.append(relative)
             elif path.suffix != ".md" or "/" in relative:
-                if path.name != "version.yml" or "/" in relative:
+                if relative not in ("version.yml", LOCK_NAME):
                     self.log.add(
                         path,
                         None,

@@ -105,6 +105,7 @@ class Version:
     decision: Decision | None = None
     sections: dict[str, Section] = field(default_factory=dict)  # in reading order
     assets: list[str] = field(default_factory=list)  # figures and documents, folder-relative
+    frozen: bool = False  # published and locked (version.lock)
 
     @property
     def top_level(self) -> list[Section]:

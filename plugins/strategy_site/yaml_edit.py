@@ -9,6 +9,7 @@ characters. Comments, quoting, key order and layout elsewhere survive byte for b
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 
 from ruamel.yaml import YAML
 from ruamel.yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
@@ -91,6 +92,16 @@ def set_value(text: str, key: str, value: str, after: str | None = None) -> str:
     return text + line
 
 
+def remove_key(text: str, key: str) -> str:
+    """`text` without the lines of top-level `key` and its value (nested ones too)."""
+    found = _find(_top_mapping(text), key)
+    if found is None:
+        return text
+    key_node, value = found
+    lines = text.splitlines(keepends=True)
+    return "".join(lines[: key_node.start_mark.line] + lines[_line_after(value) :])
+
+
 def append_to_list(text: str, key: str, item: str) -> str:
     """`text` with `item` appended to the top-level list under `key`, in its own style."""
     found = _find(_top_mapping(text), key)
@@ -116,10 +127,14 @@ FRONT_MATTER = re.compile(
 )
 
 
-def set_front_matter_value(document: str, key: str, value: str, after: str | None = None) -> str:
-    """A Markdown file with one front matter key set; the body is left untouched."""
+def edit_front_matter(document: str, change: Callable[[str], str]) -> str:
+    """A Markdown file with its front matter changed by `change`; the body untouched."""
     match = FRONT_MATTER.match(document)
     if match is None:
         raise YamlEditError("the file has no front matter")
-    front = set_value(match.group(2), key, value, after=after)
-    return document[: match.start(2)] + front + document[match.end(2) :]
+    return document[: match.start(2)] + change(match.group(2)) + document[match.end(2) :]
+
+
+def set_front_matter_value(document: str, key: str, value: str, after: str | None = None) -> str:
+    """A Markdown file with one front matter key set; the body is left untouched."""
+    return edit_front_matter(document, lambda front: set_value(front, key, value, after=after))

@@ -1,0 +1,104 @@
+"""Freezing a published version: its text may not change by accident.
+
+`strategi freeze <id>` records a hash of every source file of the version (version.yml,
+the sections in the source language, figures and documents) in `version.lock` beside
+them. From then on loading the strategy compares the files with the lock and refuses a
+frozen version whose text differs. Translations are not locked: the English text of an
+adopted version often comes after the decision.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import re
+from datetime import date
+from pathlib import Path
+
+from ruamel.yaml import YAML
+
+from .files import write_atomically
+from .markdown_links import ASSET_SUFFIXES
+from .problems import ProblemLog
+
+LOCK_NAME = "version.lock"
+TRANSLATION = re.compile(r"^[^.]+\.[a-z]{2}\.md$")
+
+
+def locked_files(folder: Path) -> list[Path]:
+    """The files a lock covers, in a stable order."""
+    result = []
+    for path in sorted(p for p in folder.rglob("*") if p.is_file()):
+        relative = path.relative_to(folder)
+        if any(part.startswith(".") for part in relative.parts) or path.name == LOCK_NAME:
+            continue
+        if TRANSLATION.match(path.name):
+            continue
+        if path.suffix in (".md", ".yml") or path.suffix.lower() in ASSET_SUFFIXES:
+            result.append(path)
+    return result
+
+
+def file_hash(path: Path) -> str:
+    """The hash of a file's content, with line endings normalised (a Windows checkout of
+    the same text is the same text)."""
+    data = path.read_bytes()
+    if path.suffix in (".md", ".yml"):
+        data = data.replace(b"\r\n", b"\n")
+    return hashlib.sha256(data).hexdigest()
+
+
+def lock_path(folder: Path) -> Path:
+    return folder / LOCK_NAME
+
+
+def is_frozen(folder: Path) -> bool:
+    return lock_path(folder).is_file()
+
+
+def freeze(folder: Path, today: date) -> Path:
+    lines = [
+        f"# Written by 'strategi freeze {folder.name}' on {today.isoformat()}.",
+        "# This version is published: its text must not change. To change the strategy,",
+        f"# make a new version: strategi new-version <id> --from {folder.name}",
+        f"# 'strategi unfreeze {folder.name}' removes this lock.",
+        f"version: {folder.name}",
+        "files:",
+    ]
+    for path in locked_files(folder):
+        lines.append(f"  {path.relative_to(folder).as_posix()}: {file_hash(path)}")
+    target = lock_path(folder)
+    write_atomically(target, "\n".join(lines) + "\n")
+    return target
+
+
+def check_lock(folder: Path, log: ProblemLog) -> None:
+    """Report every file of a frozen version that changed, appeared or disappeared."""
+    path = lock_path(folder)
+    if not path.is_file():
+        return
+    try:
+        data = YAML(typ="safe").load(path.read_text(encoding="utf-8")) or {}
+        recorded = {str(k): str(v) for k, v in (data.get("files") or {}).items()}
+    except Exception:
+        log.add(
+            path,
+            None,
+            "the lock file cannot be read",
+            f"Restore it from git, or run 'strategi freeze {folder.name}' again.",
+        )
+        return
+    hint = (
+        f"'{folder.name}' is frozen: it has been published and its text must not change. "
+        f"Undo the change (git checkout -- <file>), or make a new version with "
+        f"'strategi new-version <id> --from {folder.name}' and change that. If the change "
+        f"is deliberate, 'strategi unfreeze {folder.name}' lifts the lock."
+    )
+    present = {p.relative_to(folder).as_posix(): p for p in locked_files(folder)}
+    for name, digest in recorded.items():
+        if name not in present:
+            log.add(folder / name, None, "a file of a frozen version has been removed", hint)
+        elif file_hash(present[name]) != digest:
+            log.add(present[name], None, "a file of a frozen version has changed", hint)
+    for name, file in present.items():
+        if name not in recorded:
+            log.add(file, None, "a file has been added to a frozen version", hint)

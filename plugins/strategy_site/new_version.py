@@ -1,0 +1,68 @@
+"""Starting a new version as a copy of an existing one, the way editors work.
+
+The copy keeps every file byte for byte except for what must change for it to be a
+correct new version: `based_on` and `status` in its version.yml, a consultation or
+decision block that does not fit the new status, and `replaces` in section front matter
+(it says how a section came about in the version it was written for). The new id is
+appended to `versions` in strategy.yml. YAML is edited where it stands (yaml_edit), so
+comments and layout survive.
+"""
+
+from __future__ import annotations
+
+import shutil
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from .files import read_exactly, write_atomically
+from .freezing import LOCK_NAME
+from .model import ADOPTED, CONSULTATION, SUPERSEDED, Strategy
+from .yaml_edit import append_to_list, edit_front_matter, remove_key, set_value
+
+
+@dataclass
+class NewVersion:
+    folder: Path
+    removed_blocks: list[str] = field(default_factory=list)
+    cleared_replaces: list[str] = field(default_factory=list)
+
+
+def create_version(strategy: Strategy, new_id: str, from_id: str, status: str) -> NewVersion:
+    source = strategy.versions[from_id].path
+    target = source.parent / new_id
+    # Copy to a temporary name first, so that a failure leaves no half-made version.
+    staging = source.parent / f".{new_id}.new"
+    if staging.exists():
+        shutil.rmtree(staging)
+    shutil.copytree(source, staging, ignore=shutil.ignore_patterns(LOCK_NAME))
+    result = NewVersion(target)
+    try:
+        toc = staging / "version.yml"
+        text = read_exactly(toc)
+        text = set_value(text, "status", status)
+        text = set_value(text, "based_on", from_id, after="date")
+        for block, fits in (
+            ("consultation", status == CONSULTATION),
+            ("decision", status in (ADOPTED, SUPERSEDED)),
+        ):
+            if not fits and _has_key(text, block):
+                text = remove_key(text, block)
+                result.removed_blocks.append(block)
+        write_atomically(toc, text)
+        for section in sorted(staging.glob("*.md")):
+            original = read_exactly(section)
+            changed = edit_front_matter(original, lambda front: remove_key(front, "replaces"))
+            if changed != original:
+                write_atomically(section, changed)
+                result.cleared_replaces.append(section.name)
+        staging.rename(target)
+    except BaseException:
+        shutil.rmtree(staging, ignore_errors=True)
+        raise
+    strategy_yml = strategy.root / "strategy.yml"
+    write_atomically(strategy_yml, append_to_list(read_exactly(strategy_yml), "versions", new_id))
+    return result
+
+
+def _has_key(text: str, key: str) -> bool:
+    return remove_key(text, key) != text

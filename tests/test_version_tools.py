@@ -1,0 +1,150 @@
+"""The editors' version tools: new-version, freeze and unfreeze, status."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+from click.testing import CliRunner
+
+from conftest import FIXTURES
+from strategy_site.cli import main
+from strategy_site.loader import load_strategy
+
+STRATEGY_YML = """# The programme, every version.
+title:
+  sv: Testprogrammet     # the Swedish title
+  en: "The test programme"
+publisher:
+  sv: Testregionen
+  en: The Test Region
+source_language: sv
+languages: [sv, en]
+versions: [v1, v2, v3, kort]   # oldest first
+current: v3
+"""
+
+
+def run(*args: str):
+    return CliRunner().invoke(main, list(args), catch_exceptions=False)
+
+
+def test_new_version_copies_and_changes_only_what_it_must(basic: Path) -> None:
+    (basic / "strategy.yml").write_text(STRATEGY_YML)
+    v2 = basic / "versions/v2"
+    result = run("new-version", "v2b", "--from", "v2", "--content", str(basic))
+    assert result.exit_code == 0, result.output
+    new = basic / "versions/v2b"
+
+    assert (basic / "strategy.yml").read_text() == STRATEGY_YML.replace(
+        "[v1, v2, v3, kort]   # oldest", "[v1, v2, v3, kort, v2b]   # oldest"
+    )
+    old_toc, new_toc = (v2 / "version.yml").read_text(), (new / "version.yml").read_text()
+    consultation = old_toc[old_toc.index("consultation:") : old_toc.index("sections:")]
+    expected = (
+        old_toc.replace("status: consultation", "status: draft")
+        .replace("based_on: v1", "based_on: v2")
+        .replace(consultation, "")
+    )
+    assert new_toc == expected
+    # sections and translations are copied byte for byte, but 'replaces' is dropped
+    for path in v2.glob("*.md"):
+        copied = (new / path.name).read_text()
+        if path.name == "halsa-och-e-halsa.md":
+            assert copied == path.read_text().replace("replaces: [halsa, e-halsa]\n", "")
+        else:
+            assert copied == path.read_text(), path.name
+    assert "Removed the 'consultation' block of v2" in result.output
+    assert "Removed 'replaces' (it described the previous version) from: halsa-och-e-halsa.md" in (
+        result.output
+    )
+    strategy = load_strategy(basic)  # the result is a valid strategy
+    assert strategy.versions["v2b"].based_on == "v2"
+    assert list(strategy.versions) == ["v1", "v2", "v3", "kort", "v2b"]
+
+
+def test_new_version_keeps_a_block_that_fits_its_status(basic: Path) -> None:
+    run("new-version", "v3b", "--from", "v3", "--status", "adopted", "--content", str(basic))
+    assert load_strategy(basic).versions["v3b"].decision is not None
+
+
+def test_new_version_refuses_bad_or_taken_ids(basic: Path) -> None:
+    for new_id, message in (
+        ("v2", "the version 'v2' exists already"),
+        ("Ny", "'Ny' is not a valid id"),
+        ("en", "'en' is used by the site itself"),
+    ):
+        result = CliRunner().invoke(
+            main, ["new-version", new_id, "--from", "v1", "--content", str(basic)]
+        )
+        assert result.exit_code == 2 and message in result.output, result.output
+    assert sorted(p.name for p in (basic / "versions").iterdir()) == ["kort", "v1", "v2", "v3"]
+
+
+def test_freeze_then_an_edit_is_refused_with_a_clear_message(basic: Path) -> None:
+    result = run("freeze", "v2", "--content", str(basic))
+    assert "Froze v2" in result.output
+    assert load_strategy(basic).versions["v2"].frozen
+    (basic / "versions/v2/skog.md").write_text(
+        (basic / "versions/v2/skog.md").read_text().replace("viktig", "mycket viktig")
+    )
+    (basic / "versions/v2/ny.md").write_text("---\ntitle: Ny\n---\n")
+    check = CliRunner().invoke(main, ["check", "--content", str(basic)])
+    assert check.exit_code == 1
+    assert "versions/v2/skog.md: a file of a frozen version has changed" in check.output
+    assert "versions/v2/ny.md: a file has been added to a frozen version" in check.output
+    assert "make a new version with 'strategi new-version <id> --from v2'" in check.output
+
+
+def test_translations_of_a_frozen_version_stay_editable(basic: Path) -> None:
+    run("freeze", "v2", "--content", str(basic))
+    path = basic / "versions/v2/skog.en.md"
+    path.write_text(path.read_text().replace("matters", "is important"))
+    (basic / "versions/v2/uppfoljning.en.md").write_text("---\ntitle: Follow-up\n---\n\nText.\n")
+    load_strategy(basic)
+
+
+def test_build_of_an_edited_frozen_version_fails_and_writes_nothing(builder) -> None:
+    project = builder.project(FIXTURES / "basic", docs={"om.md": "# Om\n"})
+    run("freeze", "v1", "--content", str(project / "strategy"))
+    skog = project / "strategy/versions/v1/skog.md"
+    skog.write_text(skog.read_text() + "\nEtt nytt stycke.\n")
+    site = project / "site"
+    site.mkdir()
+    (site / "index.html").write_text("published")
+    mkdocs = Path(sys.executable).parent / "mkdocs"
+    env = dict(os.environ, NO_MKDOCS_2_WARNING="1")
+    result = subprocess.run(
+        [str(mkdocs), "build", "--strict"], cwd=project, capture_output=True, text=True, env=env
+    )
+    assert result.returncode != 0
+    assert "strategy/versions/v1/skog.md: a file of a frozen version has changed" in result.stderr
+    assert "Traceback" not in result.stderr
+    assert [p.name for p in site.iterdir()] == ["index.html"]
+
+
+def test_unfreeze_lifts_the_lock_and_says_what_it_means(basic: Path) -> None:
+    run("freeze", "v2", "--content", str(basic))
+    (basic / "versions/v2/skog.md").write_text("---\ntitle: Skog\n---\n\nÄndrad.\n")
+    result = run("unfreeze", "v2", "--content", str(basic))
+    assert "Unfroze v2" in result.output and "Prefer a new version" in result.output
+    assert not load_strategy(basic).versions["v2"].frozen
+
+
+def test_status_shows_versions_locks_consultation_translations_and_open_inputs(basic: Path) -> None:
+    run("freeze", "v1", "--content", str(basic))
+    (basic / "inputs").mkdir()
+    (basic / "inputs/svar.yml").write_text(
+        "kind: workshop\ndate: 2019-12-11\nfrom: [Almi]\nabout: v1\nitems:\n"
+        "  - id: a\n    text: Mer om skogen\n    decision: accepted\n    addressed_in: v2\n"
+        "  - id: b\n    text: Vad betyder bioekonomi?\n"
+    )
+    output = run("status", "--content", str(basic)).output
+    assert "  v1           draft         2019-12-20    6 sections  frozen" in output
+    assert "  v3           adopted       2020-11-25    6 sections  current, editable" in output
+    assert "consultation 2020-03-02 to 2020-04-30" in output
+    assert "en: 1 current, 1 outdated, 4 missing" in output
+    assert "Inputs: 1 files, 2 items, 1 without decision" in output
+    assert "  svar/b: Vad betyder bioekonomi?" in output
