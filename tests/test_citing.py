@@ -128,4 +128,13 @@ def test_closed_consultation_offers_no_comment_links(builder) -> None:
     page = BeautifulSoup(read(site, "v2/skog/"), "html.parser")
     assert page.select(".st-actions") == [] and page.select(".st-para-comment") == []
     assert page.select(".st-para-link")  # still citable
-    assert not (site / "v2/remissvar.txt").exists()
+    assert (site / "v2/remissvar.txt").exists()  # links saved earlier keep working
+
+
+def test_a_web_form_address_is_linked_as_it_is(basic, builder) -> None:
+    toc = basic / "versions/v2/version.yml"
+    toc.write_text(toc.read_text().replace("registrator@example.se", "https://example.se/svar"))
+    site = builder.build(builder.project(basic, docs={"om.md": "# Om\n"}), date(2020, 3, 15))
+    page = BeautifulSoup(read(site, "v2/skog/"), "html.parser")
+    assert page.select_one(".st-actions a.md-button")["href"] == "https://example.se/svar"
+    assert page.select_one("#p1 .st-para-comment")["href"] == "https://example.se/svar"

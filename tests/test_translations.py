@@ -129,3 +129,48 @@ def test_unknown_target_names_what_exists(basic: Path) -> None:
 def test_unknown_version(basic: Path, target: str) -> None:
     result = CliRunner().invoke(main, ["translations", "--content", str(basic), "new", target])
     assert result.exit_code == 2 and "versions: v1, v2, v3, kort" in result.output
+
+
+def git(folder: Path, *args: str) -> None:
+    import subprocess
+
+    subprocess.run(
+        ["git", "-c", "user.name=Test", "-c", "user.email=test@example.se", *args],
+        cwd=folder,
+        check=True,
+        capture_output=True,
+    )
+
+
+def test_translation_diff_finds_the_old_source_text_in_git(basic: Path) -> None:
+    git(basic, "init", "-q")
+    run("translations", "--content", str(basic), "new", "v1/skog")
+    git(basic, "add", "-A")
+    git(basic, "commit", "-q", "-m", "Översättning av skog")
+    skog = basic / "versions/v1/skog.md"
+    skog.write_text(skog.read_text().replace("Skogen är viktig", "Skogen är mycket viktig"))
+    git(basic, "commit", "-q", "-am", "Skärpt formulering")
+
+    result = run("translations", "--content", str(basic), "diff", "v1/skog", "--no-color")
+    assert result.exit_code == 0, result.output
+    assert "the source text changed since commit" in result.output
+    assert "[+mycket+]" in result.output
+
+
+def test_translation_diff_says_plainly_when_history_lacks_the_text(basic: Path) -> None:
+    outside = CliRunner().invoke(main, ["translations", "--content", str(basic), "diff", "v3/skog"])
+    assert outside.exit_code == 1
+    assert "is not in a git repository" in outside.output
+    git(basic, "init", "-q")
+    git(basic, "add", "-A")
+    git(basic, "commit", "-q", "-m", "Allt")
+    missing = CliRunner().invoke(main, ["translations", "--content", str(basic), "diff", "v3/skog"])
+    assert missing.exit_code == 1
+    assert "no committed version of skog.md has the text the translation records" in (
+        missing.output
+    )
+
+
+def test_translation_diff_of_a_current_translation(basic: Path) -> None:
+    result = run("translations", "--content", str(basic), "diff", "v3/inledning")
+    assert "the translation is current" in result.output

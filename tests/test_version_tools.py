@@ -148,3 +148,20 @@ def test_status_shows_versions_locks_consultation_translations_and_open_inputs(b
     assert "en: 1 current, 1 outdated, 4 missing" in output
     assert "Inputs: 1 files, 2 items, 1 without decision" in output
     assert "  svar/b: Vad betyder bioekonomi?" in output
+
+
+def test_status_lists_popular_texts_to_review(basic: Path) -> None:
+    run("new-version", "v4", "--from", "v3", "--content", str(basic))
+    skog = basic / "versions/v4/skog.md"
+    skog.write_text(skog.read_text().replace("viktig", "avgörande"))
+    output = run("status", "--content", str(basic)).output
+    assert "Popular texts to review" in output
+    assert "  kort/skogen: skog in v4" in output
+
+
+def test_new_popular_version_from_a_popular_one_keeps_what_it_summarises(basic: Path) -> None:
+    result = run(
+        "new-version", "kort2", "--from", "kort", "--status", "popular", "--content", str(basic)
+    )
+    assert result.exit_code == 0, result.output
+    assert load_strategy(basic).versions["kort2"].based_on == "v3"

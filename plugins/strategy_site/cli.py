@@ -13,9 +13,12 @@ import click
 
 from . import freezing
 from .clock import build_date
+from .diff import compare_versions, diff_body, render_terminal
+from .diff.popular import popular_review_flags
 from .files import read_exactly, write_atomically
+from .history import HistoryUnavailable, find_source_text
 from .loader import load_strategy
-from .model import DRAFT, STATUSES, Section, Strategy, Version
+from .model import DRAFT, POPULAR, STATUSES, Section, Strategy, Version
 from .new_version import create_version
 from .problems import ContentError, display_path
 from .translations import (
@@ -149,11 +152,11 @@ def unfreeze(version_id: str, content: Path) -> None:
     )
 
 
-def _version(strategy: Strategy, version_id: str) -> Version:
+def _version(strategy: Strategy, version_id: str, name: str = "VERSION_ID") -> Version:
     if version_id not in strategy.versions:
         raise click.BadParameter(
             f"no version '{version_id}'; versions: {', '.join(strategy.versions)}",
-            param_hint="VERSION_ID",
+            param_hint=name,
         )
     return strategy.versions[version_id]
 
@@ -181,7 +184,7 @@ def status(content: Path) -> None:
             c = version.consultation
             click.echo(
                 f"  {'':<12} consultation {c.opens.isoformat()} to {c.closes.isoformat()} "
-                f"({c.state_on(today)} on {today.isoformat()}), reference {c.reference}"
+                f"({c.state_on(today)} as of {today.isoformat()}), reference {c.reference}"
             )
         for lang in languages:
             rows = translation_statuses(strategy, lang, version=version.id)
@@ -190,6 +193,12 @@ def status(content: Path) -> None:
                 f"  {'':<12} {lang}: {counts[CURRENT]} current, {counts[OUTDATED]} outdated, "
                 f"{counts[MISSING]} missing"
             )
+    flags = popular_review_flags(strategy)
+    if flags:
+        click.echo("Popular texts to review (what they summarise has changed since):")
+        for (version_id, section_id), reasons in flags.items():
+            where = ", ".join(sorted({f"{r.summarised} in {r.version}" for r in reasons}))
+            click.echo(f"  {version_id}/{section_id}: {where}")
     undecided = [(i, item) for i in strategy.inputs for item in i.items if item.decision == "open"]
     click.echo(
         f"Inputs: {len(strategy.inputs)} files, "
@@ -358,6 +367,76 @@ def new_translation(
         f"{path}: started from the {strategy.source_language} text; translate the title, "
         "summary and body in place. It counts as current from now, so commit it translated."
     )
+
+
+@translations.command("diff")
+@click.argument("target")
+@SUB_CONTENT_OPTION
+@LANG_OPTION
+@click.option("--color/--no-color", default=None, help="Colour (default: when a terminal).")
+@click.pass_context
+def translation_diff(
+    ctx: click.Context, target: str, content: Path | None, lang: str | None, color: bool | None
+) -> None:
+    """What changed in the source text of TARGET (version/section) since it was translated.
+
+    The text the translation was made from is found in git history by its recorded hash.
+    """
+    strategy = load_or_exit(_content(ctx, content))
+    lang = translation_language(strategy, lang)
+    version, section = parse_target(strategy, target)
+    translation = section.translations.get(lang)
+    if translation is None:
+        raise click.ClickException(f"{target} has no {lang} translation: everything is new")
+    if translation.source_hash is None:
+        raise click.ClickException(
+            f"{display_path(translation.path)} records no source_hash, so it is unknown "
+            f"which text it was made from; compare by hand, then run "
+            f"'strategi translations mark-current {target}'"
+        )
+    if translation.source_hash == source_hash(section):
+        click.echo(f"{target}: the translation is current; the source text has not changed.")
+        return
+    try:
+        found = find_source_text(section.path, translation.source_hash)
+    except HistoryUnavailable as error:
+        raise click.ClickException(str(error)) from None
+    click.echo(
+        f"{target}: the source text changed since commit {found.commit[:10]} ({found.date}), "
+        "from which the translation was made."
+    )
+    if found.title != section.title:
+        click.echo(f"Title: {found.title!r} -> {section.title!r}")
+    use_color = sys.stdout.isatty() if color is None else color
+    click.echo(
+        render_terminal(diff_body(found.body, section.body), use_color), nl=False, color=use_color
+    )
+
+
+@main.command("diff")
+@click.argument("old_id")
+@click.argument("new_id")
+@click.option("--section", "section_id", default=None, help="Only this section (its id in NEW).")
+@click.option("--color/--no-color", default=None, help="Colour (default: when a terminal).")
+@CONTENT_OPTION
+def diff_command(
+    old_id: str, new_id: str, section_id: str | None, color: bool | None, content: Path
+) -> None:
+    """Compare two versions section by section, as the site's changes view does."""
+    strategy = load_or_exit(content)
+    old, new = _version(strategy, old_id, "OLD_ID"), _version(strategy, new_id, "NEW_ID")
+    if new.status == POPULAR:
+        raise click.UsageError(f"{new_id} is a popular version: it summarises, it is not compared")
+    comparison = compare_versions(strategy, old, new)
+    use_color = sys.stdout.isatty() if color is None else color
+    if section_id is not None:
+        entry = comparison.get(section_id)
+        if entry is None:
+            raise click.BadParameter(
+                f"no section '{section_id}' in {old_id} or {new_id}", param_hint="--section"
+            )
+        comparison.sections = [entry]
+    click.echo(render_terminal(comparison, use_color), nl=False, color=use_color)
 
 
 if __name__ == "__main__":  # pragma: no cover

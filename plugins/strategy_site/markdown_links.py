@@ -55,7 +55,10 @@ def parse_target(target: str) -> LinkTarget:
         return LinkTarget("invalid", target, reason=reason)
     if target.startswith("/"):
         return LinkTarget(
-            "invalid", target, reason="write a full address (https://...) or a relative link"
+            "invalid",
+            target,
+            reason="write a full address (https://...), or link to a section as 'id.md' or "
+            "'../version/id.md'",
         )
     if ".." in path.split("/") or not any(path.lower().endswith(s) for s in ASSET_SUFFIXES):
         return LinkTarget(

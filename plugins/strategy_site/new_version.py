@@ -16,7 +16,7 @@ from pathlib import Path
 
 from .files import read_exactly, write_atomically
 from .freezing import LOCK_NAME
-from .model import ADOPTED, CONSULTATION, SUPERSEDED, Strategy
+from .model import ADOPTED, CONSULTATION, POPULAR, SUPERSEDED, Strategy
 from .yaml_edit import append_to_list, edit_front_matter, remove_key, set_value
 
 
@@ -40,7 +40,9 @@ def create_version(strategy: Strategy, new_id: str, from_id: str, status: str) -
         toc = staging / "version.yml"
         text = read_exactly(toc)
         text = set_value(text, "status", status)
-        text = set_value(text, "based_on", from_id, after="date")
+        popular_copy = strategy.versions[from_id].status == POPULAR and status == POPULAR
+        if not popular_copy:  # a new popular text summarises what the old one did
+            text = set_value(text, "based_on", from_id, after="date")
         for block, fits in (
             ("consultation", status == CONSULTATION),
             ("decision", status in (ADOPTED, SUPERSEDED)),

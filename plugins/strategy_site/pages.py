@@ -3,6 +3,10 @@
 An engine adapter turns each `PlannedPage` into a page of its own kind (MkDocs files
 today). Everything a page shows is decided here, from the model and the derived facts,
 so that another engine needs a new adapter and nothing else.
+
+Pages of a language: the start page; per version its first page, its sections, the
+highlighted changes of each section and an overview of them (for versions compared
+with the one they are based on), its inputs; and the translation status page.
 """
 
 from __future__ import annotations
@@ -13,8 +17,11 @@ from datetime import date
 from html import escape
 
 from . import urls
+from .comparisons import Comparisons
+from .diff import DiffLabels, SectionChange
+from .inputs import items_about, items_affecting
 from .markdown_links import LinkTarget, rewrite_links
-from .model import POPULAR, Strategy, Version
+from .model import CONSULTATION, POPULAR, Section, Strategy, Version
 from .paragraphs import ParagraphMark
 from .render import (
     PageContext,
@@ -27,6 +34,14 @@ from .render import (
     translation_table,
     version_banner,
 )
+from .render_changes import (
+    change_description,
+    changes_toggle,
+    not_current_notice,
+    overview_table,
+    summarises_note,
+)
+from .render_inputs import affecting_list, inputs_page
 from .responding import PARAGRAPH, comment_href, is_open, response_template
 from .texts import language_name, t
 from .translations import (
@@ -41,6 +56,9 @@ from .translations import (
 START = "start"
 VERSION = "version"
 SECTION = "section"
+CHANGES = "changes"
+OVERVIEW = "overview"
+INPUTS = "inputs"
 TRANSLATIONS = "translations"
 
 
@@ -98,50 +116,330 @@ def front_matter(**values: object) -> str:
     return "---\n" + "\n".join(lines) + "\n---\n\n"
 
 
-def plan_site(strategy: Strategy, lang: str, today: date) -> SitePlan:
-    pages = [_start_page(strategy, lang, today)]
-    navs: dict[str, list[NavItem]] = {}
-    files = []
-    for version in strategy.versions.values():
-        if is_open(version, today):
-            content = response_template(strategy, version, lang)
-            files.append(PlannedFile(lang, urls.response_template_path(version.id), content))
-        pages.append(_version_page(strategy, version, lang, today))
-        for section in version.sections.values():
-            pages.append(_section_page(strategy, version, section.id, lang, today))
-        navs[version.id] = _version_nav(strategy, version, lang)
-    if translation_languages(strategy):
-        pages.append(_translations_page(strategy, lang, today))
-    for page in pages:
-        page.alternates = {
-            other: urls.localized(page.path, other, strategy.source_language)
-            for other in strategy.languages
-        }
-    return SitePlan(lang, pages, navs, files)
+def plan_site(
+    strategy: Strategy, lang: str, today: date, comparisons: Comparisons | None = None
+) -> SitePlan:
+    """Every page and file of the site in `lang`, as of the build date `today`."""
+    return SitePlanner(strategy, lang, today, comparisons or Comparisons(strategy)).plan()
 
 
-def _start_page(strategy: Strategy, lang: str, today: date) -> PlannedPage:
-    ctx = PageContext(strategy, lang, "", today)
-    title = strategy.text(strategy.title, lang)
-    publisher = strategy.text(strategy.publisher, lang) if strategy.publisher else ""
-    current = strategy.current_version
-    lead = _first_summary(current, lang)
-    body = [f"# {title}", ""]
-    if publisher:
-        body += [f'<p class="st-publisher">{escape(publisher)}</p>', ""]
-    if lead:
-        body += [lead, ""]
-    body += [read_now(ctx), "", f"## {t(lang, 'start.timeline')}", ""]
-    body += [t(lang, "start.timeline_intro"), "", timeline(ctx), ""]
-    return PlannedPage(
-        lang=lang,
-        path="",
-        kind=START,
-        title=t(lang, "nav.start"),
-        html_title=f"{title} – {publisher}" if publisher else title,
-        markdown=front_matter(title=t(lang, "nav.start"), description=lead or title)
-        + "\n".join(body),
-    )
+class SitePlanner:
+    def __init__(self, strategy: Strategy, lang: str, today: date, comparisons: Comparisons):
+        self.strategy = strategy
+        self.lang = lang
+        self.today = today
+        self.comparisons = comparisons
+        self.source = strategy.source_language
+
+    def plan(self) -> SitePlan:
+        strategy, lang = self.strategy, self.lang
+        pages = [self.start_page()]
+        navs: dict[str, list[NavItem]] = {}
+        files = []
+        for version in strategy.versions.values():
+            if version.status == CONSULTATION and version.consultation is not None:
+                # Kept after the consultation closes, so saved links keep working.
+                content = response_template(strategy, version, lang)
+                files.append(PlannedFile(lang, urls.response_template_path(version.id), content))
+            pages.append(self.version_page(version))
+            for section in version.sections.values():
+                pages.append(self.section_page(version, section))
+                if self.comparisons.has_changes(version):
+                    pages.append(self.changes_page(version, section))
+            if self.comparisons.has_changes(version):
+                pages.append(self.overview_page(version))
+            pages.append(self.inputs_page(version))
+            navs[version.id] = self.version_nav(version)
+        if translation_languages(strategy):
+            pages.append(self.translations_page())
+        for page in pages:
+            page.alternates = {
+                other: urls.localized(page.path, other, self.source) for other in strategy.languages
+            }
+        return SitePlan(lang, pages, navs, files)
+
+    # -- helpers -------------------------------------------------------------------
+
+    def context(self, path: str) -> PageContext:
+        return PageContext(self.strategy, self.lang, path, self.today)
+
+    def text(self, value: dict[str, str]) -> str:
+        return self.strategy.text(value, self.lang)
+
+    def html_title(self, *parts: str) -> str:
+        return " – ".join([*parts, self.text(self.strategy.title)])
+
+    def base(self, version: Version) -> Version:
+        assert version.based_on is not None
+        return self.strategy.versions[version.based_on]
+
+    # -- pages ---------------------------------------------------------------------
+
+    def start_page(self) -> PlannedPage:
+        strategy, lang = self.strategy, self.lang
+        ctx = self.context("")
+        title = self.text(strategy.title)
+        publisher = self.text(strategy.publisher) if strategy.publisher else ""
+        lead = _first_summary(strategy.current_version, lang)
+        body = [f"# {title}", ""]
+        if publisher:
+            body += [f'<p class="st-publisher">{escape(publisher)}</p>', ""]
+        if lead:
+            body += [lead, ""]
+        body += [read_now(ctx), "", f"## {t(lang, 'start.timeline')}", ""]
+        body += [t(lang, "start.timeline_intro"), "", timeline(ctx), ""]
+        return PlannedPage(
+            lang=lang,
+            path="",
+            kind=START,
+            title=t(lang, "nav.start"),
+            html_title=f"{title} – {publisher}" if publisher else title,
+            markdown=front_matter(title=t(lang, "nav.start"), description=lead or title)
+            + "\n".join(body),
+        )
+
+    def version_page(self, version: Version) -> PlannedPage:
+        path = urls.version_path(version.id)
+        ctx = self.context(path)
+        name = self.text(version.title)
+        title = self.text(self.strategy.title)
+        body = [
+            f"# {name}",
+            "",
+            f'<p class="st-lead">{escape(title)}</p>',
+            "",
+            f"## {t(self.lang, 'front.contents')}",
+            "",
+            contents(ctx, version),
+            "",
+        ]
+        before = version_banner(ctx, version, None)
+        if is_open(version, self.today):
+            before += consultation_actions(ctx, version, None)
+        return PlannedPage(
+            lang=self.lang,
+            path=path,
+            kind=VERSION,
+            title=name,
+            html_title=f"{name} – {title}",
+            markdown=front_matter(title=name, description=f"{name}: {title}") + "\n".join(body),
+            version=version.id,
+            before_html=before,
+            css_class=f"st-page--{version.status}",
+        )
+
+    def section_page(self, version: Version, section: Section) -> PlannedPage:
+        lang = self.lang
+        path = urls.section_path(version.id, section.id)
+        ctx = self.context(path)
+        state = CURRENT if lang == self.source else section_state(section, lang)
+        translation = section.translations.get(lang) if lang != self.source else None
+        text = translation if translation is not None else section
+        text_lang = lang if translation is not None else self.source
+        title = section_title(self.strategy, version, section.id, lang)
+        body = rewrite_links(text.body, lambda target: source_link(path, version, target))
+        values: dict[str, object] = {"title": title}
+        if text.summary:
+            values["description"] = text.summary
+        mark = self.paragraph_mark(version, section)
+        before = version_banner(ctx, version, section.id) + translation_notice(ctx, state)
+        if version.status == POPULAR:
+            before += summarises_note(ctx, version, section.summarises)
+        change = self.change(version, section.id, self.source)
+        if change is not None:
+            before += changes_toggle(ctx, change, self.base(version), showing=False)
+        if is_open(version, self.today):
+            before += consultation_actions(ctx, version, section.id)
+        return PlannedPage(
+            lang=lang,
+            path=path,
+            kind=SECTION,
+            title=title,
+            html_title=self.html_title(title, self.text(version.title)),
+            markdown=front_matter(**values) + f"# {title} {mark.attribute()}\n\n{body}",
+            version=version.id,
+            section=section.id,
+            before_html=before,
+            after_html=affecting_list(ctx, items_affecting(self.strategy, version.id, section.id)),
+            text_lang=text_lang if text_lang != lang else "",
+            css_class=f"st-page--{version.status}",
+        )
+
+    def paragraph_mark(self, version: Version, section: Section) -> ParagraphMark:
+        """What the paragraph numbering needs: "3.2 ¶4", and a comment link while open."""
+        lang = self.lang
+        number = "" if version.status == POPULAR else section.number
+        hidden = t(lang, "para.anchor_hidden")
+        if not is_open(version, self.today):
+            return ParagraphMark(number=number, anchor_hidden=hidden)
+        return ParagraphMark(
+            number=number,
+            anchor_hidden=hidden,
+            comment_href=comment_href(self.strategy, version, section, lang, PARAGRAPH),
+            comment_text=t(lang, "para.comment"),
+            comment_hidden=t(lang, "para.comment_hidden", number=number or section.number),
+        )
+
+    def change(self, version: Version, section_id: str, lang: str) -> SectionChange | None:
+        comparison = self.comparisons.get(version, lang)
+        return comparison.get(section_id) if comparison is not None else None
+
+    def translations_current(
+        self, version: Version, section: Section, change: SectionChange
+    ) -> bool:
+        """Whether both sides of a section's comparison have current translations."""
+        if section_state(section, self.lang) != CURRENT:
+            return False
+        base = self.base(version)
+        return all(
+            section_state(base.sections[old], self.lang) == CURRENT
+            for old in change.old_ids
+            if old in base.sections
+        )
+
+    def changes_page(self, version: Version, section: Section) -> PlannedPage:
+        """The section's text with insertions and deletions marked, at its own address."""
+        lang, base = self.lang, self.base(version)
+        path = urls.section_changes_path(version.id, section.id)
+        ctx = self.context(path)
+        change = self.change(version, section.id, self.source)
+        assert change is not None
+        text_lang, notice = self.source, ""
+        if lang != self.source:
+            translated = self.change(version, section.id, lang)
+            if translated is not None and self.translations_current(version, section, translated):
+                change, text_lang = translated, lang
+            else:
+                notice = not_current_notice(ctx)
+        if change.body is not None:
+            annotated = change.body.to_markdown(DiffLabels.for_language(text_lang))
+        else:
+            shown = section.translations.get(text_lang) if text_lang != self.source else None
+            annotated = (shown or section).body
+        body = rewrite_links(annotated, lambda target: changes_link(path, version, base, target))
+        title = section_title(self.strategy, version, section.id, lang)
+        page_title = t(lang, "changes.page_title", title=title)
+        before = (
+            version_banner(ctx, version, section.id)
+            + changes_toggle(ctx, change, base, showing=True)
+            + notice
+            + change_description(ctx, change, version, base)
+        )
+        return PlannedPage(
+            lang=lang,
+            path=path,
+            kind=CHANGES,
+            title=page_title,
+            html_title=self.html_title(page_title, self.text(version.title)),
+            markdown=front_matter(title=page_title, search={"exclude": True})
+            + f"# {escape(page_title)}\n\n{body}",
+            version=version.id,
+            section=section.id,
+            before_html=before,
+            text_lang=text_lang if text_lang != lang else "",
+            css_class=f"st-page--{version.status} st-page--changes",
+        )
+
+    def overview_page(self, version: Version) -> PlannedPage:
+        lang, base = self.lang, self.base(version)
+        path = urls.version_changes_path(version.id)
+        ctx = self.context(path)
+        comparison = self.comparisons.get(version)
+        assert comparison is not None
+        title = t(lang, "changes.overview", base=self.text(base.title))
+        name = self.text(version.title)
+        intro = t(lang, "changes.overview_intro", version=name, base=self.text(base.title))
+        body = [
+            f"# {escape(title)}",
+            "",
+            escape(intro),
+            "",
+            overview_table(ctx, comparison, version, base),
+        ]
+        return PlannedPage(
+            lang=lang,
+            path=path,
+            kind=OVERVIEW,
+            title=title,
+            html_title=self.html_title(title, name),
+            markdown=front_matter(title=title, search={"exclude": True}) + "\n".join(body),
+            version=version.id,
+            before_html=version_banner(ctx, version, None),
+            css_class=f"st-page--{version.status}",
+        )
+
+    def inputs_page(self, version: Version) -> PlannedPage:
+        lang = self.lang
+        path = urls.inputs_path(version.id)
+        ctx = self.context(path)
+        title = t(lang, "inputs.title")
+        name = self.text(version.title)
+        body = [
+            f"# {title}",
+            "",
+            escape(t(lang, "inputs.intro", version=name)),
+            "",
+            inputs_page(ctx, version, items_about(self.strategy, version.id)),
+            "",
+        ]
+        return PlannedPage(
+            lang=lang,
+            path=path,
+            kind=INPUTS,
+            title=title,
+            html_title=self.html_title(title, name),
+            markdown=front_matter(title=title) + "\n".join(body),
+            version=version.id,
+            before_html=version_banner(ctx, version, None),
+            css_class=f"st-page--{version.status}",
+        )
+
+    def translations_page(self) -> PlannedPage:
+        """For translators: every section's state, per version. Reachable, not in menus."""
+        strategy, lang = self.strategy, self.lang
+        ctx = self.context(urls.translations_path())
+        title = t(lang, "translations.title")
+        body = [f"# {title}", ""]
+        for target in translation_languages(strategy):
+            rows = translation_statuses(strategy, target)
+            counts = {
+                state: sum(1 for r in rows if r.state == state)
+                for state in (CURRENT, OUTDATED, MISSING)
+            }
+            name = language_name(target, lang)
+            heading = name[0].upper() + name[1:]
+            body += [f"## {heading}", "", t(lang, "translations.intro", language=name), ""]
+            summary = t(lang, "translations.summary", words=sum(r.words for r in rows), **counts)
+            body += [summary, ""]
+            for version in strategy.versions.values():
+                version_rows = [r for r in rows if r.version == version.id]
+                body += [f"### {self.text(version.title)}", ""]
+                body += [translation_table(ctx, version, version_rows), ""]
+        return PlannedPage(
+            lang=lang,
+            path=urls.translations_path(),
+            kind=TRANSLATIONS,
+            title=title,
+            html_title=self.html_title(title),
+            markdown=front_matter(title=title, search={"exclude": True}) + "\n".join(body),
+        )
+
+    def version_nav(self, version: Version) -> list[NavItem]:
+        def item(section_id: str) -> NavItem:
+            section = version.sections[section_id]
+            return NavItem(
+                section_title(self.strategy, version, section_id, self.lang),
+                urls.section_path(version.id, section_id),
+                [item(child) for child in section.children],
+            )
+
+        items = [NavItem(self.text(version.title), urls.version_path(version.id))]
+        items += [item(s.id) for s in version.top_level]
+        if self.comparisons.has_changes(version):
+            title = t(self.lang, "changes.overview", base=self.text(self.base(version).title))
+            items.append(NavItem(title, urls.version_changes_path(version.id)))
+        items.append(NavItem(t(self.lang, "inputs.title"), urls.inputs_path(version.id)))
+        return items
 
 
 def _first_summary(version: Version, lang: str) -> str | None:
@@ -154,135 +452,20 @@ def _first_summary(version: Version, lang: str) -> str | None:
     return None
 
 
-def _version_page(strategy: Strategy, version: Version, lang: str, today: date) -> PlannedPage:
-    path = urls.version_path(version.id)
-    ctx = PageContext(strategy, lang, path, today)
-    name = strategy.text(version.title, lang)
-    title = strategy.text(strategy.title, lang)
-    body = [
-        f"# {name}",
-        "",
-        f'<p class="st-lead">{escape(title)}</p>',
-        "",
-        f"## {t(lang, 'front.contents')}",
-        "",
-        contents(ctx, version),
-        "",
-    ]
-    return PlannedPage(
-        lang=lang,
-        path=path,
-        kind=VERSION,
-        title=name,
-        html_title=f"{name} – {title}",
-        markdown=front_matter(title=name, description=f"{name}: {title}") + "\n".join(body),
-        version=version.id,
-        before_html=version_banner(ctx, version, None)
-        + (consultation_actions(ctx, version, None) if is_open(version, today) else ""),
-        css_class=f"st-page--{version.status}",
-    )
-
-
-def _section_page(
-    strategy: Strategy, version: Version, section_id: str, lang: str, today: date
-) -> PlannedPage:
-    path = urls.section_path(version.id, section_id)
-    ctx = PageContext(strategy, lang, path, today)
-    section = version.sections[section_id]
-    source = strategy.source_language
-    state = CURRENT if lang == source else section_state(section, lang)
-    translation = section.translations.get(lang) if lang != source else None
-    text = translation if translation is not None else section
-    text_lang = lang if translation is not None else source
-    title = section_title(strategy, version, section_id, lang)
-    body = rewrite_links(text.body, lambda target: source_link(path, version.id, target))
-    values: dict[str, object] = {"title": title}
-    if text.summary:
-        values["description"] = text.summary
-    version_name = strategy.text(version.title, lang)
-    mark = _paragraph_mark(strategy, version, section_id, lang, today)
-    before = version_banner(ctx, version, section_id) + translation_notice(ctx, state)
-    if is_open(version, today):
-        before += consultation_actions(ctx, version, section_id)
-    return PlannedPage(
-        lang=lang,
-        path=path,
-        kind=SECTION,
-        title=title,
-        html_title=f"{title} – {version_name} – {strategy.text(strategy.title, lang)}",
-        markdown=front_matter(**values) + f"# {title} {mark.attribute()}\n\n{body}",
-        version=version.id,
-        section=section_id,
-        before_html=before,
-        text_lang=text_lang if text_lang != lang else "",
-        css_class=f"st-page--{version.status}",
-    )
-
-
-def _paragraph_mark(
-    strategy: Strategy, version: Version, section_id: str, lang: str, today: date
-) -> ParagraphMark:
-    """What the paragraph numbering needs: "3.2 ¶4", and a comment link while open."""
-    section = version.sections[section_id]
-    number = "" if version.status == POPULAR else section.number
-    hidden = t(lang, "para.anchor_hidden")
-    if not is_open(version, today):
-        return ParagraphMark(number=number, anchor_hidden=hidden)
-    return ParagraphMark(
-        number=number,
-        anchor_hidden=hidden,
-        comment_href=comment_href(strategy, version, section, lang, PARAGRAPH),
-        comment_text=t(lang, "para.comment"),
-        comment_hidden=t(lang, "para.comment_hidden", number=number or section.number),
-    )
-
-
-def source_link(from_path: str, version_id: str, target: LinkTarget) -> str:
+def source_link(from_path: str, version: Version, target: LinkTarget) -> str:
     """Where an editor's link points, as a Markdown link MkDocs can check and resolve."""
     if target.kind == "section":
-        to_path = urls.section_path(target.version or version_id, target.section or "")
+        to_path = urls.section_path(target.version or version.id, target.section or "")
         return urls.relative(from_path, to_path) + "index.md" + target.anchor
-    return urls.relative(from_path, f"{version_id}/{target.target}") + target.anchor
+    return urls.relative(from_path, f"{version.id}/{target.target}") + target.anchor
 
 
-def _version_nav(strategy: Strategy, version: Version, lang: str) -> list[NavItem]:
-    def item(section_id: str) -> NavItem:
-        section = version.sections[section_id]
-        return NavItem(
-            section_title(strategy, version, section_id, lang),
-            urls.section_path(version.id, section_id),
-            [item(child) for child in section.children],
-        )
-
-    front = NavItem(strategy.text(version.title, lang), urls.version_path(version.id))
-    return [front] + [item(s.id) for s in version.top_level]
-
-
-def _translations_page(strategy: Strategy, lang: str, today: date) -> PlannedPage:
-    """For translators: every section's state, per version. Reachable, not in the menus."""
-    ctx = PageContext(strategy, lang, urls.translations_path(), today)
-    title = t(lang, "translations.title")
-    body = [f"# {title}", ""]
-    for target in translation_languages(strategy):
-        rows = translation_statuses(strategy, target)
-        counts = {
-            state: sum(1 for r in rows if r.state == state)
-            for state in (CURRENT, OUTDATED, MISSING)
-        }
-        name = language_name(target, lang)
-        heading = name[0].upper() + name[1:]
-        body += [f"## {heading}", "", t(lang, "translations.intro", language=name), ""]
-        summary = t(lang, "translations.summary", words=sum(r.words for r in rows), **counts)
-        body += [summary, ""]
-        for version in strategy.versions.values():
-            version_rows = [r for r in rows if r.version == version.id]
-            body += [f"### {strategy.text(version.title, lang)}", ""]
-            body += [translation_table(ctx, version, version_rows), ""]
-    return PlannedPage(
-        lang=lang,
-        path=urls.translations_path(),
-        kind=TRANSLATIONS,
-        title=title,
-        html_title=f"{title} – {strategy.text(strategy.title, lang)}",
-        markdown=front_matter(title=title, search={"exclude": True}) + "\n".join(body),
-    )
+def changes_link(from_path: str, version: Version, base: Version, target: LinkTarget) -> str:
+    """Like source_link, for a text that mixes two versions: what the newer version no
+    longer has (deleted text) is found in the older one."""
+    gone = target.section not in version.sections and target.section in base.sections
+    if target.kind == "section" and target.version is None and gone:
+        return source_link(from_path, base, target)
+    if target.kind == "asset" and target.target not in version.assets:
+        return source_link(from_path, base, target)
+    return source_link(from_path, version, target)

@@ -133,8 +133,9 @@ class ParagraphNumbers(Extension):
     """Register as `strategy_site.paragraphs` in mkdocs.yml's markdown_extensions."""
 
     def extendMarkdown(self, md: Markdown) -> None:  # noqa: N802 (Python-Markdown's name)
-        # After footnotes (priority 50) have added their block, which is not numbered.
-        md.treeprocessors.register(_Numbering(md), "strategy_paragraphs", 1)
+        # After footnotes (50) have added their block, which is not numbered, and
+        # attr_list (8) has set the mark; before toc and MkDocs collect ids and anchors (5).
+        md.treeprocessors.register(_Numbering(md), "strategy_paragraphs", 7)
 
 
 def makeExtension(**kwargs: object) -> ParagraphNumbers:  # noqa: N802

@@ -33,6 +33,8 @@ def comment_href(
     """
     consultation = version.consultation
     assert consultation is not None
+    if "@" not in consultation.respond_to:  # a web form: nothing to fill in
+        return consultation.respond_to
     name = strategy.text(version.title, lang)
     translation = section.translations.get(lang)
     title = translation.title if translation is not None else section.title

@@ -34,6 +34,10 @@ def version_changes_path(version_id: str) -> str:
     return f"{version_id}/{CHANGES}/"
 
 
+def inputs_path(version_id: str) -> str:
+    return f"{version_id}/{INPUTS}/"
+
+
 def response_template_path(version_id: str) -> str:
     return f"{version_id}/remissvar.txt"
 

@@ -31,13 +31,14 @@ from mkdocs.structure.pages import Page
 
 from .. import urls
 from ..clock import build_date
+from ..comparisons import Comparisons
 from ..loader import load_strategy
 from ..model import Strategy
 from ..pages import NavItem, PlannedPage, SitePlan, plan_site
 from ..problems import ContentError
 from ..texts import t
 from .config import StrategyPluginConfig
-from .search import language_root, split_search_index
+from .search import copy_sitemaps, language_root, split_search_index
 
 log = get_plugin_logger(__name__)
 
@@ -61,6 +62,7 @@ class StrategyPlugin(BasePlugin[StrategyPluginConfig]):
 
     def __init__(self) -> None:
         self.strategy: Strategy | None = None
+        self.comparisons: Comparisons | None = None
         self.plan: SitePlan | None = None
         self.planned: dict[str, PlannedPage] = {}
         self.version_navs: dict[str, Navigation] = {}
@@ -103,7 +105,9 @@ class StrategyPlugin(BasePlugin[StrategyPluginConfig]):
         strategy = self.strategy
         assert strategy is not None
         lang = self._language(config, strategy)
-        self.plan = plan_site(strategy, lang, build_date())
+        if self.comparisons is None:  # shared by every language's build
+            self.comparisons = Comparisons(strategy)
+        self.plan = plan_site(strategy, lang, build_date(), self.comparisons)
         self.planned = {}
         taken = {file.dest_uri: file for file in files}
         for page in self.plan.pages:
@@ -268,11 +272,9 @@ class StrategyPlugin(BasePlugin[StrategyPluginConfig]):
         if i18n is None or getattr(i18n, "building", False):
             return  # single language, or an inner build of one more language
         assert self.strategy is not None
-        split_search_index(
-            Path(config.site_dir),
-            self._built_languages(config, self.strategy),
-            self.strategy.source_language,
-        )
+        languages = self._built_languages(config, self.strategy)
+        split_search_index(Path(config.site_dir), languages, self.strategy.source_language)
+        copy_sitemaps(Path(config.site_dir), languages, self.strategy.source_language)
 
 
 def _pages_in(items: list[Page | Section]) -> list[Page]:

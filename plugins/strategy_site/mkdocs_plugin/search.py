@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import json
 import posixpath
+import shutil
 from pathlib import Path
 
 
@@ -19,6 +20,17 @@ def language_root(page_url: str, lang: str, source_language: str) -> str | None:
         return None
     depth = posixpath.relpath(f"/{lang}/", "/" + page_url.rsplit("/", 1)[0] + "/")
     return depth.rstrip("/") or "."
+
+
+def copy_sitemaps(site_dir: Path, languages: list[str], source_language: str) -> None:
+    """Material fetches `<base>/sitemap.xml`; with `base` at a language's root (see
+    language_root) that is `<lang>/sitemap.xml`, so each language root gets a copy."""
+    for name in ("sitemap.xml", "sitemap.xml.gz"):
+        source = site_dir / name
+        if source.is_file():
+            for lang in languages:
+                if lang != source_language:
+                    shutil.copyfile(source, site_dir / lang / name)
 
 
 def split_search_index(site_dir: Path, languages: list[str], source_language: str) -> None:

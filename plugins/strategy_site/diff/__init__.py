@@ -1,0 +1,66 @@
+"""The diff engine: what changed between two versions of the strategy, and how to show it.
+
+Pure Python (standard library only, no MkDocs): the site plugin and the command line
+both build on it.
+
+- `compare_versions` / `compare_with_based_on`: section by section, matched by id.
+- `diff_body`: one section body against another, Markdown-aware; the result
+  (`BodyDiff`) rebuilds either text, counts words, and renders annotated Markdown.
+- `diff_titles`: a renamed title as escaped HTML.
+- `popular_review_flags`: sections of popular versions whose sources changed since.
+- `render_terminal`: the same, as text for a terminal.
+"""
+
+from .blocks import Block, parse_blocks
+from .body import CHANGED, DELETED, EQUAL, INSERTED, BlockDiff, BodyDiff, diff_body
+from .labels import DiffLabels
+from .popular import ReviewFlag, popular_review_flags
+from .terminal import render_terminal
+from .titles import diff_titles
+from .versions import (
+    ADDED,
+    MERGED,
+    MERGED_INTO,
+    MOVED,
+    REMOVED,
+    RENAMED,
+    REPLACES,
+    SPLIT,
+    SPLIT_INTO,
+    UNCHANGED,
+    SectionChange,
+    VersionComparison,
+    compare_versions,
+    compare_with_based_on,
+)
+
+__all__ = [
+    "ADDED",
+    "CHANGED",
+    "DELETED",
+    "EQUAL",
+    "INSERTED",
+    "MERGED",
+    "MERGED_INTO",
+    "MOVED",
+    "REMOVED",
+    "RENAMED",
+    "REPLACES",
+    "SPLIT",
+    "SPLIT_INTO",
+    "UNCHANGED",
+    "Block",
+    "BlockDiff",
+    "BodyDiff",
+    "DiffLabels",
+    "ReviewFlag",
+    "SectionChange",
+    "VersionComparison",
+    "compare_versions",
+    "compare_with_based_on",
+    "diff_body",
+    "diff_titles",
+    "parse_blocks",
+    "popular_review_flags",
+    "render_terminal",
+]

@@ -1,0 +1,288 @@
+"""Render a body diff as annotated Markdown: the new text with <ins> and <del> added.
+
+The site renders this through the same Markdown pipeline as a normal page, so all
+structure survives. Inside a block, `inline` decides where marks may go; here, blocks
+are put back together:
+
+- Unchanged and changed blocks are the new text's blocks, with the new separators.
+- Whole deleted or inserted blocks keep their own structure (a row stays a row, an item
+  an item, a heading a heading) and stand where they stood, with the separators they
+  had; between blocks from different texts a blank line is put unless both are list
+  items or rows of one table (which must stay tight).
+- Blocks without inline text to mark (fenced and indented code, rules, raw HTML that is
+  balanced) are wrapped in `<div class="diff-deleted-block" markdown>` /
+  `diff-inserted-block` with a screen-reader label; md_in_html renders the block
+  unchanged inside it. Where that cannot work (raw HTML not balanced on its own, or
+  content with "&#", on which md_in_html 3.11 emits a stray </div>) a deleted block is
+  shown as a deleted paragraph of its source lines, as code, and an inserted one as it
+  stands.
+- A removed table delimiter row is dropped unless its whole table went; a removed link
+  reference definition is dropped (it renders as nothing, and would redefine the
+  label); a removed footnote whose label is still defined is shown as a paragraph.
+"""
+
+from __future__ import annotations
+
+import html
+import re
+from dataclasses import dataclass
+from html.parser import HTMLParser
+
+from .blocks import (
+    ADMONITION,
+    BLANK,
+    FENCE,
+    FOOTNOTE,
+    HTML,
+    LIST_ITEM,
+    REFDEF,
+    RULE,
+    SETEXT_RE,
+    TAB,
+    TABLE_DELIM,
+    TABLE_HEAD,
+    TABLE_ROW,
+    Block,
+)
+from .blocks import CODE as CODE_BLOCK
+from .body import CHANGED, DELETED, EQUAL, INSERTED, BlockDiff, BodyDiff
+from .inline import VOID_TAGS, new_text, render_ops, render_whole
+from .labels import DEL, INS, DiffLabels, mark
+from .tokens import Tokenized, tokenize_block
+
+__all__ = ["DiffLabels", "mark", "render_markdown"]
+
+_TIGHT_KINDS = frozenset({LIST_ITEM, TABLE_HEAD, TABLE_DELIM, TABLE_ROW})
+_WRAPPED_KINDS = frozenset({FENCE, CODE_BLOCK, RULE})
+_OWNING_KINDS = frozenset({LIST_ITEM, FOOTNOTE, ADMONITION})  # own lines indented under them
+
+
+def _blank_line(container: str) -> str:
+    """An empty line that stays inside the container (a quote needs its marker)."""
+    if ">" in container:
+        return container[: container.rindex(">") + 1] + "\n"
+    return "\n"
+
+
+def _with_eol(text: str) -> str:
+    return text if text.endswith("\n") else text + "\n"
+
+
+def _wrapper(block: Block, css: str, label: str) -> str:
+    cp = block.container
+    blank = _blank_line(cp)
+    parts = [f'{cp}<div class="{css}" markdown>\n', blank]
+    if label:
+        parts += [f'{cp}<span class="sr-only">{html.escape(label)}</span>\n', blank]
+    parts += [_with_eol(block.text), blank, f"{cp}</div>\n"]
+    return "".join(parts)
+
+
+class _BalanceCheck(HTMLParser):
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.stack: list[str] = []
+        self.ok = True
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        if tag not in VOID_TAGS:
+            self.stack.append(tag)
+
+    def handle_endtag(self, tag: str) -> None:
+        if self.stack and self.stack[-1] == tag:
+            self.stack.pop()
+        else:
+            self.ok = False
+
+
+def html_balanced(text: str) -> bool:
+    checker = _BalanceCheck()
+    checker.feed(text)
+    checker.close()
+    return checker.ok and not checker.stack
+
+
+def _lines_as_code(block: Block, labels: DiffLabels) -> str:
+    """A deleted block that cannot be wrapped: its source lines as deleted code."""
+    lines = []
+    cp = block.container
+    for src in block.text.splitlines():
+        body = src.strip()
+        if not body:
+            continue
+        ticks = max((len(run) for run in re.findall(r"`+", body)), default=0) + 1
+        fence = "`" * ticks
+        lines.append(cp + mark(DEL, labels.deleted, f"{fence} {body} {fence}"))
+    return "\n".join(lines) + "\n" if lines else ""
+
+
+@dataclass
+class _Piece:
+    diff: BlockDiff
+    text: str
+    side_block: Block  # the block whose separator and container apply
+    boxed: bool  # needs blank lines around it (wrapper, code-as-paragraph)
+    owns: bool = True  # may own the indented lines after it (false: shown as a paragraph)
+
+
+def _footnote_label(block: Block) -> str:
+    return block.lines[0].prefix.strip().rstrip(":")
+
+
+def _render_block(
+    bd: BlockDiff, labels: DiffLabels, prev: _Piece | None, new_footnotes: set[str], disarm: bool
+) -> _Piece | None:
+    if bd.status == EQUAL:
+        assert bd.new is not None
+        if disarm and ("`" in bd.new.text or "](" in bd.new.text) and not bd.new.atomic:
+            # A lone backtick or "](" here could pair with text in a neighbouring changed
+            # block if Python-Markdown joins the two; escaped, it renders the same.
+            tokens = tokenize_block(bd.new)
+            text = tokens.lead + "".join(new_text(t) + t.gap for t in tokens.tokens) + tokens.tail
+            return _Piece(bd, text, bd.new, False)
+        return _Piece(bd, bd.new.text, bd.new, False)
+    if bd.status == CHANGED:
+        assert bd.new is not None and bd.new_tokens is not None
+        body = render_ops(bd.ops, labels)
+        return _Piece(bd, bd.new_tokens.lead + body + bd.new_tokens.tail, bd.new, False)
+    inserted = bd.status == INSERTED
+    block = bd.new if inserted else bd.old
+    assert block is not None
+    mode = INS if inserted else DEL
+    label = labels.inserted if inserted else labels.deleted
+    css = "diff-inserted-block" if inserted else "diff-deleted-block"
+    kind = block.kind
+    if kind == BLANK:
+        return _Piece(bd, "", block, False) if inserted else None
+    if kind == REFDEF:
+        # Renders as nothing; a removed one must not redefine the label.
+        return _Piece(bd, block.text, block, False) if inserted else None
+    if kind == TABLE_DELIM:
+        if inserted:
+            return _Piece(bd, block.text, block, False)
+        whole_table = (
+            prev is not None and prev.diff.status == DELETED and prev.side_block.kind == TABLE_HEAD
+        )
+        return _Piece(bd, block.text, block, False) if whole_table else None
+    if kind in _WRAPPED_KINDS or kind == HTML:
+        # md_in_html (3.11) closes one </div> too many when the content holds "&#".
+        if "&#" not in block.text and (kind != HTML or html_balanced(block.text)):
+            return _Piece(bd, _wrapper(block, css, label), block, True)
+        if inserted:
+            return _Piece(bd, block.text, block, True)
+        text = _lines_as_code(block, labels)
+        return _Piece(bd, text, block, True) if text else None
+    tokens = (bd.new_tokens if inserted else bd.old_tokens) or tokenize_block(block)
+    if kind == FOOTNOTE and not inserted and _footnote_label(block) in new_footnotes:
+        # The label lives on in the new text; a second definition would replace one of
+        # them, so the removed one is shown as a paragraph.
+        lead = re.sub(r"([\[\]])", r"\\\1", tokens.lead)
+        tokens = Tokenized(lead, tokens.tokens, tokens.tail)
+        return _Piece(bd, render_whole(tokens, mode, labels), block, False, owns=False)
+    return _Piece(bd, render_whole(tokens, mode, labels), block, False)
+
+
+def _separator(u: _Piece, v: _Piece, old_seps: dict[int, str], new_seps: dict[int, str]) -> str:
+    a, b = u.diff, v.diff
+    a_new = a.new_index if a.status != DELETED else None
+    b_new = b.new_index if b.status != DELETED else None
+    mixed = False
+    if a_new is not None and b_new is not None and b_new == a_new + 1:
+        sep = new_seps[a_new]
+    elif a.old_index is not None and b.old_index is not None and b.old_index == a.old_index + 1:
+        sep = old_seps[a.old_index]
+    else:
+        mixed = True
+        kinds = (u.side_block.kind, v.side_block.kind)
+        if kinds == (LIST_ITEM, LIST_ITEM):
+            tight = True  # a blank line would change how the list is parsed
+        else:
+            before = _sep_before(b, old_seps, new_seps)
+            tight = (
+                u.side_block.sep == ""
+                and before == ""
+                and kinds[0] in _TIGHT_KINDS
+                and kinds[1] in _TIGHT_KINDS
+            )
+        sep = "" if tight else _blank_line(v.side_block.container)
+    if not sep and (
+        u.boxed or v.boxed or u.side_block.kind == BLANK or (mixed and _underlines(v.side_block))
+    ):
+        sep = _blank_line(v.side_block.container)
+    return sep
+
+
+def _dedent(text: str, columns: int) -> str:
+    """Take up to `columns` columns of leading whitespace off every line."""
+    lines = []
+    for line in text.split("\n"):
+        width = cut = 0
+        while cut < len(line) and line[cut] in " \t" and width < columns:
+            width += TAB - (width % TAB) if line[cut] == "\t" else 1
+            cut += 1
+        lines.append(line[cut:])
+    return "\n".join(lines)
+
+
+def _keep_in_containers(pieces: list[_Piece]) -> None:
+    """A whole inserted or deleted block indented deeper than what precedes it allows
+    (its list item or footnote is gone, or changed container) would become indented
+    code; such a block is moved out to the deepest container still open."""
+    inner = 0
+    for piece in pieces:
+        block = piece.side_block
+        columns, quoted = block.depth
+        if quoted or block.kind == BLANK:
+            inner = 0 if quoted else inner
+            continue
+        if piece.diff.status in (INSERTED, DELETED) and columns > inner:
+            piece.text = _dedent(piece.text, columns - inner)
+            columns = inner
+        inner = columns + TAB if block.kind in _OWNING_KINDS and piece.owns else columns
+
+
+def _underlines(block: Block) -> bool:
+    """Would this block, right under a line, turn that line into a setext heading?"""
+    return bool(block.lines) and bool(SETEXT_RE.match(block.lines[0].text.strip(" \t\n")))
+
+
+def _sep_before(b: BlockDiff, old_seps: dict[int, str], new_seps: dict[int, str]) -> str:
+    if b.status == DELETED:
+        assert b.old_index is not None
+        return old_seps.get(b.old_index - 1, "\n")
+    assert b.new_index is not None
+    return new_seps.get(b.new_index - 1, "\n")
+
+
+def render_markdown(diff: BodyDiff, labels: DiffLabels) -> str:
+    """The annotated Markdown of a body diff (see the module docstring)."""
+    old_seps: dict[int, str] = {}
+    new_seps: dict[int, str] = {}
+    for bd in diff.blocks:
+        if bd.old is not None and bd.old_index is not None:
+            old_seps[bd.old_index] = bd.old.sep
+        if bd.new is not None and bd.new_index is not None:
+            new_seps[bd.new_index] = bd.new.sep
+    new_footnotes = {
+        _footnote_label(bd.new)
+        for bd in diff.blocks
+        if bd.new is not None and bd.new.kind == FOOTNOTE
+    }
+    changed = diff.changed
+    pieces: list[_Piece] = []
+    for bd in diff.blocks:
+        piece = _render_block(bd, labels, pieces[-1] if pieces else None, new_footnotes, changed)
+        if piece is not None:
+            pieces.append(piece)
+    _keep_in_containers(pieces)
+    out: list[str] = []
+    for n, piece in enumerate(pieces):
+        if n:
+            out.append(_separator(pieces[n - 1], piece, old_seps, new_seps))
+        text = piece.text
+        if n + 1 < len(pieces) and text and not text.endswith("\n"):
+            text += "\n"
+        out.append(text)
+    if pieces:
+        out.append(pieces[-1].side_block.sep)
+    return "".join(out)

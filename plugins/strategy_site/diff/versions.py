@@ -1,0 +1,316 @@
+"""Section-by-section comparison of two versions of the strategy.
+
+Sections are matched by id and only by id: a title or a place in the table of contents
+may change, the id says "this is the same section". `Section.replaces` links a new
+section to the old ids it continues (one id: a replacement; two or more: a merge;
+one old id continued by two or more new sections: a split).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+
+from ..model import POPULAR, Section, Strategy, Version
+from .body import BodyDiff, diff_body
+from .labels import DiffLabels
+from .titles import diff_titles
+
+ADDED = "added"
+REMOVED = "removed"
+UNCHANGED = "unchanged"
+CHANGED = "changed"  # body text
+RENAMED = "renamed"  # title
+MOVED = "moved"  # parent, or order among siblings present in both versions
+SPLIT = "split"  # one of several sections continuing one old section
+MERGED = "merged"  # continues several old sections
+REPLACES = "replaces"  # continues exactly one old section under a new id
+MERGED_INTO = "merged_into"  # old section, now part of a merged section
+SPLIT_INTO = "split_into"  # old section, now continued by several sections
+
+
+@dataclass(eq=False)
+class SectionChange:
+    """What happened to one section; old-only entries (removed, merged/split into) too."""
+
+    section_id: str  # the new id; for old-only entries the old id
+    kinds: tuple[str, ...]
+    old_number: str | None = None
+    new_number: str | None = None
+    old_title: str | None = None
+    new_title: str | None = None
+    old_ids: tuple[str, ...] = ()  # old sections this one continues (also its own id)
+    new_ids: tuple[str, ...] = ()  # for merged_into / split_into: where the text went
+    body: BodyDiff | None = None
+
+    @property
+    def words_added(self) -> int:
+        return self.body.words_added if self.body else 0
+
+    @property
+    def words_removed(self) -> int:
+        return self.body.words_removed if self.body else 0
+
+    @property
+    def in_new_version(self) -> bool:
+        return self.new_number is not None
+
+    def has(self, kind: str) -> bool:
+        return kind in self.kinds
+
+    def title_html(self, labels: DiffLabels | None = None) -> str | None:
+        """The renamed title's word diff as escaped HTML; None unless renamed."""
+        if RENAMED not in self.kinds or self.old_title is None or self.new_title is None:
+            return None
+        return diff_titles(self.old_title, self.new_title, labels)
+
+
+@dataclass(eq=False)
+class VersionComparison:
+    """Every section's change, in the new version's reading order."""
+
+    old_version: str | None
+    new_version: str
+    sections: list[SectionChange] = field(default_factory=list)
+
+    def __iter__(self) -> Iterator[SectionChange]:
+        return iter(self.sections)
+
+    def get(self, section_id: str) -> SectionChange | None:
+        """The entry for a section id (new id first, then old-only entries)."""
+        found = [s for s in self.sections if s.section_id == section_id]
+        found.sort(key=lambda s: not s.in_new_version)
+        return found[0] if found else None
+
+    @property
+    def words_added(self) -> int:
+        return sum(s.words_added for s in self.sections)
+
+    @property
+    def words_removed(self) -> int:
+        return sum(s.words_removed for s in self.sections)
+
+    @property
+    def changed(self) -> list[SectionChange]:
+        return [s for s in self.sections if s.kinds != (UNCHANGED,)]
+
+
+def _texts(section: Section, lang: str | None, source_language: str) -> tuple[str, str]:
+    if lang and lang != source_language and lang in section.translations:
+        tr = section.translations[lang]
+        return tr.title, tr.body
+    return section.title, section.body
+
+
+def _joined(bodies: list[str]) -> str:
+    """Old bodies of merged sections, one after the other, as separate blocks."""
+    parts = [b.rstrip("\n") for b in bodies if b.strip()]
+    return "\n\n".join(parts) + "\n" if parts else ""
+
+
+def _siblings(version: Version, parent: str | None) -> list[str]:
+    return [s.id for s in version.sections.values() if s.parent == parent]
+
+
+def _lcs(a: list[str], b: list[str]) -> set[str]:
+    """Ids on a longest common subsequence of two id lists (both without duplicates)."""
+    n, m = len(a), len(b)
+    table = [[0] * (m + 1) for _ in range(n + 1)]
+    for i in range(n - 1, -1, -1):
+        for j in range(m - 1, -1, -1):
+            if a[i] == b[j]:
+                table[i][j] = table[i + 1][j + 1] + 1
+            else:
+                table[i][j] = max(table[i + 1][j], table[i][j + 1])
+    keep: set[str] = set()
+    i = j = 0
+    while i < n and j < m:
+        if a[i] == b[j]:
+            keep.add(a[i])
+            i += 1
+            j += 1
+        elif table[i + 1][j] >= table[i][j + 1]:
+            i += 1
+        else:
+            j += 1
+    return keep
+
+
+class _Comparer:
+    def __init__(self, strategy: Strategy, old: Version | None, new: Version, lang: str | None):
+        self.source_language = strategy.source_language
+        self.lang = lang
+        self.old_secs: dict[str, Section] = dict(old.sections) if old else {}
+        self.old = old
+        self.new = new
+        self.old_order = {sid: n for n, sid in enumerate(self.old_secs)}
+        self.new_order = {sid: n for n, sid in enumerate(new.sections)}
+        # old id -> new sections that name it in `replaces`
+        self.replaced_by: dict[str, list[str]] = {}
+        for s in new.sections.values():
+            for x in dict.fromkeys(s.replaces):
+                if x in self.old_secs and x != s.id:
+                    self.replaced_by.setdefault(x, []).append(s.id)
+        self._sibling_cache: dict[tuple[str | None, str | None], set[str]] = {}
+
+    def texts(self, section: Section) -> tuple[str, str]:
+        return _texts(section, self.lang, self.source_language)
+
+    def sources(self, s: Section) -> list[str]:
+        """Old sections the new section `s` continues, in old reading order."""
+        ids = {x for x in s.replaces if x in self.old_secs}
+        if s.id in self.old_secs:
+            ids.add(s.id)
+        return sorted(ids, key=self.old_order.__getitem__)
+
+    def successors(self, old_id: str) -> list[str]:
+        succ = list(self.replaced_by.get(old_id, []))
+        if old_id in self.new.sections:
+            succ.insert(0, old_id)
+        return succ
+
+    def canon(self, old_id: str) -> str | None:
+        """The new id that continues `old_id` one to one, if any."""
+        if old_id in self.new.sections:
+            return old_id
+        succ = self.replaced_by.get(old_id, [])
+        if len(succ) == 1 and self.sources(self.new.sections[succ[0]]) == [old_id]:
+            return succ[0]
+        return None
+
+    def moved(self, s: Section, x: str) -> bool:
+        old_parent = self.old_secs[x].parent
+        new_parent = s.parent
+        if (old_parent is None) != (new_parent is None):
+            return True
+        if old_parent is not None and new_parent not in self.successors(old_parent):
+            return True
+        key = (old_parent, new_parent)
+        if key not in self._sibling_cache:
+            assert self.old is not None
+            old_ids = [self.canon(o) for o in _siblings(self.old, old_parent)]
+            new_ids = _siblings(self.new, new_parent)
+            common = {o for o in old_ids if o} & set(new_ids)
+            a = [o for o in old_ids if o in common]
+            b = [o for o in new_ids if o in common]
+            self._sibling_cache[key] = _lcs(a, b)  # type: ignore[arg-type]
+        return s.id not in self._sibling_cache[key]
+
+    def new_entry(self, s: Section) -> SectionChange:
+        title, body = self.texts(s)
+        sources = self.sources(s)
+        if not sources:
+            return SectionChange(
+                s.id, (ADDED,), new_number=s.number, new_title=title, body=diff_body("", body)
+            )
+        kinds: list[str] = []
+        if len(sources) >= 2:
+            kinds.append(MERGED)
+        elif any(len(self.successors(x)) >= 2 for x in sources):
+            kinds.append(SPLIT)
+        elif sources[0] != s.id:
+            kinds.append(REPLACES)
+        old_titles_bodies = [self.texts(self.old_secs[x]) for x in sources]
+        old_body = (
+            _joined([b for _, b in old_titles_bodies])
+            if len(sources) > 1
+            else old_titles_bodies[0][1]
+        )
+        diff = diff_body(old_body, body)
+        old_title = old_titles_bodies[0][0] if len(sources) == 1 else None
+        old_number = self.old_secs[sources[0]].number if len(sources) == 1 else None
+        if len(sources) == 1 and MERGED not in kinds:
+            x = sources[0]
+            if old_title != title:
+                kinds.append(RENAMED)
+            if SPLIT not in kinds and self.moved(s, x):
+                kinds.append(MOVED)
+        if diff.changed:
+            kinds.append(CHANGED)
+        return SectionChange(
+            s.id,
+            tuple(kinds) or (UNCHANGED,),
+            old_number=old_number,
+            new_number=s.number,
+            old_title=old_title,
+            new_title=title,
+            old_ids=tuple(sources),
+            body=diff,
+        )
+
+    def old_entry(self, x: str) -> SectionChange | None:
+        """The entry for an old section that is not in the new version, if it needs one."""
+        section = self.old_secs[x]
+        title, body = self.texts(section)
+        succ = self.replaced_by.get(x, [])
+        if not succ:
+            kinds: tuple[str, ...] = (REMOVED,)
+            diff: BodyDiff | None = diff_body(body, "")
+        elif len(succ) >= 2:
+            kinds, diff = (SPLIT_INTO,), None
+        elif len(self.sources(self.new.sections[succ[0]])) >= 2:
+            kinds, diff = (MERGED_INTO,), None
+        else:
+            return None  # continued one to one: reported on the new section
+        return SectionChange(
+            x,
+            kinds,
+            old_number=section.number,
+            old_title=title,
+            old_ids=(x,),
+            new_ids=tuple(succ),
+            body=diff,
+        )
+
+    def anchor(self, x: str, entry: SectionChange) -> str | None:
+        """The new section after which an old-only section is listed.
+
+        A removed section goes after the new section that followed it in the old order
+        (the first later old section still there, under its id or continued); a merged
+        or split one goes after the first section it went into. None: at the end.
+        """
+        if entry.new_ids:
+            return min(entry.new_ids, key=self.new_order.__getitem__)
+        for y in list(self.old_secs)[self.old_order[x] + 1 :]:
+            succ = self.successors(y)
+            if succ:
+                return min(succ, key=self.new_order.__getitem__)
+        return None
+
+    def run(self) -> VersionComparison:
+        entries = [self.new_entry(s) for s in self.new.sections.values()]
+        old_only: dict[str | None, list[SectionChange]] = {}
+        for x in self.old_secs:
+            if x in self.new.sections:
+                continue
+            entry = self.old_entry(x)
+            if entry is not None:
+                old_only.setdefault(self.anchor(x, entry), []).append(entry)
+        ordered: list[SectionChange] = []
+        for entry in entries:
+            ordered.append(entry)
+            ordered += old_only.pop(entry.section_id, [])
+        for rest in old_only.values():
+            ordered += rest
+        return VersionComparison(self.old.id if self.old else None, self.new.id, ordered)
+
+
+def compare_versions(
+    strategy: Strategy, old: Version | None, new: Version, lang: str | None = None
+) -> VersionComparison:
+    """Compare `new` with `old` (normally `strategy.based_on(new)`; None: all added).
+
+    `lang` compares translations where both sections have one in that language, else
+    the source text. A popular version summarises rather than revises: use
+    `popular_review_flags` for it.
+    """
+    if new.status == POPULAR:
+        raise ValueError(f"version {new.id!r} is popular: it summarises, compare it with nothing")
+    return _Comparer(strategy, old, new, lang).run()
+
+
+def compare_with_based_on(
+    strategy: Strategy, version: Version, lang: str | None = None
+) -> VersionComparison:
+    """Compare a version with the one it is based on."""
+    return compare_versions(strategy, strategy.based_on(version), version, lang)

@@ -1,0 +1,81 @@
+"""Derived facts about inputs: which version and section each concerns, and where each
+decision took effect, so that every input can be traced to the change it caused."""
+
+from __future__ import annotations
+
+from collections import Counter
+from dataclasses import dataclass
+
+from .lineage import counterpart
+from .model import DECISIONS, Input, InputItem, Strategy
+
+RESPONSE = "consultation-response"
+PRIVATE = "private"  # `from: private`: a private person, published without a name
+
+
+@dataclass(frozen=True)
+class TracedItem:
+    input: Input
+    item: InputItem
+    # Where the decision took effect: the version, and the section there that continues
+    # the one the item concerns (None when the item names no section, or it is gone).
+    effect_version: str | None
+    effect_section: str | None
+
+    @property
+    def anchor(self) -> str:
+        return f"{self.input.id}--{self.item.id}"
+
+
+def trace(strategy: Strategy, found: Input, item: InputItem) -> TracedItem:
+    effect_section = None
+    if item.addressed_in and item.section and found.about in strategy.versions:
+        about = strategy.versions[found.about]
+        target = strategy.versions.get(item.addressed_in)
+        if target is not None and item.section in about.sections:
+            effect_section = counterpart(strategy, about, item.section, target)
+    return TracedItem(found, item, item.addressed_in, effect_section)
+
+
+def items_about(strategy: Strategy, version_id: str) -> list[TracedItem]:
+    """Every item of every input that concerns this version, in file and item order."""
+    return [
+        trace(strategy, found, item)
+        for found in strategy.inputs
+        if found.about == version_id
+        for item in found.items
+    ]
+
+
+def items_affecting(strategy: Strategy, version_id: str, section_id: str) -> list[TracedItem]:
+    """Items whose decision took effect in this section of this version."""
+    result = []
+    for found in strategy.inputs:
+        for item in found.items:
+            traced = trace(strategy, found, item)
+            if traced.effect_version == version_id and traced.effect_section == section_id:
+                result.append(traced)
+    return result
+
+
+@dataclass(frozen=True)
+class Summary:
+    by_decision: list[tuple[str, int]]
+    by_sender: list[tuple[str, int]]
+    by_section: list[tuple[str | None, int]]
+
+
+def summarise(items: list[TracedItem]) -> Summary:
+    """Counts by decision (in the format's order), by sender and by section (most first).
+
+    Senders are counted for consultation responses only: a workshop's `from` lists who
+    took part, not who said what.
+    """
+    decisions = Counter(t.item.decision for t in items)
+    senders = Counter(sender for t in items if t.input.kind == RESPONSE for sender in t.input.from_)
+    sections = Counter(t.item.section for t in items)
+    return Summary(
+        by_decision=[(d, decisions[d]) for d in DECISIONS if decisions[d]],
+        by_sender=sorted(senders.items(), key=lambda pair: (-pair[1], pair[0].lower())),
+        by_section=sorted(sections.items(), key=lambda pair: (-pair[1], pair[0] or "")),
+    )

@@ -1,0 +1,206 @@
+"""HTML around the changes between versions: the toggle on section pages, the summary at
+the top of a highlighted view, the overview table of a version, and the links from a
+popular version to what it summarises."""
+
+from __future__ import annotations
+
+from html import escape
+
+from . import urls
+from .diff import (
+    ADDED,
+    CHANGED,
+    MERGED,
+    MERGED_INTO,
+    MOVED,
+    REMOVED,
+    RENAMED,
+    REPLACES,
+    SPLIT,
+    SPLIT_INTO,
+    UNCHANGED,
+    DiffLabels,
+    SectionChange,
+    VersionComparison,
+    diff_titles,
+)
+from .model import Version
+from .render import PageContext, link, section_title, tag
+from .texts import language_name, t
+
+# The order in which kinds are named, most telling first.
+KIND_ORDER = (ADDED, REMOVED, MERGED_INTO, SPLIT_INTO, MERGED, SPLIT, REPLACES, RENAMED, MOVED)
+
+
+def _base_name(ctx: PageContext, base: Version) -> str:
+    return escape(ctx.text(base.title))
+
+
+def _section_links(ctx: PageContext, version: Version, ids: tuple[str, ...] | list[str]) -> str:
+    """ "3.1 Hållbar energi och 3.2 Jord, skog och vatten", each linked to its page."""
+    links = [
+        link(
+            ctx.link(urls.section_path(version.id, section_id)),
+            escape(section_title(ctx.strategy, version, section_id, ctx.lang)),
+        )
+        for section_id in ids
+        if section_id in version.sections
+    ]
+    joiner = " och " if ctx.lang == "sv" else " and "
+    if len(links) <= 2:
+        return joiner.join(links)
+    return ", ".join(links[:-1]) + joiner + links[-1]
+
+
+def short_summary(ctx: PageContext, change: SectionChange, base: Version) -> str:
+    """One line beside the "Show changes" control."""
+    name = _base_name(ctx, base)
+    if change.has(ADDED):
+        return t(ctx.lang, "changes.short.added", base=name)
+    if change.kinds == (UNCHANGED,):
+        return t(ctx.lang, "changes.short.unchanged", base=name)
+    if change.has(CHANGED) and not set(change.kinds) - {CHANGED}:
+        return t(
+            ctx.lang,
+            "changes.short.changed",
+            base=name,
+            added=change.words_added,
+            removed=change.words_removed,
+        )
+    return t(ctx.lang, "changes.short.other", base=name) + ": " + _kind_names(ctx, change, None)
+
+
+def _kind_names(ctx: PageContext, change: SectionChange, version: Version | None) -> str:
+    """The kinds of a change in words; `version` (the newer one) names where text went."""
+    names = []
+    for kind in KIND_ORDER + (CHANGED,):
+        if not change.has(kind):
+            continue
+        if kind in (MERGED_INTO, SPLIT_INTO) and version is not None:
+            sections = _section_links(ctx, version, change.new_ids)
+            names.append(t(ctx.lang, f"change.{kind}", sections=sections))
+        elif kind not in (MERGED_INTO, SPLIT_INTO):
+            names.append(escape(t(ctx.lang, f"change.{kind}")))
+    return ", ".join(names) or escape(t(ctx.lang, "change.unchanged"))
+
+
+def changes_toggle(ctx: PageContext, change: SectionChange, base: Version, showing: bool) -> str:
+    """The control that shows and hides the highlighted changes: a link between the two
+    addresses, so it works with the keyboard, without JavaScript, and can be shared."""
+    if showing:
+        control = link("../", escape(t(ctx.lang, "changes.hide")), class_="md-button")
+    else:
+        control = link(
+            "andringar/", escape(t(ctx.lang, "changes.show")), class_="md-button st-show-changes"
+        )
+    return tag(
+        "p",
+        f"{control} " + tag("span", short_summary(ctx, change, base), class_="st-changes-summary"),
+        class_="st-changes-toggle",
+    )
+
+
+def change_description(
+    ctx: PageContext, change: SectionChange, version: Version, base: Version
+) -> str:
+    """The paragraphs at the top of a highlighted view: what happened to the section."""
+    lang, name = ctx.lang, _base_name(ctx, base)
+    lines = []
+    if change.has(ADDED):
+        lines.append(t(lang, "changes.added", version=escape(ctx.text(version.title))))
+    for kind in (MERGED, SPLIT, REPLACES):
+        if change.has(kind):
+            others = tuple(i for i in change.old_ids if i != change.section_id) or change.old_ids
+            lines.append(
+                t(lang, f"changes.{kind}", sections=_section_links(ctx, base, others), base=name)
+            )
+    if change.has(RENAMED) and change.old_title and change.new_title:
+        labels = DiffLabels.for_language(lang)
+        lines.append(
+            t(
+                lang,
+                "changes.renamed",
+                title=diff_titles(change.old_title, change.new_title, labels),
+            )
+        )
+    if change.has(MOVED):
+        lines.append(
+            t(
+                lang,
+                "changes.moved",
+                old=escape(change.old_number or ""),
+                new=escape(change.new_number or ""),
+            )
+        )
+    # How many words changed, or that nothing did, is said beside the toggle already.
+    legend = ""
+    if change.body is not None and change.body.changed:
+        legend = tag("p", escape(t(lang, "changes.legend")), class_="st-changes-legend")
+    return tag("div", "".join(tag("p", line) for line in lines) + legend, class_="st-changes-about")
+
+
+def not_current_notice(ctx: PageContext) -> str:
+    source = ctx.strategy.source_language
+    names = {"source": language_name(source, ctx.lang)}
+    text = escape(t(ctx.lang, "changes.translation_not_current", **names))
+    other = link(
+        ctx.link_in(source, ctx.path),
+        escape(t(ctx.lang, "changes.source_comparison", **names)),
+        hreflang=source,
+    )
+    return tag(
+        "p", f"{text} {other}", class_="st-translation st-translation--outdated", role="note"
+    )
+
+
+def overview_table(
+    ctx: PageContext, comparison: VersionComparison, version: Version, base: Version
+) -> str:
+    lang = ctx.lang
+    head = "".join(
+        tag("th", escape(t(lang, f"changes.col_{key}")), scope="col")
+        for key in ("section", "change", "added", "removed")
+    )
+    rows = []
+    for change in comparison:
+        if change.in_new_version:
+            title = section_title(ctx.strategy, version, change.section_id, lang)
+            cell = link(
+                ctx.link(urls.section_changes_path(version.id, change.section_id)), escape(title)
+            )
+        else:
+            old_title = section_title(ctx.strategy, base, change.section_id, lang)
+            where = link(
+                ctx.link(urls.section_path(base.id, change.section_id)),
+                escape(t(lang, "changes.removed_link", version=ctx.text(base.title))),
+            )
+            cell = tag("del", escape(old_title)) + " " + where
+        rows.append(
+            tag(
+                "tr",
+                tag("td", cell)
+                + tag("td", _kind_names(ctx, change, version))
+                + tag("td", str(change.words_added))
+                + tag("td", str(change.words_removed)),
+                class_="st-change-row " + " ".join(f"st-change--{k}" for k in change.kinds),
+            )
+        )
+    table = tag("table", tag("thead", tag("tr", head)) + tag("tbody", "".join(rows)))
+    totals = t(
+        lang, "changes.totals", added=comparison.words_added, removed=comparison.words_removed
+    )
+    return tag("p", escape(totals)) + tag("div", table, class_="st-table-scroll")
+
+
+def summarises_note(ctx: PageContext, version: Version, ids: list[str]) -> str:
+    """On a popular version's section: the sections of the full text it summarises."""
+    base = ctx.strategy.versions.get(version.based_on or "")
+    if base is None or not ids:
+        return ""
+    text = t(
+        ctx.lang,
+        "summarises.text",
+        sections=_section_links(ctx, base, ids),
+        base=_base_name(ctx, base),
+    )
+    return tag("p", text, class_="st-summarises")

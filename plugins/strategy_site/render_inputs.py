@@ -1,0 +1,197 @@
+"""HTML for inputs: a version's inputs page with its summary, and the list of inputs that
+shaped a section. Input texts are shown in their original language, marked as such."""
+
+from __future__ import annotations
+
+from html import escape
+
+from . import urls
+from .inputs import PRIVATE, Summary, TracedItem, summarise
+from .model import POPULAR, Input, Version
+from .render import PageContext, link, section_title, tag, time_tag
+from .texts import t
+
+
+def sender_names(ctx: PageContext, found: Input) -> str:
+    names = [t(ctx.lang, "inputs.private") if s == PRIVATE else s for s in found.from_]
+    return escape(", ".join(names))
+
+
+def _original(ctx: PageContext, html: str, name: str = "p", **attributes: str | None) -> str:
+    """Text as the respondent wrote it: in the source language, marked so on other pages."""
+    source = ctx.strategy.source_language
+    return tag(name, html, lang=source if ctx.lang != source else None, **attributes)
+
+
+def change_path(ctx: PageContext, traced: TracedItem) -> str | None:
+    """Where to see what the decision changed: the highlighted change, when there is one."""
+    version = ctx.strategy.versions.get(traced.effect_version or "")
+    if version is None:
+        return None
+    has_changes = version.based_on is not None and version.status != POPULAR
+    if traced.effect_section is not None:
+        if has_changes:
+            return urls.section_changes_path(version.id, traced.effect_section)
+        return urls.section_path(version.id, traced.effect_section)
+    return urls.version_changes_path(version.id) if has_changes else urls.version_path(version.id)
+
+
+def _decision(ctx: PageContext, decision: str) -> str:
+    return tag(
+        "span",
+        escape(t(ctx.lang, f"decision.{decision}")),
+        class_=f"st-decision st-decision--{decision}",
+    )
+
+
+def _item(ctx: PageContext, version: Version, traced: TracedItem) -> str:
+    lang, item = ctx.lang, traced.item
+    rows = [(t(lang, "inputs.said"), _original(ctx, escape(item.text), "div"))]
+    if item.section and item.section in version.sections:
+        title = section_title(ctx.strategy, version, item.section, lang)
+        href = ctx.link(urls.section_path(version.id, item.section))
+        rows.append((t(lang, "inputs.section"), link(href, escape(title))))
+    if item.proposal:
+        rows.append((t(lang, "inputs.proposal"), _original(ctx, escape(item.proposal), "div")))
+    if item.sources:
+        sources = "".join(
+            tag("li", link(s.url, escape(s.title)) if s.url else escape(s.title))
+            for s in item.sources
+        )
+        rows.append((t(lang, "inputs.sources"), _original(ctx, sources, "ul")))
+    rows.append((t(lang, "inputs.decision"), _decision(ctx, item.decision)))
+    if item.response:
+        rows.append((t(lang, "inputs.response"), _original(ctx, escape(item.response), "div")))
+    target = change_path(ctx, traced)
+    if target is not None:
+        name = ctx.text(ctx.strategy.versions[traced.effect_version].title)
+        rows.append(("", link(ctx.link(target), escape(t(lang, "inputs.effect", version=name)))))
+    # One line per term: the search index reads the text without the markup.
+    facts = "\n".join(
+        (tag("dt", escape(label)) + "\n" if label else "") + tag("dd", value)
+        for label, value in rows
+    )
+    return tag(
+        "li",
+        tag("dl", facts),
+        id=traced.anchor,
+        class_="st-input-item",
+        data_section=item.section or "",
+        data_decision=item.decision,
+    )
+
+
+def inputs_page(ctx: PageContext, version: Version, items: list[TracedItem]) -> str:
+    """Summary, filters, then every input with its items."""
+    lang = ctx.lang
+    if not items:
+        return tag("p", escape(t(lang, "inputs.none")))
+    parts = [tag("h2", escape(t(lang, "inputs.summary")), id="sammanstallning")]
+    parts.append(_summary(ctx, version, summarise(items)))
+    parts.append(_filters(ctx, version, items))
+    groups: dict[str, list[TracedItem]] = {}
+    for traced in items:
+        groups.setdefault(traced.input.id, []).append(traced)
+    for group in groups.values():
+        found = group[0].input
+        heading = found.title or t(lang, f"kind.{found.kind}")
+        meta = (
+            f"{escape(t(lang, f'kind.{found.kind}'))} · {time_tag(found.date, lang)} · "
+            f"{escape(t(lang, 'inputs.from'))}: {sender_names(ctx, found)}"
+        )
+        parts.append(tag("h2", _original(ctx, escape(heading), "span"), id=found.id))
+        parts.append(tag("p", meta, class_="st-input-meta"))
+        parts.append(
+            tag("ol", "".join(_item(ctx, version, traced) for traced in group), class_="st-inputs")
+        )
+    return "\n".join(parts)
+
+
+def _summary(ctx: PageContext, version: Version, summary: Summary) -> str:
+    lang = ctx.lang
+
+    def table(caption: str, rows: list[tuple[str, int]]) -> str:
+        head = tag(
+            "tr",
+            tag("th", escape(caption), scope="col")
+            + tag("th", escape(t(lang, "inputs.count")), scope="col"),
+        )
+        body = "".join(tag("tr", tag("td", label) + tag("td", str(count))) for label, count in rows)
+        return tag(
+            "div", tag("table", tag("thead", head) + tag("tbody", body)), class_="st-table-scroll"
+        )
+
+    def section_label(section_id: str | None) -> str:
+        if section_id is None or section_id not in version.sections:
+            return escape(t(lang, "inputs.no_section"))
+        return escape(section_title(ctx.strategy, version, section_id, lang))
+
+    decisions = [(escape(t(lang, f"decision.{d}")), n) for d, n in summary.by_decision]
+    senders = [
+        (escape(t(lang, "inputs.private") if s == PRIVATE else s), n) for s, n in summary.by_sender
+    ]
+    sections = [(section_label(s), n) for s, n in summary.by_section]
+    tables = table(t(lang, "inputs.by_decision"), decisions)
+    if senders:
+        tables += table(t(lang, "inputs.by_sender"), senders)
+    tables += table(t(lang, "inputs.by_section"), sections)
+    return tag("div", tables, class_="st-input-summary")
+
+
+def _filters(ctx: PageContext, version: Version, items: list[TracedItem]) -> str:
+    """Two selects that filter the list in the browser; hidden until the script runs."""
+    lang = ctx.lang
+    every = tag("option", escape(t(lang, "inputs.filter_all")), value="")
+    sections = sorted({i.item.section for i in items if i.item.section in version.sections})
+    section_options = every + "".join(
+        tag("option", escape(section_title(ctx.strategy, version, s, lang)), value=s)
+        for s in sorted(sections, key=list(version.sections).index)
+    )
+    decisions = [d for d, _ in summarise(items).by_decision]
+    decision_options = every + "".join(
+        tag("option", escape(t(lang, f"decision.{d}")), value=d) for d in decisions
+    )
+    controls = (
+        tag("label", escape(t(lang, "inputs.filter_section")), for_="st-filter-section")
+        + tag("select", section_options, id="st-filter-section", data_filter="section")
+        + tag("label", escape(t(lang, "inputs.filter_decision")), for_="st-filter-decision")
+        + tag("select", decision_options, id="st-filter-decision", data_filter="decision")
+    )
+    return tag(
+        "form",
+        tag("fieldset", tag("legend", escape(t(lang, "inputs.filter"))) + controls),
+        class_="st-input-filter",
+        hidden="",
+    )
+
+
+def affecting_list(ctx: PageContext, items: list[TracedItem]) -> str:
+    """Below a section: the inputs whose decisions changed it, each with its change."""
+    if not items:
+        return ""
+    lang = ctx.lang
+    entries = []
+    for traced in items:
+        found = traced.input
+        about = ctx.strategy.versions[found.about]
+        inputs_href = ctx.link(urls.inputs_path(about.id) + f"#{traced.anchor}")
+        parts = [
+            f"{sender_names(ctx, found)} ({escape(t(lang, f'kind.{found.kind}').lower())}, "
+            f"{time_tag(found.date, lang)}): ",
+            _original(ctx, escape(traced.item.text), "span"),
+            " ",
+            _decision(ctx, traced.item.decision),
+            " ",
+            link(inputs_href, escape(t(lang, "inputs.see_input"))),
+        ]
+        target = change_path(ctx, traced)
+        if target is not None:
+            name = ctx.text(ctx.strategy.versions[traced.effect_version].title)
+            parts += [" · ", link(ctx.link(target), escape(t(lang, "inputs.effect", version=name)))]
+        entries.append(tag("li", "".join(parts)))
+    return tag(
+        "section",
+        tag("h2", escape(t(lang, "inputs.affected")), id="inspel") + tag("ul", "".join(entries)),
+        class_="st-affected",
+        aria_labelledby="inspel",
+    )

@@ -1,0 +1,81 @@
+"""axe-core in the page: WCAG 2.0 and 2.1, levels A and AA, every rule on.
+
+axe-core comes pinned from PyPI: the package axe-playwright-python==0.1.8 (pinned in
+pyproject.toml) ships axe.min.js of axe-core 4.12.1. We use only that file and run it
+ourselves; `AXE_VERSION` makes a change of package that changes axe fail loudly.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import cache
+from importlib.resources import files
+
+from playwright.sync_api import Page
+
+AXE_VERSION = "4.12.1"
+WCAG_TAGS = ("wcag2a", "wcag2aa", "wcag21a", "wcag21aa")
+
+
+@dataclass(frozen=True)
+class Violation:
+    page: str  # what was checked: path, description, colour scheme
+    rule: str
+    impact: str | None
+    help: str
+    targets: tuple[str, ...]  # one CSS selector per offending element
+    summaries: tuple[str, ...]  # axe's "fix any of the following", per element
+
+    def __str__(self) -> str:
+        lines = [f"{self.page}: {self.rule} ({self.impact}): {self.help}"]
+        for target, summary in zip(self.targets, self.summaries, strict=True):
+            lines.append(f"    {target}")
+            for line in summary.splitlines():
+                if line.strip():
+                    lines.append(f"        {line.strip()}")
+        return "\n".join(lines)
+
+
+@cache
+def axe_source() -> str:
+    return files("axe_playwright_python").joinpath("axe.min.js").read_text(encoding="utf-8")
+
+
+def run_axe(page: Page, label: str) -> list[Violation]:
+    """Every WCAG 2.0/2.1 A and AA violation axe finds in the page as it is now."""
+    if not page.evaluate("typeof window.axe === 'object'"):
+        page.evaluate(axe_source())
+    version = page.evaluate("window.axe.version")
+    if version != AXE_VERSION:
+        raise AssertionError(f"axe-core {version} was loaded, the tests pin {AXE_VERSION}")
+    results = page.evaluate(
+        """tags => axe.run(document, {
+            runOnly: {type: "tag", values: tags},
+            resultTypes: ["violations"],
+        })""",
+        list(WCAG_TAGS),
+    )
+    return [
+        Violation(
+            page=label,
+            rule=v["id"],
+            impact=v.get("impact"),
+            help=v["help"],
+            targets=tuple(_selector(node["target"]) for node in v["nodes"]),
+            summaries=tuple(node.get("failureSummary") or "" for node in v["nodes"]),
+        )
+        for v in results["violations"]
+    ]
+
+
+def _selector(target: list) -> str:
+    """axe's target: a list of selectors, nested lists for shadow DOM and frames."""
+    return " >>> ".join(" ".join(t) if isinstance(t, list) else str(t) for t in target)
+
+
+def report(violations: list[Violation]) -> str:
+    pages = len({v.page for v in violations})
+    elements = sum(len(v.targets) for v in violations)
+    header = f"axe-core {AXE_VERSION} found {len(violations)} violations "
+    header += f"({elements} elements) on {pages} pages:"
+    return "\n".join([header, *map(str, violations)])

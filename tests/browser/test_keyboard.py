@@ -1,0 +1,119 @@
+"""The site's controls work with Tab and Enter alone, with a visible focus indicator.
+
+- The version selector: a <details> in nav.st-versions on every page of a version.
+- The language selector: Material's language switcher in the header.
+"""
+
+from __future__ import annotations
+
+from playwright.sync_api import Page
+
+from .chromium import open_page
+from .keyboard import focus_problem, tab_to
+from .pages import SamplePage, page_language
+
+SELECTOR = "nav.st-versions"
+LANGUAGE_BUTTON = ".md-header .md-select > button"
+LANGUAGE_LINK = ".md-header .md-select__link"
+
+
+def check_version_selector(page: Page, entry: SamplePage) -> list[str]:
+    """Tab to the selector, Enter opens it, Tab reaches its links, Enter follows one."""
+    where = entry.label
+    page.goto(entry.path)
+    if not tab_to(page, f"{SELECTOR} summary"):
+        return [f"{where}: Tab never reaches the version selector"]
+    problems = [p for p in [focus_problem(page, f"{where}, selector")] if p]
+    page.keyboard.press("Enter")
+    if not page.evaluate(f"document.querySelector('{SELECTOR} details').open"):
+        return [*problems, f"{where}: Enter on the selector does not open it"]
+    page.keyboard.press("Tab")
+    if not page.evaluate(f"!!document.activeElement?.matches('{SELECTOR} ul a')"):
+        return [*problems, f"{where}: the first Tab after opening leaves the selector's list"]
+    if not tab_to(page, f"{SELECTOR} a:not([aria-current])", limit=20):
+        return [*problems, f"{where}: Tab reaches no link to another version"]
+    problem = focus_problem(page, f"{where}, link in the selector")
+    if problem:
+        problems.append(problem)
+    target = page.evaluate("document.activeElement.href")
+    with page.expect_navigation():
+        page.keyboard.press("Enter")
+    if page.url != target:
+        problems.append(f"{where}: Enter on the link to {target} went to {page.url}")
+    return problems
+
+
+def test_version_selector_works_with_the_keyboard(
+    browser, example_server, example_site, sample
+) -> None:
+    pages = [
+        entry
+        for entry in sample
+        if not entry.search
+        and 'class="st-versions"'
+        in (example_site / entry.path.lstrip("/") / "index.html").read_text(encoding="utf-8")
+    ]
+    assert pages, "no sample page has a version selector"
+    problems: list[str] = []
+    with open_page(browser, example_server) as page:
+        for entry in pages:
+            problems += check_version_selector(page, entry)
+    assert not problems, "\n".join(problems)
+
+
+def check_language_selector(page: Page, entry: SamplePage) -> list[str]:
+    """Tab to the switcher, Tab to another language, Enter goes to the same page there.
+
+    Every language the page's switcher offers, other than the page's own, is tried."""
+    where = entry.label
+    page.goto(entry.path)
+    own = page.evaluate("document.documentElement.lang")
+    others = [
+        lang
+        for lang in page.eval_on_selector_all(LANGUAGE_LINK, "links => links.map(a => a.hreflang)")
+        if lang != own
+    ]
+    if not others:
+        return [f"{where}: the language selector offers no other language"]
+    problems: list[str] = []
+    for to_lang in others:
+        page.goto(entry.path)
+        if not tab_to(page, LANGUAGE_BUTTON):
+            return [*problems, f"{where}: Tab never reaches the language selector"]
+        problem = focus_problem(page, f"{where}, language selector")
+        if problem:
+            problems.append(problem)
+        if not tab_to(page, f"{LANGUAGE_LINK}[hreflang='{to_lang}']", limit=10):
+            problems.append(f"{where}: Tab reaches no link to language {to_lang!r}")
+            continue
+        if not page.locator(f"{LANGUAGE_LINK}[hreflang='{to_lang}']").is_visible():
+            problems.append(f"{where}: the focused link to {to_lang!r} is not visible")
+        problem = focus_problem(page, f"{where}, link to {to_lang!r}")
+        if problem:
+            problems.append(problem)
+        target = page.evaluate("document.activeElement.href")
+        with page.expect_navigation():
+            page.keyboard.press("Enter")
+        if page.url != target:
+            problems.append(f"{where}: Enter on the link to {target} went to {page.url}")
+        lang = page.evaluate("document.documentElement.lang")
+        if lang != to_lang:
+            problems.append(f"{where}: the page reached in {to_lang!r} says lang={lang!r}")
+    return problems
+
+
+def test_language_selector_works_with_the_keyboard(
+    browser, example_server, example_site, sample
+) -> None:
+    # The first sample page of every kind in every language: the switcher is Material's,
+    # the same on every page; what differs is where its links go.
+    firsts: dict[tuple[str, str], SamplePage] = {}
+    for entry in sample:
+        if not entry.search:
+            firsts.setdefault((entry.kind, page_language(example_site, entry.path)), entry)
+    pages = list(firsts.values())
+    problems: list[str] = []
+    with open_page(browser, example_server) as page:
+        for entry in pages:
+            problems += check_language_selector(page, entry)
+    assert not problems, "\n".join(problems)

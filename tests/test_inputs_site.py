@@ -1,0 +1,184 @@
+"""Inputs: validated, listed per version with decisions, traced to the change they caused."""
+
+from __future__ import annotations
+
+import shutil
+from datetime import date
+
+import pytest
+from bs4 import BeautifulSoup
+
+from conftest import FIXTURES, SiteBuilder, read
+from strategy_site.inputs import items_about, items_affecting, summarise
+from strategy_site.loader import load_strategy
+
+WORKSHOP = """kind: workshop
+date: 2019-12-11
+title: Workshop om programmet
+from: [Almi, Bergs kommun]
+about: v1
+items:
+  - id: halsa-ihop
+    text: Slå ihop hälsa och e-hälsa.
+    section: halsa
+    proposal: Ett avsnitt om vård på distans.
+    decision: accepted
+    response: Avsnitten är sammanslagna.
+    addressed_in: v2
+  - id: allmant
+    text: Bra start.
+    decision: noted
+"""
+
+RESPONSE = """kind: consultation-response
+date: 2020-04-01
+from: [Almi]
+about: v2
+items:
+  - id: energi
+    text: Lägg till energi.
+    section: omraden
+    proposal: Ett styrkeområde för energi.
+    sources:
+      - title: OECD Territorial Review
+        url: https://www.oecd.org/
+      - title: En rapport utan adress
+    decision: partly
+    response: Energi finns nu med.
+    addressed_in: v3
+  - id: skog-mer
+    text: Mer om skogen.
+    section: skog
+    decision: rejected
+    response: Avgränsat.
+"""
+
+PRIVATE = """kind: consultation-response
+date: 2020-04-02
+from: [private]
+about: v2
+items:
+  - id: fraga
+    text: Vad betyder styrkeområde?
+    section: skog
+"""
+
+
+@pytest.fixture(scope="module")
+def strategy_dir(tmp_path_factory):
+    root = tmp_path_factory.mktemp("inputs") / "strategy"
+    shutil.copytree(FIXTURES / "basic", root)
+    (root / "inputs").mkdir()
+    (root / "inputs/workshop.yml").write_text(WORKSHOP)
+    (root / "inputs/remissvar-almi.yml").write_text(RESPONSE)
+    (root / "inputs/remissvar-privat.yml").write_text(PRIVATE)
+    return root
+
+
+@pytest.fixture(scope="module")
+def site(tmp_path_factory, strategy_dir):
+    monkeypatch = pytest.MonkeyPatch()
+    builder = SiteBuilder(tmp_path_factory.mktemp("inputs-site"), monkeypatch)
+    built = builder.build(builder.project(strategy_dir, docs={"om.md": "# Om\n"}), date(2020, 5, 1))
+    monkeypatch.undo()
+    return built
+
+
+def soup(site, path):
+    return BeautifulSoup(read(site, path), "html.parser")
+
+
+def test_items_are_traced_to_where_their_decision_took_effect(strategy_dir) -> None:
+    strategy = load_strategy(strategy_dir)
+    traced = {t.item.id: t for t in items_about(strategy, "v1")}
+    # halsa of v1 became halsa-och-e-halsa in v2 (replaces)
+    assert (traced["halsa-ihop"].effect_version, traced["halsa-ihop"].effect_section) == (
+        "v2",
+        "halsa-och-e-halsa",
+    )
+    assert traced["allmant"].effect_version is None
+    affecting = items_affecting(strategy, "v3", "omraden")
+    assert [t.item.id for t in affecting] == ["energi"]
+
+
+def test_summary_counts_by_decision_sender_and_section(strategy_dir) -> None:
+    summary = summarise(items_about(load_strategy(strategy_dir), "v2"))
+    assert summary.by_decision == [("partly", 1), ("rejected", 1), ("open", 1)]
+    assert summary.by_sender == [("Almi", 2), ("private", 1)]
+    assert summary.by_section == [("skog", 2), ("omraden", 1)]
+
+
+def test_inputs_page_lists_each_item_with_decision_sources_and_change(site) -> None:
+    page = soup(site, "v2/inspel/")
+    items = {li["id"]: li for li in page.select("li.st-input-item")}
+    assert sorted(items) == [
+        "remissvar-almi--energi",
+        "remissvar-almi--skog-mer",
+        "remissvar-privat--fraga",
+    ]
+    energi = items["remissvar-almi--energi"]
+    assert (energi["data-section"], energi["data-decision"]) == ("omraden", "partly")
+    text = energi.get_text(" ", strip=True)
+    assert "Lägg till energi." in text and "Ett styrkeområde för energi." in text
+    assert energi.select_one(".st-decision").get_text() == "Delvis tillgodosett"
+    sources = [(a.get_text(), a["href"]) for a in energi.select("a[href^='https']")]
+    assert sources == [("OECD Territorial Review", "https://www.oecd.org/")]
+    assert "En rapport utan adress" in text
+    change = energi.select_one("a[href$='andringar/']")
+    assert change["href"] == "../../v3/omraden/andringar/"
+    assert change.get_text() == "Se ändringen i Beslutad version"
+    assert items["remissvar-almi--skog-mer"].select_one("a[href$='andringar/']") is None
+
+
+def test_private_respondent_is_not_named(site) -> None:
+    page = soup(site, "v2/inspel/")
+    assert "Privatperson" in page.select_one("#remissvar-privat + .st-input-meta").get_text()
+    assert "private" not in page.select_one("article").get_text()
+
+
+def test_summary_tables_on_the_page(site) -> None:
+    tables = soup(site, "v2/inspel/").select(".st-input-summary table")
+    rows = [
+        [[c.get_text() for c in tr.select("td")] for tr in t.select("tbody tr")] for t in tables
+    ]
+    assert rows[0] == [
+        ["Delvis tillgodosett", "1"],
+        ["Inte tillgodosett", "1"],
+        ["Inte beslutat än", "1"],
+    ]
+    assert rows[1] == [["Almi", "2"], ["Privatperson", "1"]]
+    assert rows[2] == [["2.1 Skog", "2"], ["2 Fokusområden", "1"]]
+
+
+def test_filter_controls_offer_sections_and_decisions(site) -> None:
+    form = soup(site, "v2/inspel/").select_one("form.st-input-filter")
+    assert form.has_attr("hidden")  # shown by the script; without it, everything is listed
+    sections = [o["value"] for o in form.select("#st-filter-section option")]
+    assert sections == ["", "omraden", "skog"]
+    decisions = [o["value"] for o in form.select("#st-filter-decision option")]
+    assert decisions == ["", "partly", "rejected", "open"]
+    assert soup(site, "v2/inspel/").select_one("script[src$='filter.js']") is not None
+
+
+def test_section_lists_the_inputs_that_shaped_it(site) -> None:
+    section = soup(site, "v2/halsa-och-e-halsa/").select_one("section.st-affected")
+    assert section.select_one("h2").get_text() == "Inspel som påverkat avsnittet"
+    links = {a.get_text(): a["href"] for a in section.select("a")}
+    assert links["Inspelet"] == "../../v1/inspel/#workshop--halsa-ihop"
+    assert links["Se ändringen i Remissutkast"] == "andringar/"
+    assert soup(site, "v2/skog/").select_one("section.st-affected") is None
+
+
+def test_english_pages_mirror_with_texts_in_the_original_language(site) -> None:
+    page = soup(site, "en/v2/inspel/")
+    assert page.select_one("article h1").get_text(strip=True).startswith("Inputs and decisions")
+    item = page.select_one("#remissvar-almi--energi")
+    assert item.select_one(".st-decision").get_text() == "Partly accepted"
+    said = item.select_one("dd [lang='sv']") or item.select_one("dd[lang='sv']")
+    assert said is not None and "Lägg till energi." in said.get_text()
+    assert "Private individual" in page.select_one("#remissvar-privat + .st-input-meta").get_text()
+
+
+def test_inputs_page_is_in_the_version_navigation(site) -> None:
+    nav = soup(site, "v2/skog/").select_one("nav.md-nav--primary")
+    assert "Inspel och beslut" in [a.get_text(strip=True) for a in nav.select("a.md-nav__link")]
