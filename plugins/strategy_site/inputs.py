@@ -49,13 +49,21 @@ def items_about(strategy: Strategy, version_id: str) -> list[TracedItem]:
 
 def items_affecting(strategy: Strategy, version_id: str, section_id: str) -> list[TracedItem]:
     """Items whose decision took effect in this section of this version."""
-    result = []
+    return effects_index(strategy).get((version_id, section_id), [])
+
+
+def effects_index(strategy: Strategy) -> dict[tuple[str, str], list[TracedItem]]:
+    """(version, section) -> the items whose decision took effect there, in file order.
+
+    A site plan builds this once: asking per section would trace every item per page.
+    """
+    index: dict[tuple[str, str], list[TracedItem]] = {}
     for found in strategy.inputs:
         for item in found.items:
             traced = trace(strategy, found, item)
-            if traced.effect_version == version_id and traced.effect_section == section_id:
-                result.append(traced)
-    return result
+            if traced.effect_version and traced.effect_section:
+                index.setdefault((traced.effect_version, traced.effect_section), []).append(traced)
+    return index
 
 
 @dataclass(frozen=True)

@@ -19,7 +19,7 @@ from html import escape
 from . import urls
 from .comparisons import Comparisons
 from .diff import DiffLabels, SectionChange
-from .inputs import items_about, items_affecting
+from .inputs import effects_index, items_about
 from .markdown_links import LinkTarget, rewrite_links
 from .model import CONSULTATION, POPULAR, Section, Strategy, Version
 from .paragraphs import ParagraphMark
@@ -130,6 +130,7 @@ class SitePlanner:
         self.today = today
         self.comparisons = comparisons
         self.source = strategy.source_language
+        self.effects = effects_index(strategy)
 
     def plan(self) -> SitePlan:
         strategy, lang = self.strategy, self.lang
@@ -161,7 +162,7 @@ class SitePlanner:
     # -- helpers -------------------------------------------------------------------
 
     def context(self, path: str) -> PageContext:
-        return PageContext(self.strategy, self.lang, path, self.today)
+        return PageContext(self.strategy, self.lang, path, self.today, self.comparisons.has_changes)
 
     def text(self, value: dict[str, str]) -> str:
         return self.strategy.text(value, self.lang)
@@ -260,7 +261,7 @@ class SitePlanner:
             version=version.id,
             section=section.id,
             before_html=before,
-            after_html=affecting_list(ctx, items_affecting(self.strategy, version.id, section.id)),
+            after_html=affecting_list(ctx, self.effects.get((version.id, section.id), [])),
             text_lang=text_lang if text_lang != lang else "",
             css_class=f"st-page--{version.status}",
         )

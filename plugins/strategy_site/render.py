@@ -6,6 +6,7 @@ relative URLs from the page's own path, so the site works from any folder or hos
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date
 from html import escape
@@ -26,6 +27,8 @@ class PageContext:
     lang: str
     path: str  # the page's language-independent path, e.g. "remiss/inledning/"
     today: date
+    # Whether a version has pages of highlighted changes (decided by the site plan).
+    has_changes: Callable[[Version], bool] = lambda version: False
 
     def link(self, to_path: str) -> str:
         """A relative link to another page in the same language."""

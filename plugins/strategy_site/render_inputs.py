@@ -7,7 +7,7 @@ from html import escape
 
 from . import urls
 from .inputs import PRIVATE, Summary, TracedItem, summarise
-from .model import POPULAR, Input, Version
+from .model import Input, Version
 from .render import PageContext, link, section_title, tag, time_tag
 from .texts import t
 
@@ -28,7 +28,7 @@ def change_path(ctx: PageContext, traced: TracedItem) -> str | None:
     version = ctx.strategy.versions.get(traced.effect_version or "")
     if version is None:
         return None
-    has_changes = version.based_on is not None and version.status != POPULAR
+    has_changes = ctx.has_changes(version)
     if traced.effect_section is not None:
         if has_changes:
             return urls.section_changes_path(version.id, traced.effect_section)

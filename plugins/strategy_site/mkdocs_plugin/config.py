@@ -9,3 +9,5 @@ from mkdocs.config.base import Config
 class StrategyPluginConfig(Config):
     # The folder holding strategy.yml, relative to mkdocs.yml.
     content_dir = config_options.Type(str, default="strategy")
+    # Pages of highlighted changes between versions; off only to measure what they cost.
+    changes_view = config_options.Type(bool, default=True)

@@ -18,6 +18,7 @@ so every event here runs once per language and must be safe to repeat.
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
 from typing import Any
 
@@ -38,6 +39,7 @@ from ..pages import NavItem, PlannedPage, SitePlan, plan_site
 from ..problems import ContentError
 from ..texts import t
 from .config import StrategyPluginConfig
+from .preview import PreviewCache, environment_key, fingerprint, is_dirty, set_dirty
 from .search import copy_sitemaps, language_root, split_search_index
 
 log = get_plugin_logger(__name__)
@@ -63,6 +65,7 @@ class StrategyPlugin(BasePlugin[StrategyPluginConfig]):
     def __init__(self) -> None:
         self.strategy: Strategy | None = None
         self.comparisons: Comparisons | None = None
+        self.previews: list[PreviewCache] = []
         self.plan: SitePlan | None = None
         self.planned: dict[str, PlannedPage] = {}
         self.version_navs: dict[str, Navigation] = {}
@@ -81,8 +84,19 @@ class StrategyPlugin(BasePlugin[StrategyPluginConfig]):
         for extension in REQUIRED_EXTENSIONS:
             if extension not in config.markdown_extensions:
                 config.markdown_extensions.append(extension)
-        if self.strategy is None:  # once per build command, not once per language
+        i18n = config.plugins.get("i18n")
+        if i18n is None or not getattr(i18n, "building", False):
+            # A new build (MkDocs keeps plugin objects across `serve` rebuilds), not
+            # i18n's build of one more language: read the content afresh.
             self.strategy = self._load(config)
+            self.comparisons = Comparisons(self.strategy, enabled=self.config.changes_view)
+            self.previews = []
+            if i18n is not None and isinstance(getattr(i18n, "search_entries", None), list):
+                # i18n collects search entries in a list it never empties; with plugin
+                # objects kept across `serve` rebuilds it grows, and its quadratic
+                # de-duplication with it, until a rebuild takes minutes.
+                i18n.search_entries.clear()
+        _forget_search_merge(config)  # every build, each language's too
         return config
 
     def content_root(self, config: MkDocsConfig) -> Path:
@@ -93,6 +107,9 @@ class StrategyPlugin(BasePlugin[StrategyPluginConfig]):
             return load_strategy(self.content_root(config))
         except ContentError as error:
             raise PluginError("The strategy content has problems:\n" + error.report()) from None
+
+    def on_startup(self, *, command: str, dirty: bool) -> None:
+        set_dirty(command == "serve" and dirty)
 
     def on_serve(self, server: LiveReloadServer, config: MkDocsConfig, builder: Any) -> Any:
         server.watch(str(self.content_root(config)))
@@ -105,13 +122,23 @@ class StrategyPlugin(BasePlugin[StrategyPluginConfig]):
         strategy = self.strategy
         assert strategy is not None
         lang = self._language(config, strategy)
-        if self.comparisons is None:  # shared by every language's build
-            self.comparisons = Comparisons(strategy)
+        assert self.comparisons is not None  # shared by every language's build
         self.plan = plan_site(strategy, lang, build_date(), self.comparisons)
         self.planned = {}
         taken = {file.dest_uri: file for file in files}
+        preview = PreviewCache(config.site_dir)
+        self.previews.append(preview)
+        environment = environment_key(config.config_file_path)
+        # The site navigation (start page, versions, hand-written pages) shows on pages
+        # outside the versions: a change to it changes them.
+        site_nav = json.dumps(
+            [[v.id, strategy.text(v.title, lang)] for v in strategy.versions.values()]
+            + sorted(f.src_uri for f in files.documentation_pages())
+        )
         for page in self.plan.pages:
             file = self._file(config, page, lang, strategy)
+            nav = self.plan.version_navs.get(page.version) if page.version else None
+            preview.consider(file, fingerprint(page, nav, site_nav, environment))
             existing = taken.get(file.dest_uri) or files.get_file_from_path(page.source_uri)
             if existing is not None:
                 address = urls.localized(page.path, lang, strategy.source_language)
@@ -269,12 +296,30 @@ class StrategyPlugin(BasePlugin[StrategyPluginConfig]):
     @event_priority(-110)  # after mkdocs-static-i18n has built every language and merged search
     def on_post_build(self, config: MkDocsConfig) -> None:
         i18n = config.plugins.get("i18n")
-        if i18n is None or getattr(i18n, "building", False):
-            return  # single language, or an inner build of one more language
+        if i18n is not None and getattr(i18n, "building", False):
+            _forget_search_merge(config)  # before i18n writes the index of all languages
+            return  # an inner build of one more language: the outer build finishes up
+        for preview in self.previews:  # every language is built: remember what is there
+            preview.commit()
+        self.previews = []
+        if i18n is None:
+            return
         assert self.strategy is not None
         languages = self._built_languages(config, self.strategy)
-        split_search_index(Path(config.site_dir), languages, self.strategy.source_language)
+        split_search_index(
+            Path(config.site_dir), languages, self.strategy.source_language, partial=is_dirty()
+        )
         copy_sitemaps(Path(config.site_dir), languages, self.strategy.source_language)
+
+
+def _forget_search_merge(config: MkDocsConfig) -> None:
+    """Material merges a dirty build's search index with the one before it, assuming that
+    one page was rebuilt; i18n hands it every language's entries, so the index grew with
+    every preview rebuild (and i18n's quadratic de-duplication with it). The preview's
+    merge is done by page in split_search_index instead."""
+    search = config.plugins.get("material/search") or config.plugins.get("search")
+    if search is not None and hasattr(search, "search_index_prev"):
+        search.search_index_prev = None
 
 
 def _pages_in(items: list[Page | Section]) -> list[Page]:

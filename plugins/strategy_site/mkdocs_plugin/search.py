@@ -33,7 +33,14 @@ def copy_sitemaps(site_dir: Path, languages: list[str], source_language: str) ->
                     shutil.copyfile(source, site_dir / lang / name)
 
 
-def split_search_index(site_dir: Path, languages: list[str], source_language: str) -> None:
+def split_search_index(
+    site_dir: Path, languages: list[str], source_language: str, partial: bool = False
+) -> None:
+    """Split the merged index by language.
+
+    `partial`: a dirty preview build, whose index holds only the pages it rebuilt; the
+    entries of every other page are kept from the previous split index.
+    """
     path = site_dir / "search" / "search_index.json"
     if not path.is_file():
         return
@@ -48,9 +55,29 @@ def split_search_index(site_dir: Path, languages: list[str], source_language: st
             for d in docs
             if d["location"].startswith(prefix)
         ]
-        _write(site_dir / lang / "search" / "search_index.json", merged, own, lang)
+        target = site_dir / lang / "search" / "search_index.json"
+        _write(target, merged, _with_previous(target, own) if partial else own, lang)
     others = tuple(f"{lang}/" for lang in languages if lang != source_language)
-    _write(path, merged, [d for d in docs if not d["location"].startswith(others)], source_language)
+    own = [d for d in docs if not d["location"].startswith(others)]
+    if partial:
+        # The merged file is rewritten by every build: keep the last split to merge with.
+        kept = site_dir / "search" / ".preview_index.json"
+        own = _with_previous(kept, own)
+        _write(kept, merged, own, source_language)
+    _write(path, merged, own, source_language)
+
+
+def _page(location: str) -> str:
+    return location.split("#", 1)[0]
+
+
+def _with_previous(path: Path, docs: list[dict]) -> list[dict]:
+    """`docs`, plus the entries of `path` for pages that `docs` does not cover."""
+    if not path.is_file():
+        return docs
+    rebuilt = {_page(d["location"]) for d in docs}
+    previous = json.loads(path.read_text(encoding="utf-8")).get("docs", [])
+    return [d for d in previous if _page(d["location"]) not in rebuilt] + docs
 
 
 def _write(path: Path, merged: dict, docs: list[dict], lang: str) -> None:
