@@ -117,3 +117,54 @@ def test_language_selector_works_with_the_keyboard(
         for entry in pages:
             problems += check_language_selector(page, entry)
     assert not problems, "\n".join(problems)
+
+
+def test_changes_toggle_works_with_the_keyboard(browser, example_server) -> None:
+    """Tab to "Visa ändringar", Enter shows the highlighted view; "Dölj ändringar" back."""
+    problems: list[str] = []
+    with open_page(browser, example_server) as page:
+        for path in ("/beslutad/inledning/", "/en/beslutad/inledning/"):
+            page.goto(path)
+            if not tab_to(page, ".st-changes-toggle a"):
+                problems.append(f"{path}: Tab never reaches the changes toggle")
+                continue
+            problems += [p for p in [focus_problem(page, f"{path}, changes toggle")] if p]
+            with page.expect_navigation():
+                page.keyboard.press("Enter")
+            if not page.url.endswith(f"{path}andringar/"):
+                problems.append(f"{path}: Enter on the toggle went to {page.url}")
+                continue
+            if page.locator("article ins").count() == 0:
+                problems.append(f"{page.url}: the highlighted view marks no insertion")
+            if not tab_to(page, ".st-changes-toggle a"):
+                problems.append(f"{page.url}: Tab never reaches the toggle back")
+                continue
+            with page.expect_navigation():
+                page.keyboard.press("Enter")
+            if not page.url.endswith(path):
+                problems.append(f"{path}: the toggle back went to {page.url}")
+    assert not problems, "\n".join(problems)
+
+
+def test_paragraph_links_appear_on_focus_and_can_be_followed(browser, example_server) -> None:
+    """Tab to a paragraph's link: it becomes visible with a focus indicator, and Enter
+    gives the address of that paragraph."""
+    problems: list[str] = []
+    with open_page(browser, example_server) as page:
+        for path in ("/beslutad/inledning/", "/en/beslutad/inledning/"):
+            page.goto(path)
+            if not tab_to(page, "article .st-para-link"):
+                problems.append(f"{path}: Tab never reaches a paragraph link")
+                continue
+            problems += [p for p in [focus_problem(page, f"{path}, paragraph link")] if p]
+            opacity = page.evaluate(
+                "getComputedStyle(document.activeElement.closest('.st-para-tools')).opacity"
+            )
+            if float(opacity) < 1:
+                problems.append(f"{path}: the focused paragraph link is not shown ({opacity})")
+            href = page.evaluate("document.activeElement.getAttribute('href')")
+            page.keyboard.press("Enter")
+            page.wait_for_function("h => location.hash === h", arg=href)
+            if not page.evaluate("h => !!document.querySelector(h + ':target')", href):
+                problems.append(f"{path}: {href} does not target its paragraph")
+    assert not problems, "\n".join(problems)

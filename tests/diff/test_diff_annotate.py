@@ -234,7 +234,7 @@ def test_code_spans_are_atoms_and_lone_backticks_are_disarmed():
     text = annotate(old, new)
     ins, dels = marks(text)
     assert "`make test`" in ins and "`make build`" in dels
-    assert "\\`" in text
+    assert "&#96;" in text
     check_rendered(text)
 
 
@@ -254,16 +254,22 @@ def test_blockquote_edit_stays_quoted():
     check_rendered(text)
 
 
-def test_raw_html_block_deleted_is_shown_as_code():
+def test_unbalanced_raw_html_deleted_is_shown_as_its_source_text():
     old = 'Före.\n\n<div class="a">\n\nEfter.\n'
     new = "Före.\n\nEfter.\n"
     text = annotate(old, new)
     html = render(text)
-    assert (
-        '<del><span class="sr-only">Removed: </span><code>&lt;div class="a"&gt;</code></del>'
-        in html
-    )
+    assert '<del><span class="sr-only">Removed: </span>&lt;div class="a"&gt;</del>' in html
     check_rendered(text)
+
+
+def test_balanced_raw_html_deleted_and_inserted_are_wrapped():
+    old = 'Före.\n\n<div class="a">Gammal</div>\n\nEfter.\n'
+    new = 'Före.\n\n<div class="b">Ny</div>\n\nEfter.\n'
+    html = render(annotate(old, new))
+    assert re.search(r'<div class="diff-deleted-block">.*<div class="a">Gammal</div>', html, re.S)
+    assert re.search(r'<div class="diff-inserted-block">.*<div class="b">Ny</div>', html, re.S)
+    check_rendered(annotate(old, new))
 
 
 def test_diff_titles_is_escaped_html():

@@ -6,7 +6,7 @@ import os
 import re
 from html import unescape
 
-from diff_testing import LABELS, check_rendered, render, without_marks
+from diff_testing import LABELS, MarkChecker, check_rendered, render, without_marks
 from hypothesis import HealthCheck, assume, given, settings
 from hypothesis import strategies as st
 
@@ -112,13 +112,27 @@ def renders_faithfully(text: str) -> bool:
     Its delimiter-based emphasis renders "x*y**z*w" as "x*y<strong>z</strong>" and
     ":*0**0*:" as ":*0<strong>0</strong>" (text is lost; with inline HTML in such runs it
     cuts a stash placeholder in two), found by comparing with the text's emphasis
-    escaped; and "&#" right before an entity
-    ("q &#&#96; <b>x</b>") corrupts its HTML stash.
+    escaped. And a literal "&#" followed by an entity and inline HTML corrupts its HTML
+    stash ("&#: &#96; <b>x</b>" loses the "</"): the diff writes a literal "&" as
+    "&amp;", which avoids that, but not inside a code span, which must stay as it is.
     """
-    if re.search(r"&#?&", text):
-        return False  # "&#" before an entity corrupts Python-Markdown 3.11's HTML stash
+    if re.search(r"`[^`]*&#", text):
+        return False
     plain = re.sub(r"([*_])", r"\\\1", text)
     return _visible(render(text)) == _visible(render(plain))
+
+
+def keeps_inline_html(text: str) -> bool:
+    """False where Python-Markdown 3.11.3 mangles inline HTML in this text by itself:
+    with a harmless <b> around each run of plain text, its mismatched-emphasis handling ("_0__0_:",
+    "*a**b*:") leaks stash placeholders ("klzzwxh") or unbalances the tags."""
+    html = render(re.sub(r"[^\s*_`\[\]()<>&\\!|#-]+", r"<b>\g<0></b>", text))
+    if "klzzwxh" in html or "wzxhzdk" in html:
+        return False
+    checker = MarkChecker()
+    checker.feed(html)
+    checker.close()
+    return not any("closes" in problem for problem in checker.problems)
 
 
 def no_empty_list_items(text: str) -> bool:
@@ -162,6 +176,7 @@ def test_marks_are_balanced_in_the_rendered_html(pair: tuple[str, str]) -> None:
     assume(one_definition_per_label(old) and one_definition_per_label(new))
     # (with a letter after it too: the emphasis bug eats the character after a run)
     assume(all(renders_faithfully(t) and renders_faithfully(t + "x") for t in (old, new)))
+    assume(all(keeps_inline_html(t) and keeps_inline_html(t + "x") for t in (old, new)))
     assume(no_empty_list_items(old) and no_empty_list_items(new))
     annotated = diff_body(old, new).to_markdown(LABELS)
     check_rendered(annotated, exact=False)

@@ -14,8 +14,8 @@ are put back together:
   `diff-inserted-block` with a screen-reader label; md_in_html renders the block
   unchanged inside it. Where that cannot work (raw HTML not balanced on its own, or
   content with "&#", on which md_in_html 3.11 emits a stray </div>) a deleted block is
-  shown as a deleted paragraph of its source lines, as code, and an inserted one as it
-  stands.
+  shown as a deleted paragraph of its source lines, escaped to show as written, and an
+  inserted one as it stands.
 - A removed table delimiter row is dropped unless its whole table went; a removed link
   reference definition is dropped (it renders as nothing, and would redefine the
   label); a removed footnote whose label is still defined is shown as a paragraph.
@@ -52,7 +52,8 @@ from .tokens import Tokenized, tokenize_block
 
 __all__ = ["DiffLabels", "mark", "render_markdown"]
 
-_TIGHT_KINDS = frozenset({LIST_ITEM, TABLE_HEAD, TABLE_DELIM, TABLE_ROW})
+_TABLE_KINDS = frozenset({TABLE_HEAD, TABLE_DELIM, TABLE_ROW})
+_TIGHT_KINDS = _TABLE_KINDS | {LIST_ITEM}
 _WRAPPED_KINDS = frozenset({FENCE, CODE_BLOCK, RULE})
 _OWNING_KINDS = frozenset({LIST_ITEM, FOOTNOTE, ADMONITION})  # own lines indented under them
 
@@ -102,17 +103,27 @@ def html_balanced(text: str) -> bool:
     return checker.ok and not checker.stack
 
 
-def _lines_as_code(block: Block, labels: DiffLabels) -> str:
-    """A deleted block that cannot be wrapped: its source lines as deleted code."""
+_LITERAL = {"&": "&amp;", "<": "&lt;", ">": "&gt;", "`": "&#96;"}
+_LITERAL_RE = re.compile(r"[&<>`]|([\\*_{}\[\]()#+\-.!|])")
+
+
+def _literal(text: str) -> str:
+    """Source text as Markdown that shows it character for character, marks safe."""
+    return _LITERAL_RE.sub(lambda m: "\\" + m.group(1) if m.group(1) else _LITERAL[m.group()], text)
+
+
+def _lines_as_text(block: Block, labels: DiffLabels) -> str:
+    """A deleted block that cannot be wrapped: its source lines as deleted text.
+
+    Not as code spans: a literal "&#" in a code span is one of the things that corrupt
+    Python-Markdown 3.11's HTML stash.
+    """
     lines = []
     cp = block.container
     for src in block.text.splitlines():
         body = src.strip()
-        if not body:
-            continue
-        ticks = max((len(run) for run in re.findall(r"`+", body)), default=0) + 1
-        fence = "`" * ticks
-        lines.append(cp + mark(DEL, labels.deleted, f"{fence} {body} {fence}"))
+        if body:
+            lines.append(cp + mark(DEL, labels.deleted, _literal(body)))
     return "\n".join(lines) + "\n" if lines else ""
 
 
@@ -134,9 +145,11 @@ def _render_block(
 ) -> _Piece | None:
     if bd.status == EQUAL:
         assert bd.new is not None
-        if disarm and ("`" in bd.new.text or "](" in bd.new.text) and not bd.new.atomic:
+        if disarm and not bd.new.atomic and any(c in bd.new.text for c in ("`", "](", "&")):
             # A lone backtick or "](" here could pair with text in a neighbouring changed
-            # block if Python-Markdown joins the two; escaped, it renders the same.
+            # block if Python-Markdown joins the two, and a literal "&#" anywhere before
+            # a mark corrupts Python-Markdown 3.11's HTML stash; escaped, they render
+            # the same.
             tokens = tokenize_block(bd.new)
             text = tokens.lead + "".join(new_text(t) + t.gap for t in tokens.tokens) + tokens.tail
             return _Piece(bd, text, bd.new, False)
@@ -170,7 +183,7 @@ def _render_block(
             return _Piece(bd, _wrapper(block, css, label), block, True)
         if inserted:
             return _Piece(bd, block.text, block, True)
-        text = _lines_as_code(block, labels)
+        text = _lines_as_text(block, labels)
         return _Piece(bd, text, block, True) if text else None
     tokens = (bd.new_tokens if inserted else bd.old_tokens) or tokenize_block(block)
     if kind == FOOTNOTE and not inserted and _footnote_label(block) in new_footnotes:
@@ -196,6 +209,8 @@ def _separator(u: _Piece, v: _Piece, old_seps: dict[int, str], new_seps: dict[in
         kinds = (u.side_block.kind, v.side_block.kind)
         if kinds == (LIST_ITEM, LIST_ITEM):
             tight = True  # a blank line would change how the list is parsed
+        elif kinds[0] in _TABLE_KINDS and kinds[1] in (TABLE_DELIM, TABLE_ROW):
+            tight = True  # a blank line would end the table
         else:
             before = _sep_before(b, old_seps, new_seps)
             tight = (
@@ -204,11 +219,11 @@ def _separator(u: _Piece, v: _Piece, old_seps: dict[int, str], new_seps: dict[in
                 and kinds[0] in _TIGHT_KINDS
                 and kinds[1] in _TIGHT_KINDS
             )
-        sep = "" if tight else _blank_line(v.side_block.container)
+        sep = "" if tight else _between(u, v)
     if not sep and (
         u.boxed or v.boxed or u.side_block.kind == BLANK or (mixed and _underlines(v.side_block))
     ):
-        sep = _blank_line(v.side_block.container)
+        sep = _between(u, v)
     return sep
 
 
@@ -239,6 +254,14 @@ def _keep_in_containers(pieces: list[_Piece]) -> None:
             piece.text = _dedent(piece.text, columns - inner)
             columns = inner
         inner = columns + TAB if block.kind in _OWNING_KINDS and piece.owns else columns
+
+
+def _between(u: _Piece, v: _Piece) -> str:
+    """A blank line between two pieces: a bare ">" keeps both in their quote, but only
+    a really empty line ends a table or paragraph that is not quoted."""
+    if u.side_block.depth[1] and v.side_block.depth[1]:
+        return _blank_line(v.side_block.container)
+    return "\n"
 
 
 def _underlines(block: Block) -> bool:

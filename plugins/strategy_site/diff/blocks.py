@@ -141,6 +141,7 @@ class _Row:
     quote: str  # quote markers after the whitespace, with their spaces
     rest: str  # what follows
     depth: int  # quote level; a lazy line inside a quote gets the quote's
+    inner: int = 0  # columns of indentation inside the quote (after its markers)
 
     @property
     def blank(self) -> bool:
@@ -155,11 +156,17 @@ def _analyse(body: str, eol: str) -> _Row:
     stripped = body.lstrip(" \t")
     ws = body[: len(body) - len(stripped)]
     quote = ""
+    inner = 0
     if _columns(ws) < TAB:
         m = _QUOTE_RE.match(stripped)
         if m:
             quote = m.group()
-    return _Row(body, eol, ws, quote, stripped[len(quote) :], quote.count(">"))
+            after = stripped[len(quote) :]
+            extra = after[: len(after) - len(after.lstrip(" \t"))]
+            if after.strip():
+                inner = _columns(extra)
+                quote += extra
+    return _Row(body, eol, ws, quote, stripped[len(quote) :], quote.count(">"), inner)
 
 
 def _split_lines(text: str) -> list[_Row]:
@@ -242,7 +249,13 @@ class _Parser:
             self.quote_level = 0
         elif self.quote_level:
             row.depth = self.quote_level  # lazy: Python-Markdown keeps it in the quote
+            row.inner = row.cols
+        in_table = self.open and not self.blank_seen and self.kind in TABLE_KINDS
+        if row.blank and row.quote and in_table:
+            return self._table_row(i)  # the table claims every line up to a blank one
         if row.blank:
+            if row.quote and row.cols < self.inner:
+                self._quote_ends_containers(row)
             self._add_sep(row.body + row.eol)
             self.blank_seen = True
             if not row.quote:
@@ -268,6 +281,20 @@ class _Parser:
         if self.blank_lines > 1:
             self._close_footnotes()
         return self._begin(i)
+
+    def _quote_ends_containers(self, row: _Row) -> None:
+        """A bare ">" is blank inside a quote but not to the containers around it: one
+        it is not indented into ends if it is an admonition, or any after a blank line."""
+        level = row.cols // TAB * TAB
+        ends = [
+            lvl
+            for lvl, kind in self.owners.items()
+            if lvl > level and (kind == ADMONITION or self.blank_lines > 0)
+        ]
+        if ends:
+            cut = min(ends)
+            self.owners = {lvl: kind for lvl, kind in self.owners.items() if lvl < cut}
+            self.inner = min(self.inner, cut - TAB)
 
     def _close_footnotes(self) -> None:
         """After two blank lines nothing more belongs to a footnote (Python-Markdown's
@@ -365,6 +392,8 @@ class _Parser:
         prefix = row.ws + row.quote
         if not row.depth and cols - base_cols >= TAB:
             return self._indented_code(i, base_cols)
+        if row.depth and row.inner >= TAB:
+            return self._quoted_code(i, container)
         self.inner = base_cols
         self.base = base_cols
         self.owners = {level: kind for level, kind in self.owners.items() if level <= base_cols}
@@ -465,16 +494,19 @@ class _Parser:
         """The closing line of a fence opened on line i, if it is a block either way.
 
         The site's Markdown has no fence extension: there a fence is a paragraph holding
-        one code span, which a blank line would cut in two. So a fence with a blank line
-        inside is left to the inline code-span logic, as is one that follows paragraph
-        text (it continues that paragraph); with a fence extension both would differ.
+        one code span, which a blank line, a heading line or the edge of a quote would cut
+        in two. Such a fence is left to the inline code-span logic, as is one that follows
+        paragraph text (it continues that paragraph); with a fence extension both would
+        differ.
         """
         char, size = fence[0], len(fence)
         closing = re.compile(rf"{re.escape(char)}{{{size},}}[ \t]*$")
+        depth = self.rows[i].depth
         for j in range(i + 1, len(self.rows)):
-            if self.rows[j].blank:
-                return None
-            if closing.match(self.rows[j].rest):
+            row = self.rows[j]
+            if row.blank or row.depth != depth or (not row.quote and self._splits(row)):
+                return None  # a blank line, a quote edge or a heading would cut it
+            if closing.match(row.rest):
                 return j
         return None
 
@@ -499,6 +531,14 @@ class _Parser:
         self._flush()
         self.inner = base_cols
         return end + 1
+
+    def _quoted_code(self, i: int, container: str) -> int:
+        """An indented code line inside a block quote (one line: enough to keep marks out)."""
+        row = self.rows[i]
+        quote = container[: container.rindex(">") + 1] + " " if ">" in container else container
+        self._start(CODE, Line("", row.body, "", row.eol), quote, row.depth, False)
+        self._flush()
+        return i + 1
 
     def _html(self, i: int, container: str, depth: int) -> int:
         end = i

@@ -16,7 +16,7 @@ from dataclasses import dataclass, field
 from difflib import SequenceMatcher
 from typing import TYPE_CHECKING
 
-from .blocks import ATOMIC_KINDS, FOOTNOTE, TABLE_HEAD, Block, parse_blocks
+from .blocks import ATOMIC_KINDS, FOOTNOTE, TABLE_HEAD, TABLE_KINDS, Block, parse_blocks
 from .tokens import Tokenized, count_words, tokenize_block
 from .words import EQUAL as OP_EQUAL
 from .words import REWRITE_THRESHOLD, Op, diff_tokens, quick_ratio, word_counter
@@ -186,13 +186,21 @@ def _depth(bd: BlockDiff) -> tuple[int, int]:
     return block.depth if block is not None else (0, 0)
 
 
+def _in_table(bd: BlockDiff) -> bool:
+    block = bd.old if bd.status == DELETED else bd.new
+    return block is not None and block.kind in TABLE_KINDS
+
+
 def _interleave(deleted: list[BlockDiff], inserted: list[BlockDiff]) -> list[BlockDiff]:
-    """Deleted blocks before inserted ones, except that a block nested deeper goes first:
-    an indented block placed after one that left its container would fall out of it."""
+    """Deleted blocks before inserted ones, except where that would tear a structure: a
+    table row goes before a block that is not one (a row after it would leave the table),
+    and a block nested deeper goes first (after one that left its container it would
+    fall out of it)."""
     out: list[BlockDiff] = []
     d = n = 0
     while d < len(deleted) and n < len(inserted):
-        if _depth(inserted[n]) > _depth(deleted[d]):
+        row_first = _in_table(inserted[n]) and not _in_table(deleted[d])
+        if not _in_table(deleted[d]) and (row_first or _depth(inserted[n]) > _depth(deleted[d])):
             out.append(inserted[n])
             n += 1
         else:

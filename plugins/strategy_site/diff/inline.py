@@ -8,12 +8,13 @@ as it stands; deleted markup only when the deleted run is balanced on its own (a
 link, a whole emphasis), otherwise it is dropped and the text around it is kept apart.
 
 Characters that are literal in the text they come from but could start something next
-to text from the other side are written escaped, which renders the same: a backtick that
-opens no code span, a "(" right after a "]", and an "&" that starts no entity (written
-"&amp;": Python-Markdown 3.11 corrupts its HTML stash when a literal "&#" is followed
-by an entity and then by inline HTML, and reads "&#1" before a tag as "&#1;"); a code
-span that closes with fewer backticks than it opens with is rewritten with equal fences.
-Backticks are escaped with a backslash rather than as `&#96;` for the same reason.
+to text from the other side are written so that they render the same but cannot: a
+backtick that opens no code span as "&#96;" (a backslash would not do: Python-Markdown
+lets an escaped backtick close a code span), a "(" right after a "]" as "\\(", and an "&"
+that starts no entity as "&amp;" (Python-Markdown 3.11 corrupts its HTML stash when a
+literal "&#" is followed by an entity and inline HTML, and reads "&#1" before a tag as
+"&#1;"). A code span that closes with fewer backticks than it opens with is rewritten
+with equal fences.
 """
 
 from __future__ import annotations
@@ -119,7 +120,7 @@ def _plain(token: Token) -> str:
     if token.text == "&":
         return "&amp;"
     if token.kind == TICK:
-        return "\\`" * len(token.text)
+        return "&#96;" * len(token.text)
     if token.kind == PAREN:
         return "\\("
     if token.kind == CODE:
@@ -132,7 +133,7 @@ def new_text(token: Token) -> str:
     if token.text == "&":
         return "&amp;"
     if token.kind == TICK:
-        return "\\`" * len(token.text)
+        return "&#96;" * len(token.text)
     if token.kind == PAREN:
         return "\\("
     if token.kind == CODE and "\n" not in token.text:

@@ -39,8 +39,16 @@ from ..pages import NavItem, PlannedPage, SitePlan, plan_site
 from ..problems import ContentError
 from ..texts import t
 from .config import StrategyPluginConfig
-from .preview import PreviewCache, environment_key, fingerprint, is_dirty, set_dirty
+from .preview import (
+    PreviewCache,
+    environment_key,
+    fingerprint,
+    is_dirty,
+    nav_fingerprint,
+    set_dirty,
+)
 from .search import copy_sitemaps, language_root, split_search_index
+from .sidebar import prerender_closed_entries
 
 log = get_plugin_logger(__name__)
 
@@ -135,10 +143,15 @@ class StrategyPlugin(BasePlugin[StrategyPluginConfig]):
             [[v.id, strategy.text(v.title, lang)] for v in strategy.versions.values()]
             + sorted(f.src_uri for f in files.documentation_pages())
         )
+        shared = {
+            version: nav_fingerprint(
+                self.plan.version_navs.get(version or ""), site_nav, environment
+            )
+            for version in [None, *strategy.versions]
+        }
         for page in self.plan.pages:
             file = self._file(config, page, lang, strategy)
-            nav = self.plan.version_navs.get(page.version) if page.version else None
-            preview.consider(file, fingerprint(page, nav, site_nav, environment))
+            preview.consider(file, fingerprint(page, shared[page.version]))
             existing = taken.get(file.dest_uri) or files.get_file_from_path(page.source_uri)
             if existing is not None:
                 address = urls.localized(page.path, lang, strategy.source_language)
@@ -228,7 +241,11 @@ class StrategyPlugin(BasePlugin[StrategyPluginConfig]):
             built = [self._nav_item(item, page_of) for item in items]
             pages = _pages_in(built)
             _link_pages(pages)
-            self.version_navs[version_id] = Navigation(built, pages)
+            navigation = Navigation(built, pages)
+            prerender_closed_entries(
+                navigation, urls.localized("", self.plan.lang, self.strategy.source_language)
+            )
+            self.version_navs[version_id] = navigation
 
         lang = self.plan.lang
         start = page_of[urls.source_uri("")]

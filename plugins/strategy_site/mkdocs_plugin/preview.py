@@ -42,14 +42,14 @@ def environment_key(config_file: str) -> str:
     return ";".join(f"{p}:{p.stat().st_mtime_ns}" for p in paths if p.exists())
 
 
-def fingerprint(
-    page: PlannedPage, nav: list[NavItem] | None, site_nav: str, environment: str
-) -> str:
-    data = json.dumps(
-        [asdict(page), [asdict(item) for item in nav or []], site_nav, environment],
-        ensure_ascii=False,
-        sort_keys=True,
-    )
+def nav_fingerprint(nav: list[NavItem] | None, site_nav: str, environment: str) -> str:
+    """What every page of a version shares: computed once per version, not per page."""
+    data = json.dumps([[asdict(item) for item in nav or []], site_nav, environment])
+    return hashlib.sha256(data.encode("utf-8")).hexdigest()
+
+
+def fingerprint(page: PlannedPage, shared: str) -> str:
+    data = json.dumps([asdict(page), shared], ensure_ascii=False, sort_keys=True)
     return hashlib.sha256(data.encode("utf-8")).hexdigest()
 
 

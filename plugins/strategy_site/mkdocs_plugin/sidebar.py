@@ -1,0 +1,48 @@
+"""The sidebar of a version, rendered for the cost of one page rather than of every page.
+
+Material renders the whole navigation into every page, so with hundreds of sections the
+sidebar dominates the build and its cost per page grows with the size of the strategy.
+With `navigation.prune`, every top-level entry but the open one is a plain link; all
+pages of a version at the same depth show those links identically. So their HTML is
+made once per version, in Material's markup, with links from the language's root, and
+the `partials/nav.html` override inserts it with the page's base URL in front; the open
+entry is still rendered by Material.
+"""
+
+from __future__ import annotations
+
+from html import escape
+
+from mkdocs.structure.nav import Navigation, Section
+from mkdocs.structure.pages import Page
+
+
+def _first_page(item: Page | Section) -> Page:
+    while isinstance(item, Section):
+        item = item.children[0]
+    return item
+
+
+def _closed_entry(item: Page | Section, link: str) -> str:
+    """Material 9.8's markup for an entry that is not open (pruned when a section)."""
+    content = f'<span class="md-ellipsis">{escape(item.title or "")}</span>'
+    if isinstance(item, Section):
+        return (
+            '<li class="md-nav__item md-nav__item--pruned md-nav__item--nested">'
+            f'<a href="{escape(link)}" class="md-nav__link">{content}'
+            '<span class="md-nav__icon md-icon"></span></a></li>'
+        )
+    return (
+        f'<li class="md-nav__item"><a href="{escape(link)}" class="md-nav__link">{content}</a></li>'
+    )
+
+
+BASE = "__strategy_base__"  # replaced by the page's base URL: its language's root
+
+
+def prerender_closed_entries(nav: Navigation, language_prefix: str) -> None:
+    """Give every top-level entry its closed HTML, with links from the language's root
+    (the template puts the page's `base_url` in front, which points there)."""
+    for item in nav.items:
+        target = _first_page(item).url.removeprefix(language_prefix)
+        item.strategy_closed_html = _closed_entry(item, f"{BASE}/{target}")
