@@ -75,8 +75,8 @@ def test_added_removed_changed_renamed():
     assert k["skog"] == (CHANGED,)
     assert k["energi"] == (ADDED,)
     assert comparison.get("turism").kinds == (REMOVED,)
-    # a removed section goes after the new section that followed it in the old order
-    assert order(comparison) == ["inledning", "styrka", "skog", "energi", "genomforande", "turism"]
+    # a removed section goes where it stood: before the section that followed it
+    assert order(comparison) == ["inledning", "styrka", "skog", "energi", "turism", "genomforande"]
     turism = comparison.get("turism")
     assert (turism.old_number, turism.old_title, turism.new_number) == ("2.2", "Turism", None)
     assert turism.words_removed == 2
@@ -230,8 +230,8 @@ def test_removed_sections_order():
     old = version("a", [section(x, x.upper(), f"{x}.\n") for x in ["a1", "b1", "b2", "c1", "z"]])
     new = version("b", [section(x, x.upper(), f"{x}.\n") for x in ["c1", "a1", "n"]], based_on="a")
     comparison = compare_versions(strategy(old, new), old, new)
-    # b1, b2 were followed by c1; z by nothing
-    assert order(comparison) == ["c1", "b1", "b2", "a1", "n", "z"]
+    # b1, b2 were followed by c1, so they stand before it; z was followed by nothing
+    assert order(comparison) == ["b1", "b2", "c1", "a1", "n", "z"]
     assert comparison.get("z").kinds == (REMOVED,)
     assert comparison.get("a1").kinds == (MOVED,)
 

@@ -262,35 +262,39 @@ class _Comparer:
             body=diff,
         )
 
-    def anchor(self, x: str, entry: SectionChange) -> str | None:
-        """The new section after which an old-only section is listed.
+    def anchor(self, x: str, entry: SectionChange) -> tuple[str | None, bool]:
+        """Where an old-only section is listed: (new section id, before it?).
 
-        A removed section goes after the new section that followed it in the old order
-        (the first later old section still there, under its id or continued); a merged
-        or split one goes after the first section it went into. None: at the end.
+        A removed section goes where it stood: before the new section that followed it
+        in the old order (the first later old section still there, under its id or
+        continued); a merged or split one goes after the first section it went into.
+        None: at the end.
         """
         if entry.new_ids:
-            return min(entry.new_ids, key=self.new_order.__getitem__)
+            return min(entry.new_ids, key=self.new_order.__getitem__), False
         for y in list(self.old_secs)[self.old_order[x] + 1 :]:
             succ = self.successors(y)
             if succ:
-                return min(succ, key=self.new_order.__getitem__)
-        return None
+                return min(succ, key=self.new_order.__getitem__), True
+        return None, False
 
     def run(self) -> VersionComparison:
         entries = [self.new_entry(s) for s in self.new.sections.values()]
-        old_only: dict[str | None, list[SectionChange]] = {}
+        before: dict[str | None, list[SectionChange]] = {}
+        after: dict[str | None, list[SectionChange]] = {}
         for x in self.old_secs:
             if x in self.new.sections:
                 continue
             entry = self.old_entry(x)
             if entry is not None:
-                old_only.setdefault(self.anchor(x, entry), []).append(entry)
+                where, is_before = self.anchor(x, entry)
+                (before if is_before else after).setdefault(where, []).append(entry)
         ordered: list[SectionChange] = []
         for entry in entries:
+            ordered += before.pop(entry.section_id, [])
             ordered.append(entry)
-            ordered += old_only.pop(entry.section_id, [])
-        for rest in old_only.values():
+            ordered += after.pop(entry.section_id, [])
+        for rest in [*before.values(), *after.values()]:
             ordered += rest
         return VersionComparison(self.old.id if self.old else None, self.new.id, ordered)
 
