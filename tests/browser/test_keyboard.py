@@ -7,6 +7,7 @@
 from __future__ import annotations
 
 from playwright.sync_api import Page
+from playwright.sync_api import TimeoutError as PlaywrightTimeout
 
 from .chromium import open_page
 from .keyboard import focus_problem, tab_to
@@ -157,10 +158,11 @@ def test_paragraph_links_appear_on_focus_and_can_be_followed(browser, example_se
                 problems.append(f"{path}: Tab never reaches a paragraph link")
                 continue
             problems += [p for p in [focus_problem(page, f"{path}, paragraph link")] if p]
-            opacity = page.evaluate(
-                "getComputedStyle(document.activeElement.closest('.st-para-tools')).opacity"
-            )
-            if float(opacity) < 1:
+            shown = "getComputedStyle(document.activeElement.closest('.st-para-tools')).opacity"
+            try:  # it fades in
+                page.wait_for_function(f"() => {shown} === '1'", timeout=2000)
+            except PlaywrightTimeout:
+                opacity = page.evaluate(shown)
                 problems.append(f"{path}: the focused paragraph link is not shown ({opacity})")
             href = page.evaluate("document.activeElement.getAttribute('href')")
             page.keyboard.press("Enter")
