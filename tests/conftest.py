@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import os
 import shutil
+import subprocess
+import sys
 from datetime import UTC, date, datetime
 from pathlib import Path
 
@@ -70,3 +72,34 @@ def basic(tmp_path: Path) -> Path:
 def read(site: Path, path: str) -> str:
     """The HTML of the page at site path `path` ("v2/inledning/")."""
     return (site / path / "index.html").read_text(encoding="utf-8")
+
+
+def build_once(
+    factory: pytest.TempPathFactory,
+    strategy: Path,
+    today: date,
+    docs: dict[str, str] | None = None,
+) -> Path:
+    """One site built for a whole test module (for module-scoped fixtures)."""
+    monkeypatch = pytest.MonkeyPatch()
+    try:
+        builder = SiteBuilder(factory.mktemp("site"), monkeypatch)
+        return builder.build(builder.project(strategy, docs=docs or {"om.md": "# Om\n"}), today)
+    finally:
+        monkeypatch.undo()
+
+
+def run_mkdocs_build(project: Path) -> subprocess.CompletedProcess[str]:
+    """`mkdocs build --strict` in a process of its own, as an editor runs it."""
+    mkdocs = Path(sys.executable).parent / "mkdocs"
+    env = dict(os.environ, NO_MKDOCS_2_WARNING="1")
+    return subprocess.run(
+        [str(mkdocs), "build", "--strict"], cwd=project, capture_output=True, text=True, env=env
+    )
+
+
+def soup(site: Path, path: str):
+    """The parsed HTML of the page at site path `path`."""
+    from bs4 import BeautifulSoup
+
+    return BeautifulSoup(read(site, path), "html.parser")

@@ -2,15 +2,10 @@
 
 from __future__ import annotations
 
-import os
-import subprocess
-import sys
-from pathlib import Path
-
 import pytest
 from mkdocs.exceptions import Abort
 
-from conftest import FIXTURES
+from conftest import FIXTURES, run_mkdocs_build
 
 
 def test_build_stops_with_path_line_messages_and_leaves_the_site_alone(builder) -> None:
@@ -21,11 +16,7 @@ def test_build_stops_with_path_line_messages_and_leaves_the_site_alone(builder) 
     previous.mkdir()
     (previous / "index.html").write_text("the published site")
 
-    mkdocs = Path(sys.executable).parent / "mkdocs"
-    env = dict(os.environ, NO_MKDOCS_2_WARNING="1")
-    result = subprocess.run(
-        [str(mkdocs), "build", "--strict"], cwd=project, capture_output=True, text=True, env=env
-    )
+    result = run_mkdocs_build(project)
     output = result.stdout + result.stderr
     assert result.returncode != 0
     assert (

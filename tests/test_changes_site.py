@@ -5,26 +5,15 @@ from __future__ import annotations
 from datetime import date
 
 import pytest
-from bs4 import BeautifulSoup
 from click.testing import CliRunner
 
-from conftest import EXAMPLE, FIXTURES, SiteBuilder, read
+from conftest import EXAMPLE, FIXTURES, build_once, soup
 from strategy_site.cli import main
 
 
 @pytest.fixture(scope="module")
 def site(tmp_path_factory):
-    monkeypatch = pytest.MonkeyPatch()
-    builder = SiteBuilder(tmp_path_factory.mktemp("changes"), monkeypatch)
-    built = builder.build(
-        builder.project(FIXTURES / "basic", docs={"om.md": "# Om\n"}), date(2020, 5, 1)
-    )
-    monkeypatch.undo()
-    return built
-
-
-def soup(site, path):
-    return BeautifulSoup(read(site, path), "html.parser")
+    return build_once(tmp_path_factory, FIXTURES / "basic", date(2020, 5, 1))
 
 
 def marks(page, name):

@@ -8,23 +8,14 @@ from datetime import date
 import pytest
 from bs4 import BeautifulSoup
 
-from conftest import FIXTURES, SiteBuilder, read
+from conftest import FIXTURES, build_once, soup
 from strategy_site.loader import load_strategy
 from strategy_site.translations import translation_statuses
 
 
 @pytest.fixture(scope="module")
 def site(tmp_path_factory: pytest.TempPathFactory):
-    monkeypatch = pytest.MonkeyPatch()
-    builder = SiteBuilder(tmp_path_factory.mktemp("english"), monkeypatch)
-    project = builder.project(FIXTURES / "basic", docs={"om.md": "# Om webbplatsen\n\nText.\n"})
-    site = builder.build(project, today=date(2020, 3, 15))
-    monkeypatch.undo()
-    return site
-
-
-def soup(site, path: str) -> BeautifulSoup:
-    return BeautifulSoup(read(site, path), "html.parser")
+    return build_once(tmp_path_factory, FIXTURES / "basic", date(2020, 3, 15))
 
 
 def test_english_pages_mirror_the_swedish_addresses(site) -> None:

@@ -6,9 +6,8 @@ import shutil
 from datetime import date
 
 import pytest
-from bs4 import BeautifulSoup
 
-from conftest import FIXTURES, SiteBuilder, read
+from conftest import FIXTURES, build_once, soup
 from strategy_site.inputs import items_about, items_affecting, summarise
 from strategy_site.loader import load_strategy
 
@@ -77,15 +76,7 @@ def strategy_dir(tmp_path_factory):
 
 @pytest.fixture(scope="module")
 def site(tmp_path_factory, strategy_dir):
-    monkeypatch = pytest.MonkeyPatch()
-    builder = SiteBuilder(tmp_path_factory.mktemp("inputs-site"), monkeypatch)
-    built = builder.build(builder.project(strategy_dir, docs={"om.md": "# Om\n"}), date(2020, 5, 1))
-    monkeypatch.undo()
-    return built
-
-
-def soup(site, path):
-    return BeautifulSoup(read(site, path), "html.parser")
+    return build_once(tmp_path_factory, strategy_dir, date(2020, 5, 1))
 
 
 def test_items_are_traced_to_where_their_decision_took_effect(strategy_dir) -> None:

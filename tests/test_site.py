@@ -7,7 +7,7 @@ from datetime import date
 import pytest
 from bs4 import BeautifulSoup
 
-from conftest import FIXTURES, read
+from conftest import FIXTURES, build_once, read, soup
 
 VERSIONS = {
     "v1": ["inledning", "omraden", "skog", "halsa", "e-halsa", "uppfoljning"],
@@ -20,18 +20,9 @@ VERSIONS = {
 @pytest.fixture(scope="module")
 def site(tmp_path_factory: pytest.TempPathFactory) -> object:
     """One build of the basic fixture on 15 March 2020, during the consultation."""
-    monkeypatch = pytest.MonkeyPatch()
-    from conftest import SiteBuilder
-
-    builder = SiteBuilder(tmp_path_factory.mktemp("basic-site"), monkeypatch)
-    project = builder.project(FIXTURES / "basic", docs={"om.md": "# Om webbplatsen\n\nText.\n"})
-    site = builder.build(project, today=date(2020, 3, 15))
-    monkeypatch.undo()
-    return site
-
-
-def soup(site, path: str) -> BeautifulSoup:
-    return BeautifulSoup(read(site, path), "html.parser")
+    return build_once(
+        tmp_path_factory, FIXTURES / "basic", date(2020, 3, 15), {"om.md": "# Om webbplatsen\n"}
+    )
 
 
 def banner(site, path: str):

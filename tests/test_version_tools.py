@@ -2,14 +2,11 @@
 
 from __future__ import annotations
 
-import os
-import subprocess
-import sys
 from pathlib import Path
 
 from click.testing import CliRunner
 
-from conftest import FIXTURES
+from conftest import FIXTURES, run_mkdocs_build
 from strategy_site.cli import main
 from strategy_site.loader import load_strategy
 
@@ -114,11 +111,7 @@ def test_build_of_an_edited_frozen_version_fails_and_writes_nothing(builder) -> 
     site = project / "site"
     site.mkdir()
     (site / "index.html").write_text("published")
-    mkdocs = Path(sys.executable).parent / "mkdocs"
-    env = dict(os.environ, NO_MKDOCS_2_WARNING="1")
-    result = subprocess.run(
-        [str(mkdocs), "build", "--strict"], cwd=project, capture_output=True, text=True, env=env
-    )
+    result = run_mkdocs_build(project)
     assert result.returncode != 0
     assert "strategy/versions/v1/skog.md: a file of a frozen version has changed" in result.stderr
     assert "Traceback" not in result.stderr

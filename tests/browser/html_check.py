@@ -30,22 +30,10 @@ from urllib.parse import unquote, urlsplit
 import html5lib
 from html5lib.constants import E as HTML5LIB_ERRORS
 
+from strategy_site.diff.inline import VOID_TAGS
+
 VNU_VERSION = "25.8.8"
-VOID = {
-    "area",
-    "base",
-    "br",
-    "col",
-    "embed",
-    "hr",
-    "img",
-    "input",
-    "link",
-    "meta",
-    "source",
-    "track",
-    "wbr",
-}
+VOID = VOID_TAGS  # the same list the diff engine keeps its marks balanced by
 
 Position = tuple[int, int]  # line and column, both from 1
 
