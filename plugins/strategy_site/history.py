@@ -61,11 +61,10 @@ def find_source_text(path: Path, wanted_hash: str) -> FoundText:
             f"{path.parent} is not in a git repository, so the earlier text cannot be found"
         ) from error
     log = _git(folder, "log", "--follow", "--format=%H %cs", "--", path.name)
+    name = _git(folder, "ls-files", "--full-name", "--", path.name).strip() or path.name
     for line in log.splitlines():
         commit, _, day = line.partition(" ")
         try:
-            relative = _git(folder, "ls-files", "--full-name", "--", path.name).strip()
-            name = relative or path.name
             text = _git(folder, "show", f"{commit}:{name}")
         except HistoryUnavailable:
             # Renamed since: ask git for the name the file had in that commit.

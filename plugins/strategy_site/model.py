@@ -111,9 +111,6 @@ class Version:
     def top_level(self) -> list[Section]:
         return [s for s in self.sections.values() if s.parent is None]
 
-    def section_ids(self) -> list[str]:
-        return list(self.sections)
-
 
 @dataclass
 class Source:

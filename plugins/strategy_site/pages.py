@@ -106,9 +106,6 @@ class SitePlan:
     version_navs: dict[str, list[NavItem]]  # version id -> its table of contents
     files: list[PlannedFile] = field(default_factory=list)
 
-    def page(self, path: str) -> PlannedPage:
-        return next(p for p in self.pages if p.path == path)
-
 
 def front_matter(**values: object) -> str:
     """YAML front matter; JSON strings are valid YAML and need no quoting rules."""
