@@ -111,8 +111,8 @@ def test_open_consultation_offers_comment_links_and_a_template(builder) -> None:
     assert paragraph["subject"] == "Synpunkt på Remissutkast (TEST 2020/1), avsnitt 2.1 stycke 2"
     assert "Avsnitt: 2.1 Skog, stycke 2\n" in paragraph["body"]
 
-    template_link = page.select_one(".st-actions a[download]")
-    assert template_link["href"] == "../remissvar.txt"
+    downloads = [a["href"] for a in page.select(".st-actions a[download]")]
+    assert downloads == ["../remissvar.docx", "../remissvar.txt"]
     template = (site / "v2/remissvar.txt").read_text()
     assert "Skicka svaret till registrator@example.se senast 30 april 2020" in template
     assert "2.1 Skog\n--------\n\nSynpunkt:\n\n\nFörslag till ändring:\n\n\nKällor:" in template
@@ -138,3 +138,25 @@ def test_a_web_form_address_is_linked_as_it_is(basic, builder) -> None:
     page = BeautifulSoup(read(site, "v2/skog/"), "html.parser")
     assert page.select_one(".st-actions a.md-button")["href"] == "https://example.se/svar"
     assert page.select_one("#p1 .st-para-comment")["href"] == "https://example.se/svar"
+
+
+def test_the_template_is_also_a_word_document_with_real_headings(builder) -> None:
+    import docx
+
+    site = builder.build(
+        builder.project(FIXTURES / "basic", docs={"om.md": "# Om\n"}), date(2020, 3, 15)
+    )
+    for path, heading in (
+        ("v2/remissvar.docx", "2.1 Skog"),
+        ("en/v2/remissvar.docx", "2.1 Forest"),
+    ):
+        document = docx.Document(str(site / path))
+        styled = [(p.style.name, p.text) for p in document.paragraphs if p.text]
+        assert styled[0][0] == "Title"
+        assert ("Heading 1", heading) in styled
+        assert ("Heading 2", styled[-1][1]) == styled[-1]  # the last field: sources
+    text = (site / "v2/remissvar.docx").read_bytes()
+    again = builder.build(
+        builder.project(FIXTURES / "basic", docs={"om.md": "# Om\n"}), date(2020, 3, 15)
+    )
+    assert (again / "v2/remissvar.docx").read_bytes() == text  # reproducible

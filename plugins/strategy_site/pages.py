@@ -42,7 +42,13 @@ from .render_changes import (
     summarises_note,
 )
 from .render_inputs import affecting_list, inputs_page
-from .responding import PARAGRAPH, comment_href, is_open, response_template
+from .responding import (
+    PARAGRAPH,
+    comment_href,
+    is_open,
+    response_template,
+    response_template_docx,
+)
 from .texts import language_name, t
 from .translations import (
     CURRENT,
@@ -89,7 +95,7 @@ class PlannedFile:
 
     lang: str
     path: str  # language-independent, e.g. "remiss/remissvar.txt"
-    content: str
+    content: str | bytes
 
 
 @dataclass
@@ -137,8 +143,12 @@ class SitePlanner:
         for version in strategy.versions.values():
             if version.status == CONSULTATION and version.consultation is not None:
                 # Kept after the consultation closes, so saved links keep working.
-                content = response_template(strategy, version, lang)
-                files.append(PlannedFile(lang, urls.response_template_path(version.id), content))
+                text = response_template(strategy, version, lang)
+                files.append(PlannedFile(lang, urls.response_template_path(version.id), text))
+                document = response_template_docx(strategy, version, lang)
+                files.append(
+                    PlannedFile(lang, urls.response_template_path(version.id, "docx"), document)
+                )
             pages.append(self.version_page(version))
             for section in version.sections.values():
                 pages.append(self.section_page(version, section))

@@ -367,6 +367,7 @@ def consultation_actions(ctx: PageContext, version: Version, section_id: str | N
         section = version.sections[section_id]
         href = comment_href(ctx.strategy, version, section, lang, None)
         actions.append(link(href, escape(t(lang, "comment.section")), class_="md-button"))
-    template = ctx.link(urls.response_template_path(version.id)).rstrip("/")
-    actions.append(link(template, escape(t(lang, "comment.template")), download=""))
+    for suffix, key in (("docx", "comment.template_docx"), ("txt", "comment.template_txt")):
+        href = ctx.link(urls.response_template_path(version.id, suffix))
+        actions.append(link(href, escape(t(lang, key)), download=""))
     return tag("p", " ".join(actions), class_="st-actions")

@@ -10,6 +10,7 @@ from __future__ import annotations
 from datetime import date
 from urllib.parse import quote
 
+from . import docx
 from .model import CONSULTATION, Section, Strategy, Version
 from .texts import format_date, t
 
@@ -67,38 +68,59 @@ def _encode(text: str) -> str:
     return PARAGRAPH.join(quote(part, safe="") for part in text.split(PARAGRAPH))
 
 
-def response_template(strategy: Strategy, version: Version, lang: str) -> str:
-    """A plain-text form listing every section, with room for comment, proposal, sources."""
+TITLE, HEADING, FIELD, TEXT = "Title", "Heading1", "Heading2", None
+
+
+def template_blocks(
+    strategy: Strategy, version: Version, lang: str
+) -> list[tuple[str, str | None]]:
+    """The response template as (text, kind) paragraphs: the title, the instructions,
+    then for every section room for comment, proposed change and sources."""
     consultation = version.consultation
     assert consultation is not None
-    title = t(lang, "template.title")
     name = strategy.text(version.title, lang)
-    lines = [
-        title,
-        "=" * len(title),
-        "",
-        f"{strategy.text(strategy.title, lang)}: {name}",
-        "",
-        t(
-            lang,
-            "template.intro",
-            respond_to=consultation.respond_to,
-            closes=format_date(consultation.closes, lang),
-            reference=consultation.reference,
-        ),
-        "",
-        f"{t(lang, 'template.sender')}:",
-        "",
-        "",
+    intro = t(
+        lang,
+        "template.intro",
+        respond_to=consultation.respond_to,
+        closes=format_date(consultation.closes, lang),
+        reference=consultation.reference,
+    )
+    blocks: list[tuple[str, str | None]] = [
+        (t(lang, "template.title"), TITLE),
+        (f"{strategy.text(strategy.title, lang)}: {name}", TEXT),
+        (intro, TEXT),
+        (f"{t(lang, 'template.sender')}:", FIELD),
+        ("", TEXT),
     ]
-    fields = [t(lang, key) for key in ("template.comment", "template.proposal", "template.sources")]
-    headings = [(t(lang, "template.general"), None)]
+    headings = [t(lang, "template.general")]
     for section in version.sections.values():
         translation = section.translations.get(lang)
-        heading = translation.title if translation is not None else section.title
-        headings.append((f"{section.number} {heading}", section))
-    for heading, _ in headings:
-        lines += [heading, "-" * len(heading), ""]
+        title = translation.title if translation is not None else section.title
+        headings.append(f"{section.number} {title}")
+    fields = [t(lang, key) for key in ("template.comment", "template.proposal", "template.sources")]
+    for heading in headings:
+        blocks.append((heading, HEADING))
         for field_name in fields:
-            lines += [f"{field_name}:", "", ""]
+            blocks += [(f"{field_name}:", FIELD), ("", TEXT)]
+    return blocks
+
+
+def response_template(strategy: Strategy, version: Version, lang: str) -> str:
+    """The template as plain text, underlined headings and blank lines to write in."""
+    lines: list[str] = []
+    for text, kind in template_blocks(strategy, version, lang):
+        if kind == TITLE:
+            lines += [text, "=" * len(text), ""]
+        elif kind == HEADING:
+            lines += [text, "-" * len(text), ""]
+        elif kind == FIELD:
+            lines.append(text)
+        else:
+            lines += [text, ""] if text else ["", ""]
     return "\n".join(lines)
+
+
+def response_template_docx(strategy: Strategy, version: Version, lang: str) -> bytes:
+    """The same template as a Word document, with real headings."""
+    return docx.document(template_blocks(strategy, version, lang), lang)

@@ -71,7 +71,8 @@ STRINGS: dict[str, dict[str, str]] = {
         "para.comment": "Lämna synpunkt",
         "para.comment_hidden": "på avsnitt {number}, stycke {{p}}",
         "comment.section": "Lämna synpunkt på avsnittet",
-        "comment.template": "Svarsmall för remissvar",
+        "comment.template_docx": "Svarsmall för remissvar (Word)",
+        "comment.template_txt": "Svarsmall som text",
         "comment.subject": "Synpunkt på {version} ({reference}), avsnitt {where}",
         "comment.where_paragraph": "{number} stycke {p}",
         "comment.body": "Diarienummer: {reference}\nVersion: {version}\nAvsnitt: {number} {title}"
@@ -221,7 +222,8 @@ STRINGS: dict[str, dict[str, str]] = {
         "para.comment": "Comment",
         "para.comment_hidden": "on section {number}, paragraph {{p}}",
         "comment.section": "Comment on this section",
-        "comment.template": "Response template",
+        "comment.template_docx": "Response template (Word)",
+        "comment.template_txt": "Template as text",
         "comment.subject": "Comment on {version} ({reference}), section {where}",
         "comment.where_paragraph": "{number} paragraph {p}",
         "comment.body": "Reference number: {reference}\nVersion: {version}\nSection: {number} "

@@ -38,8 +38,8 @@ def inputs_path(version_id: str) -> str:
     return f"{version_id}/{INPUTS}/"
 
 
-def response_template_path(version_id: str) -> str:
-    return f"{version_id}/remissvar.txt"
+def response_template_path(version_id: str, suffix: str = "txt") -> str:
+    return f"{version_id}/remissvar.{suffix}"
 
 
 def translations_path() -> str:
