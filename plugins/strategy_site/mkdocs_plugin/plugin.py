@@ -47,7 +47,13 @@ from .preview import (
     nav_fingerprint,
     set_dirty,
 )
-from .search import copy_sitemaps, language_root, split_search_index
+from .search import (
+    copy_sitemaps,
+    forget_search_entries,
+    forget_search_merge,
+    language_root,
+    split_search_index,
+)
 from .sidebar import prerender_closed_entries
 
 log = get_plugin_logger(__name__)
@@ -77,6 +83,7 @@ class StrategyPlugin(BasePlugin[StrategyPluginConfig]):
         self.plan: SitePlan | None = None
         self.planned: dict[str, PlannedPage] = {}
         self.version_navs: dict[str, Navigation] = {}
+        self.today = build_date()
 
     # -- configuration -------------------------------------------------------------
 
@@ -99,12 +106,9 @@ class StrategyPlugin(BasePlugin[StrategyPluginConfig]):
             self.strategy = self._load(config)
             self.comparisons = Comparisons(self.strategy, enabled=self.config.changes_view)
             self.previews = []
-            if i18n is not None and isinstance(getattr(i18n, "search_entries", None), list):
-                # i18n collects search entries in a list it never empties; with plugin
-                # objects kept across `serve` rebuilds it grows, and its quadratic
-                # de-duplication with it, until a rebuild takes minutes.
-                i18n.search_entries.clear()
-        _forget_search_merge(config)  # every build, each language's too
+            self.today = build_date()
+            forget_search_entries(config)
+        forget_search_merge(config)  # every build, each language's too
         return config
 
     def content_root(self, config: MkDocsConfig) -> Path:
@@ -131,7 +135,7 @@ class StrategyPlugin(BasePlugin[StrategyPluginConfig]):
         assert strategy is not None
         lang = self._language(config, strategy)
         assert self.comparisons is not None  # shared by every language's build
-        self.plan = plan_site(strategy, lang, build_date(), self.comparisons)
+        self.plan = plan_site(strategy, lang, self.today, self.comparisons)
         self.planned = {}
         taken = {file.dest_uri: file for file in files}
         preview = PreviewCache(config.site_dir)
@@ -314,7 +318,7 @@ class StrategyPlugin(BasePlugin[StrategyPluginConfig]):
     def on_post_build(self, config: MkDocsConfig) -> None:
         i18n = config.plugins.get("i18n")
         if i18n is not None and getattr(i18n, "building", False):
-            _forget_search_merge(config)  # before i18n writes the index of all languages
+            forget_search_merge(config)  # before i18n writes the index of all languages
             return  # an inner build of one more language: the outer build finishes up
         for preview in self.previews:  # every language is built: remember what is there
             preview.commit()
@@ -327,16 +331,6 @@ class StrategyPlugin(BasePlugin[StrategyPluginConfig]):
             Path(config.site_dir), languages, self.strategy.source_language, partial=is_dirty()
         )
         copy_sitemaps(Path(config.site_dir), languages, self.strategy.source_language)
-
-
-def _forget_search_merge(config: MkDocsConfig) -> None:
-    """Material merges a dirty build's search index with the one before it, assuming that
-    one page was rebuilt; i18n hands it every language's entries, so the index grew with
-    every preview rebuild (and i18n's quadratic de-duplication with it). The preview's
-    merge is done by page in split_search_index instead."""
-    search = config.plugins.get("material/search") or config.plugins.get("search")
-    if search is not None and hasattr(search, "search_index_prev"):
-        search.search_index_prev = None
 
 
 def _pages_in(items: list[Page | Section]) -> list[Page]:
