@@ -26,6 +26,7 @@ from .translations import (
     MISSING,
     OUTDATED,
     STATES,
+    count_states,
     source_hash,
     translation_languages,
     translation_statuses,
@@ -90,11 +91,7 @@ def new_version(new_id: str, from_id: str, status: str, content: Path) -> None:
         raise click.BadParameter(f"the version '{new_id}' exists already", param_hint="NEW_ID")
     if new_id in RESERVED_VERSION_IDS or new_id in strategy.languages:
         raise click.BadParameter(f"'{new_id}' is used by the site itself", param_hint="NEW_ID")
-    if from_id not in strategy.versions:
-        raise click.BadParameter(
-            f"no version '{from_id}'; versions: {', '.join(strategy.versions)}",
-            param_hint="--from",
-        )
+    _version(strategy, from_id, "--from")
     result = create_version(strategy, new_id, from_id, status)
     toc = display_path(result.folder / "version.yml")
     click.echo(f"Created {display_path(result.folder)} from {from_id} (status: {status}).")
@@ -188,7 +185,7 @@ def status(content: Path) -> None:
             )
         for lang in languages:
             rows = translation_statuses(strategy, lang, version=version.id)
-            counts = {s: sum(1 for r in rows if r.state == s) for s in STATES}
+            counts = count_states(rows)
             click.echo(
                 f"  {'':<12} {lang}: {counts[CURRENT]} current, {counts[OUTDATED]} outdated, "
                 f"{counts[MISSING]} missing"
@@ -211,12 +208,7 @@ def status(content: Path) -> None:
 def parse_target(strategy: Strategy, target: str) -> tuple[Version, Section]:
     """`<version>/<section>` to the section, or a usage error naming what exists."""
     version_id, _, section_id = target.partition("/")
-    if version_id not in strategy.versions:
-        raise click.BadParameter(
-            f"no version '{version_id}'; versions: {', '.join(strategy.versions)}",
-            param_hint="TARGET",
-        )
-    version = strategy.versions[version_id]
+    version = _version(strategy, version_id, "TARGET")
     if section_id not in version.sections:
         raise click.BadParameter(
             f"no section '{section_id}' in {version_id}; sections: {', '.join(version.sections)}",
@@ -260,18 +252,15 @@ def translations(
         return
     strategy = load_or_exit(content)
     lang = translation_language(strategy, lang)
-    if version_id is not None and version_id not in strategy.versions:
-        raise click.BadParameter(
-            f"no version '{version_id}'; versions: {', '.join(strategy.versions)}",
-            param_hint="--version",
-        )
+    if version_id is not None:
+        _version(strategy, version_id, "--version")
     rows = translation_statuses(strategy, lang, version=version_id, state=state)
     for row in rows:
         click.echo(
             f"{row.version + '/' + row.section:<40} {row.state:<9} {row.words:>6} words  "
             f"{row.number} {row.title}"
         )
-    counts = {s: sum(1 for r in rows if r.state == s) for s in STATES}
+    counts = count_states(rows)
     click.echo(
         f"{len(rows)} sections: {counts[CURRENT]} current, {counts[OUTDATED]} outdated, "
         f"{counts[MISSING]} missing; {sum(r.words for r in rows)} words to translate ({lang})."
@@ -313,12 +302,7 @@ def mark_current(
     lang = translation_language(strategy, lang)
     chosen = [parse_target(strategy, target) for target in targets]
     if all_in is not None:
-        if all_in not in strategy.versions:
-            raise click.BadParameter(
-                f"no version '{all_in}'; versions: {', '.join(strategy.versions)}",
-                param_hint="--all-in",
-            )
-        version = strategy.versions[all_in]
+        version = _version(strategy, all_in, "--all-in")
         chosen += [(version, s) for s in version.sections.values() if lang in s.translations]
     if not chosen:
         raise click.UsageError("name at least one version/section, or use --all-in VERSION")

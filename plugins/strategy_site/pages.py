@@ -52,8 +52,7 @@ from .responding import (
 from .texts import language_name, t
 from .translations import (
     CURRENT,
-    MISSING,
-    OUTDATED,
+    count_states,
     section_state,
     translation_languages,
     translation_statuses,
@@ -410,10 +409,7 @@ class SitePlanner:
         body = [f"# {title}", ""]
         for target in translation_languages(strategy):
             rows = translation_statuses(strategy, target)
-            counts = {
-                state: sum(1 for r in rows if r.state == state)
-                for state in (CURRENT, OUTDATED, MISSING)
-            }
+            counts = count_states(rows)
             name = language_name(target, lang)
             heading = name[0].upper() + name[1:]
             body += [f"## {heading}", "", t(lang, "translations.intro", language=name), ""]

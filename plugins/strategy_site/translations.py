@@ -100,3 +100,8 @@ def translation_statuses(
 
 def translation_languages(strategy: Strategy) -> list[str]:
     return [lang for lang in strategy.languages if lang != strategy.source_language]
+
+
+def count_states(rows: list[TranslationStatus]) -> dict[str, int]:
+    """How many sections are in each state: the one summary the site and the tools give."""
+    return {state: sum(1 for row in rows if row.state == state) for state in STATES}
