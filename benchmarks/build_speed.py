@@ -40,8 +40,8 @@ sys.path.insert(0, str(HERE))
 
 import synthetic  # noqa: E402
 
-from strategy_site.loader import load_strategy  # noqa: E402
-from strategy_site.problems import ContentError  # noqa: E402
+from strategy_site.content.loader import load_strategy  # noqa: E402
+from strategy_site.content.problems import ContentError  # noqa: E402
 
 FLATNESS_TARGET = 1.2  # ms/page at the largest N over ms/page at the smallest
 PLAIN_TARGET = 1.3  # our ms/page over plain ms/page

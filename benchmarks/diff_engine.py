@@ -19,7 +19,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "plugins"))
 
-from strategy_site.diff import DiffLabels, diff_body  # noqa: E402
+from strategy_site.derive.diff import DiffLabels, diff_body  # noqa: E402
 
 STEMS = [
     "region",

@@ -37,7 +37,7 @@ sys.path.insert(0, str(HERE))
 
 import synthetic  # noqa: E402
 
-from strategy_site.loader import load_strategy  # noqa: E402
+from strategy_site.content.loader import load_strategy  # noqa: E402
 from strategy_site.model import ADOPTED  # noqa: E402
 
 TARGET_SECONDS = 2.0

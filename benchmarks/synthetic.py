@@ -16,7 +16,7 @@ Versions, as in content-format.md:
 - popular (based on beslutad): N short sections, each `summarises` one or two sections.
 
 English translations (`<id>.en.md`): most current (`source_hash` from
-`strategy_site.translations.text_hash`), some outdated (a stale text and hash, as when a
+`strategy_site.derive.translations.text_hash`), some outdated (a stale text and hash, as when a
 version is copied and the Swedish changes), some missing.
 """
 
@@ -30,7 +30,7 @@ import zlib
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from strategy_site.translations import text_hash
+from strategy_site.derive.translations import text_hash
 
 # -- words -------------------------------------------------------------------------
 

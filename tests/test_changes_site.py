@@ -8,7 +8,7 @@ import pytest
 from click.testing import CliRunner
 
 from conftest import EXAMPLE, FIXTURES, build_once, soup
-from strategy_site.cli import main
+from strategy_site.tools.cli import main
 
 
 @pytest.fixture(scope="module")

@@ -9,7 +9,7 @@ import markdown
 from bs4 import BeautifulSoup
 
 from conftest import FIXTURES, read
-from strategy_site.paragraphs import ParagraphMark
+from strategy_site.plan.paragraphs import ParagraphMark
 
 EXTENSIONS = ["tables", "admonition", "footnotes", "attr_list", "md_in_html", "toc"]
 
@@ -17,7 +17,7 @@ EXTENSIONS = ["tables", "admonition", "footnotes", "attr_list", "md_in_html", "t
 def render(text: str, mark: ParagraphMark | None) -> BeautifulSoup:
     title = "# 3.2 Titel" + (f" {mark.attribute()}" if mark else "")
     html = markdown.markdown(
-        f"{title}\n\n{text}", extensions=[*EXTENSIONS, "strategy_site.paragraphs"]
+        f"{title}\n\n{text}", extensions=[*EXTENSIONS, "strategy_site.plan.paragraphs"]
     )
     return BeautifulSoup(html, "html.parser")
 

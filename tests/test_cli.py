@@ -9,7 +9,7 @@ from pathlib import Path
 from click.testing import CliRunner
 
 from conftest import FIXTURES
-from strategy_site.cli import main
+from strategy_site.tools.cli import main
 
 
 def test_check_passes_on_good_content() -> None:

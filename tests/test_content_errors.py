@@ -13,8 +13,8 @@ from pathlib import Path
 
 import pytest
 
-from strategy_site.loader import load_strategy
-from strategy_site.problems import ContentError
+from strategy_site.content.loader import load_strategy
+from strategy_site.content.problems import ContentError
 
 
 def problems(root: Path) -> list[tuple[str, int | None, str, str]]:

@@ -5,7 +5,7 @@ from __future__ import annotations
 from bs4 import BeautifulSoup
 
 from conftest import FIXTURES, read
-from strategy_site.loader import load_strategy
+from strategy_site.content.loader import load_strategy
 
 
 def test_examples_load_with_every_field() -> None:

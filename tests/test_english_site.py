@@ -9,8 +9,8 @@ import pytest
 from bs4 import BeautifulSoup
 
 from conftest import FIXTURES, build_once, soup
-from strategy_site.loader import load_strategy
-from strategy_site.translations import translation_statuses
+from strategy_site.content.loader import load_strategy
+from strategy_site.derive.translations import translation_statuses
 
 
 @pytest.fixture(scope="module")

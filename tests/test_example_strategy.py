@@ -6,7 +6,7 @@ import pytest
 from bs4 import BeautifulSoup
 
 from conftest import EXAMPLE, read
-from strategy_site.loader import load_strategy
+from strategy_site.content.loader import load_strategy
 
 
 @pytest.fixture(scope="module")

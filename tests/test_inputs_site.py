@@ -8,8 +8,8 @@ from datetime import date
 import pytest
 
 from conftest import FIXTURES, build_once, soup
-from strategy_site.inputs import items_about, items_affecting, summarise
-from strategy_site.loader import load_strategy
+from strategy_site.content.loader import load_strategy
+from strategy_site.derive.inputs import items_about, items_affecting, summarise
 
 WORKSHOP = """kind: workshop
 date: 2019-12-11

@@ -8,9 +8,9 @@ import pytest
 from click.testing import CliRunner
 
 from conftest import FIXTURES
-from strategy_site.cli import main
-from strategy_site.loader import load_strategy
-from strategy_site.translations import source_hash, text_hash, translation_statuses
+from strategy_site.content.loader import load_strategy
+from strategy_site.derive.translations import source_hash, text_hash, translation_statuses
+from strategy_site.tools.cli import main
 
 
 def test_hash_ignores_trailing_spaces_line_endings_and_end_blank_lines() -> None:

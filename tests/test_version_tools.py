@@ -7,8 +7,8 @@ from pathlib import Path
 from click.testing import CliRunner
 
 from conftest import FIXTURES, run_mkdocs_build
-from strategy_site.cli import main
-from strategy_site.loader import load_strategy
+from strategy_site.content.loader import load_strategy
+from strategy_site.tools.cli import main
 
 STRATEGY_YML = """# The programme, every version.
 title:

@@ -30,7 +30,7 @@ from urllib.parse import unquote, urlsplit
 import html5lib
 from html5lib.constants import E as HTML5LIB_ERRORS
 
-from strategy_site.diff.inline import VOID_TAGS
+from strategy_site.derive.diff.inline import VOID_TAGS
 
 VNU_VERSION = "25.8.8"
 VOID = VOID_TAGS  # the same list the diff engine keeps its marks balanced by

@@ -29,7 +29,7 @@ from playwright.sync_api import Page
 from playwright.sync_api import TimeoutError as PlaywrightTimeoutError
 
 from strategy_site import urls
-from strategy_site.loader import load_strategy
+from strategy_site.content.loader import load_strategy
 from strategy_site.model import Version
 
 

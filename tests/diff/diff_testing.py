@@ -9,7 +9,7 @@ from pathlib import Path
 
 import markdown
 
-from strategy_site.diff import DiffLabels, diff_body
+from strategy_site.derive.diff import DiffLabels, diff_body, render_markdown
 from strategy_site.model import Section, Strategy, Version
 
 EXTENSIONS = [
@@ -90,7 +90,7 @@ def without_marks(html: str) -> str:
 
 
 def annotate(old: str, new: str) -> str:
-    return diff_body(old, new).to_markdown(LABELS)
+    return render_markdown(diff_body(old, new), LABELS)
 
 
 class MarkChecker(HTMLParser):

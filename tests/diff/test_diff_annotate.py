@@ -7,11 +7,11 @@ import re
 import pytest
 from diff_testing import LABELS, annotate, check_rendered, marks, render, without_marks
 
-from strategy_site.diff import DiffLabels, diff_body, diff_titles
+from strategy_site.derive.diff import DiffLabels, diff_body, diff_titles, render_markdown
 
 
 def test_labels_are_escaped_and_localised():
-    text = diff_body("a\n", "a b\n").to_markdown(DiffLabels("<Ny> & då:", "Bort:"))
+    text = render_markdown(diff_body("a\n", "a b\n"), DiffLabels("<Ny> & då:", "Bort:"))
     assert '<span class="sr-only">&lt;Ny&gt; &amp; då: </span>b' in text
     assert DiffLabels.for_language("sv") == DiffLabels("Tillagt:", "Borttaget:")
     assert DiffLabels.for_language("en") == DiffLabels("Added:", "Removed:")
@@ -19,7 +19,7 @@ def test_labels_are_escaped_and_localised():
 
 def test_unchanged_body_renders_as_itself():
     body = "# Rubrik\n\nText med *betoning*.\n\n- a\n- b\n"
-    assert diff_body(body, body).to_markdown(LABELS) == body
+    assert render_markdown(diff_body(body, body), LABELS) == body
 
 
 def test_change_inside_a_link_keeps_the_link():

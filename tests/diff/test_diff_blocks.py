@@ -4,8 +4,15 @@ from __future__ import annotations
 
 from diff_testing import LABELS, annotate, check_rendered, marks
 
-from strategy_site.diff import CHANGED, EQUAL, INSERTED, diff_body, parse_blocks
-from strategy_site.diff.blocks import (
+from strategy_site.derive.diff import (
+    CHANGED,
+    EQUAL,
+    INSERTED,
+    diff_body,
+    parse_blocks,
+    render_markdown,
+)
+from strategy_site.derive.diff.blocks import (
     ADMONITION,
     FENCE,
     FOOTNOTE,
@@ -113,7 +120,7 @@ def test_inserted_paragraph_in_the_middle_is_one_block():
     new = "Första stycket.\n\nEtt nytt andra stycke.\n\nTredje stycket.\n\nFjärde stycket.\n"
     diff = diff_body(old, new)
     assert [b.status for b in diff] == [EQUAL, INSERTED, EQUAL, EQUAL]
-    text = diff.to_markdown(LABELS)
+    text = render_markdown(diff, LABELS)
     assert marks(text) == (["Ett nytt andra stycke."], [])
     assert diff.words_added == 4 and diff.words_removed == 0
 

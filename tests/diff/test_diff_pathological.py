@@ -6,8 +6,8 @@ import random
 
 import pytest
 
-from strategy_site.diff import DELETED, INSERTED, diff_body
-from strategy_site.diff.words import DIRECT_BUDGET, opcodes
+from strategy_site.derive.diff import DELETED, INSERTED, diff_body
+from strategy_site.derive.diff.words import DIRECT_BUDGET, opcodes
 
 VOCABULARY = [
     "och",

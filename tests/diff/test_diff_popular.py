@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from diff_testing import section, strategy, version
 
-from strategy_site.diff import ReviewFlag, popular_review_flags
+from strategy_site.derive.diff import ReviewFlag, popular_review_flags
 
 
 def versions():

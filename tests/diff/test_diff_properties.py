@@ -10,8 +10,8 @@ from diff_testing import LABELS, MarkChecker, check_rendered, render, without_ma
 from hypothesis import HealthCheck, assume, given, settings
 from hypothesis import strategies as st
 
-from strategy_site.diff import diff_body, parse_blocks
-from strategy_site.diff.tokens import tokenize_block
+from strategy_site.derive.diff import diff_body, parse_blocks, render_markdown
+from strategy_site.derive.diff.tokens import tokenize_block
 
 ALPHABET = "abxyzåäöÅ0129 *_[]()<>&|`!#-.:\\\n"
 SNIPPETS = [
@@ -178,14 +178,14 @@ def test_marks_are_balanced_in_the_rendered_html(pair: tuple[str, str]) -> None:
     assume(all(renders_faithfully(t) and renders_faithfully(t + "x") for t in (old, new)))
     assume(all(keeps_inline_html(t) and keeps_inline_html(t + "x") for t in (old, new)))
     assume(no_empty_list_items(old) and no_empty_list_items(new))
-    annotated = diff_body(old, new).to_markdown(LABELS)
+    annotated = render_markdown(diff_body(old, new), LABELS)
     check_rendered(annotated, exact=False)
 
 
 @PROPERTY
 @given(documents)
 def test_unchanged_text_is_rendered_unchanged(text: str) -> None:
-    assert diff_body(text, text).to_markdown(LABELS) == text
+    assert render_markdown(diff_body(text, text), LABELS) == text
 
 
 @settings(max_examples=max(EXAMPLES // 2, 1), deadline=None)
@@ -196,6 +196,6 @@ def test_insertions_only_add_marks(pair: tuple[str, str]) -> None:
     # SequenceMatcher need not find the pure-insertion alignment; when it does not,
     # deleted text is shown and the property does not apply.
     assume(diff.words_removed == 0)
-    annotated = diff.to_markdown(LABELS)
+    annotated = render_markdown(diff, LABELS)
     check_rendered(annotated)
     assert without_marks(render(annotated)) == render(new)

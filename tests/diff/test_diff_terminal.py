@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from diff_testing import section, strategy, version
 
-from strategy_site.diff import compare_versions, diff_body, render_terminal
+from strategy_site.derive.diff import compare_versions, diff_body, render_terminal
 
 OLD = "Ett.\n\nTvå.\n\nJämtland har en lång tradition.\n\nFyra.\n\nFem.\n\nSex.\n"
 NEW = (

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 from diff_testing import section, strategy, version
 
-from strategy_site.diff import (
+from strategy_site.derive.diff import (
     ADDED,
     CHANGED,
     MERGED,

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from diff_testing import LABELS, annotate, check_rendered, marks
 
-from strategy_site.diff import CHANGED, DELETED, EQUAL, INSERTED, diff_body
-from strategy_site.diff.tokens import WORD, tokenize_text
+from strategy_site.derive.diff import CHANGED, DELETED, EQUAL, INSERTED, diff_body, render_markdown
+from strategy_site.derive.diff.tokens import WORD, tokenize_text
 
 
 def test_inserted_words_only():
@@ -89,7 +89,7 @@ def test_mostly_rewritten_paragraph_is_one_deletion_and_one_insertion():
     statuses = [b.status for b in diff]
     assert statuses[:2] == [DELETED, INSERTED]
     assert statuses[2] == EQUAL
-    ins, dels = marks(diff.to_markdown(LABELS))
+    ins, dels = marks(render_markdown(diff, LABELS))
     assert dels == ["Skogen är länets viktigaste naturresurs och ger arbete åt många människor."]
     assert ins == [
         "Besöksnäringen har under senare år blivit en motor för hela regionens utveckling."
@@ -109,7 +109,7 @@ def test_rewrapped_paragraph_is_unchanged():
     new = "En mening som bryts\nhär.\n"
     diff = diff_body(old, new)
     assert not diff.changed
-    assert diff.to_markdown(LABELS) == new
+    assert render_markdown(diff, LABELS) == new
 
 
 def test_word_deleted_at_end_of_line_keeps_a_space():

@@ -32,12 +32,12 @@ from mkdocs.structure.pages import Page
 
 from .. import urls
 from ..clock import build_date
-from ..comparisons import Comparisons
-from ..loader import load_strategy
+from ..content.loader import load_strategy
+from ..content.problems import ContentError
+from ..derive.comparisons import Comparisons
 from ..model import Strategy
-from ..pages import NavItem, PlannedPage, SitePlan, plan_site
-from ..problems import ContentError
-from ..texts import t
+from ..plan.pages import NavItem, PlannedPage, SitePlan, plan_site
+from ..plan.texts import t
 from .config import StrategyPluginConfig
 from .preview import (
     PreviewCache,
@@ -69,7 +69,7 @@ REQUIRED_EXTENSIONS = (
     "attr_list",
     "md_in_html",
     "toc",
-    "strategy_site.paragraphs",  # numbered, linkable paragraphs on section pages
+    "strategy_site.plan.paragraphs",  # numbered, linkable paragraphs on section pages
 )
 
 

@@ -19,7 +19,7 @@ from pathlib import Path
 
 from mkdocs.structure.files import File
 
-from ..pages import NavItem, PlannedPage
+from ..plan.pages import NavItem, PlannedPage
 
 TEMPLATES = Path(__file__).parent / "templates"
 

@@ -11,10 +11,10 @@ import subprocess
 from dataclasses import dataclass
 from pathlib import Path
 
-from .frontmatter import split_front_matter
-from .problems import ProblemLog
-from .translations import text_hash
-from .yamlfile import parse_yaml
+from ..content.frontmatter import split_front_matter
+from ..content.problems import ProblemLog
+from ..content.yamlfile import parse_yaml
+from ..derive.translations import text_hash
 
 
 class HistoryUnavailable(Exception):

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from ..model import POPULAR, Strategy, Version
+from ...model import POPULAR, Strategy, Version
 
 CHANGED = "changed"  # body or title differs from the version before
 REMOVED = "removed"  # gone, with nothing replacing it

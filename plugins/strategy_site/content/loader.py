@@ -16,12 +16,7 @@ from pathlib import Path
 
 from ruamel.yaml.comments import CommentedMap
 
-from .body_checks import BodyChecks
-from .freezing import LOCK_NAME, check_lock, is_frozen
-from .frontmatter import read_markdown_file
-from .inputs_loader import read_inputs
-from .markdown_links import ASSET_SUFFIXES
-from .model import (
+from ..model import (
     ADOPTED,
     CONSULTATION,
     POPULAR,
@@ -34,8 +29,13 @@ from .model import (
     Translation,
     Version,
 )
+from ..urls import RESERVED_SECTION_IDS, RESERVED_VERSION_IDS
+from .body_checks import BodyChecks
+from .freezing import LOCK_NAME, check_lock, is_frozen
+from .frontmatter import read_markdown_file
+from .inputs_loader import read_inputs
+from .markdown_links import ASSET_SUFFIXES
 from .problems import ProblemLog
-from .urls import RESERVED_SECTION_IDS, RESERVED_VERSION_IDS
 from .yamlfile import SLUG, SLUG_HINT, Fields, describe, read_yaml_file
 
 STRATEGY_KEYS = ("title", "publisher", "source_language", "languages", "versions", "current")

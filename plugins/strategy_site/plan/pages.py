@@ -16,12 +16,19 @@ from dataclasses import dataclass, field
 from datetime import date
 from html import escape
 
-from . import urls
-from .comparisons import Comparisons
-from .diff import DiffLabels, SectionChange
-from .inputs import effects_index, items_about
-from .markdown_links import LinkTarget, rewrite_links
-from .model import CONSULTATION, POPULAR, Section, Strategy, Version
+from .. import urls
+from ..content.markdown_links import LinkTarget, rewrite_links
+from ..derive.comparisons import Comparisons
+from ..derive.diff import DiffLabels, SectionChange, render_markdown
+from ..derive.inputs import effects_index, items_about
+from ..derive.translations import (
+    CURRENT,
+    count_states,
+    section_state,
+    translation_languages,
+    translation_statuses,
+)
+from ..model import CONSULTATION, POPULAR, Section, Strategy, Version
 from .paragraphs import ParagraphMark
 from .render import (
     PageContext,
@@ -50,13 +57,6 @@ from .responding import (
     response_template_docx,
 )
 from .texts import language_name, t
-from .translations import (
-    CURRENT,
-    count_states,
-    section_state,
-    translation_languages,
-    translation_statuses,
-)
 
 START = "start"
 VERSION = "version"
@@ -319,7 +319,7 @@ class SitePlanner:
             else:
                 notice = not_current_notice(ctx)
         if change.body is not None:
-            annotated = change.body.to_markdown(DiffLabels.for_language(text_lang))
+            annotated = render_markdown(change.body, DiffLabels.for_language(text_lang))
         else:
             shown = section.translations.get(text_lang) if text_lang != self.source else None
             annotated = (shown or section).body

@@ -7,7 +7,7 @@ of `based_on` lets a reader on an old page land on what became of it, and back.
 
 from __future__ import annotations
 
-from .model import Strategy, Version
+from ..model import Strategy, Version
 
 
 def _ancestors(strategy: Strategy, version: Version) -> list[Version]:

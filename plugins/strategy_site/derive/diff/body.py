@@ -14,15 +14,11 @@ from __future__ import annotations
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from difflib import SequenceMatcher
-from typing import TYPE_CHECKING
 
 from .blocks import ATOMIC_KINDS, FOOTNOTE, TABLE_HEAD, TABLE_KINDS, Block, parse_blocks
 from .tokens import Tokenized, count_words, tokenize_block
 from .words import EQUAL as OP_EQUAL
 from .words import REWRITE_THRESHOLD, Op, diff_tokens, quick_ratio, word_counter
-
-if TYPE_CHECKING:
-    from .labels import DiffLabels
 
 EQUAL = "equal"
 CHANGED = "changed"
@@ -99,12 +95,6 @@ class BodyDiff:
 
     def new_text(self) -> str:
         return "".join(b.new_text() for b in self.blocks)
-
-    def to_markdown(self, labels: DiffLabels) -> str:
-        """The new text with <ins>/<del> marks, for the site's Markdown pipeline."""
-        from .annotate import render_markdown
-
-        return render_markdown(self, labels)
 
 
 def diff_body(old: str, new: str) -> BodyDiff:

@@ -130,7 +130,7 @@ def _hidden(parent: etree.Element, text: str) -> etree.Element:
 
 
 class ParagraphNumbers(Extension):
-    """Register as `strategy_site.paragraphs` in mkdocs.yml's markdown_extensions."""
+    """Register as `strategy_site.plan.paragraphs` in mkdocs.yml's markdown_extensions."""
 
     def extendMarkdown(self, md: Markdown) -> None:  # noqa: N802 (Python-Markdown's name)
         # After footnotes (50) have added their block, which is not numbered, and

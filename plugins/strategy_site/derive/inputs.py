@@ -6,8 +6,8 @@ from __future__ import annotations
 from collections import Counter
 from dataclasses import dataclass
 
+from ..model import DECISIONS, Input, InputItem, Strategy
 from .lineage import counterpart
-from .model import DECISIONS, Input, InputItem, Strategy
 
 RESPONSE = "consultation-response"
 PRIVATE = "private"  # `from: private`: a private person, published without a name

@@ -14,9 +14,9 @@ import shutil
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from .files import read_exactly, write_atomically
-from .freezing import LOCK_NAME
-from .model import ADOPTED, CONSULTATION, POPULAR, SUPERSEDED, Strategy
+from ..content.freezing import LOCK_NAME
+from ..files import read_exactly, write_atomically
+from ..model import ADOPTED, CONSULTATION, POPULAR, SUPERSEDED, Strategy
 from .yaml_edit import append_to_list, edit_front_matter, remove_key, set_value
 
 

@@ -6,7 +6,7 @@ import re
 from datetime import date
 from pathlib import Path
 
-from .model import DECISIONS, INPUT_KINDS, Input, InputItem, Source, Strategy, Version
+from ..model import DECISIONS, INPUT_KINDS, Input, InputItem, Source, Strategy, Version
 from .problems import ProblemLog
 from .yamlfile import SLUG, Fields, read_yaml_file
 

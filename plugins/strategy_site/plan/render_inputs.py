@@ -5,9 +5,9 @@ from __future__ import annotations
 
 from html import escape
 
-from . import urls
-from .inputs import PRIVATE, Summary, TracedItem, summarise
-from .model import Input, Version
+from .. import urls
+from ..derive.inputs import PRIVATE, Summary, TracedItem, summarise
+from ..model import Input, Version
 from .render import PageContext, link, section_title, tag, time_tag
 from .texts import t
 

@@ -11,7 +11,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 
-from ..model import POPULAR, Section, Strategy, Version
+from ...model import POPULAR, Section, Strategy, Version
 from .body import BodyDiff, diff_body
 from .labels import DiffLabels
 from .titles import diff_titles

@@ -5,12 +5,14 @@ both build on it.
 
 - `compare_versions` / `compare_with_based_on`: section by section, matched by id.
 - `diff_body`: one section body against another, Markdown-aware; the result
-  (`BodyDiff`) rebuilds either text, counts words, and renders annotated Markdown.
+  (`BodyDiff`) rebuilds either text and counts words; `render_markdown` shows it as
+  annotated Markdown.
 - `diff_titles`: a renamed title as escaped HTML.
 - `popular_review_flags`: sections of popular versions whose sources changed since.
 - `render_terminal`: the same, as text for a terminal.
 """
 
+from .annotate import render_markdown
 from .blocks import Block, parse_blocks
 from .body import CHANGED, DELETED, EQUAL, INSERTED, BlockDiff, BodyDiff, diff_body
 from .labels import DiffLabels
@@ -35,6 +37,7 @@ from .versions import (
 )
 
 __all__ = [
+    "render_markdown",
     "ADDED",
     "CHANGED",
     "DELETED",

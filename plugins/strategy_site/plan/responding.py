@@ -10,8 +10,8 @@ from __future__ import annotations
 from datetime import date
 from urllib.parse import quote
 
+from ..model import CONSULTATION, Section, Strategy, Version
 from . import docx
-from .model import CONSULTATION, Section, Strategy, Version
 from .texts import format_date, t
 
 PARAGRAPH = "{p}"  # stands for the paragraph number in a template

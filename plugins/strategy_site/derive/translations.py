@@ -11,7 +11,7 @@ import hashlib
 import re
 from dataclasses import dataclass
 
-from .model import Section, Strategy, Version
+from ..model import Section, Strategy, Version
 
 CURRENT = "current"
 OUTDATED = "outdated"

@@ -10,8 +10,8 @@ import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from ..model import Strategy, Version
 from .markdown_links import LinkTarget, body_lines, links_in
-from .model import Strategy, Version
 from .problems import ProblemLog
 
 ATX_H1 = re.compile(r"^ {0,3}#(\s|$)")

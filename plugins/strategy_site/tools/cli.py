@@ -11,17 +11,14 @@ from pathlib import Path
 
 import click
 
-from . import freezing
-from .clock import build_date
-from .diff import compare_versions, diff_body, render_terminal
-from .diff.popular import popular_review_flags
-from .files import read_exactly, write_atomically
-from .history import HistoryUnavailable, find_source_text
-from .loader import load_strategy
-from .model import DRAFT, POPULAR, STATUSES, Section, Strategy, Version
-from .new_version import create_version
-from .problems import ContentError, display_path
-from .translations import (
+from ..clock import build_date
+from ..content import freezing
+from ..content.loader import load_strategy
+from ..content.problems import ContentError, display_path
+from ..content.yamlfile import SLUG, SLUG_HINT
+from ..derive.diff import compare_versions, diff_body, render_terminal
+from ..derive.diff.popular import popular_review_flags
+from ..derive.translations import (
     CURRENT,
     MISSING,
     OUTDATED,
@@ -31,9 +28,12 @@ from .translations import (
     translation_languages,
     translation_statuses,
 )
-from .urls import RESERVED_VERSION_IDS
+from ..files import read_exactly, write_atomically
+from ..model import DRAFT, POPULAR, STATUSES, Section, Strategy, Version
+from ..urls import RESERVED_VERSION_IDS
+from .history import HistoryUnavailable, find_source_text
+from .new_version import create_version
 from .yaml_edit import scalar, set_front_matter_value
-from .yamlfile import SLUG, SLUG_HINT
 
 CONTENT_OPTION = click.option(
     "--content",

@@ -12,8 +12,8 @@ from __future__ import annotations
 import hashlib
 from collections import OrderedDict
 
+from ..model import POPULAR, Strategy, Version
 from .diff import VersionComparison, compare_with_based_on
-from .model import POPULAR, Strategy, Version
 
 _KEPT = 32
 _shared: OrderedDict[str, VersionComparison] = OrderedDict()

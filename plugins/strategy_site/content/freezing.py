@@ -16,7 +16,7 @@ from pathlib import Path
 
 from ruamel.yaml import YAML
 
-from .files import write_atomically
+from ..files import write_atomically
 from .markdown_links import ASSET_SUFFIXES
 from .problems import ProblemLog
 

@@ -6,8 +6,8 @@ from __future__ import annotations
 
 from html import escape
 
-from . import urls
-from .diff import (
+from .. import urls
+from ..derive.diff import (
     ADDED,
     CHANGED,
     MERGED,
@@ -24,7 +24,7 @@ from .diff import (
     VersionComparison,
     diff_titles,
 )
-from .model import Version
+from ..model import Version
 from .render import PageContext, link, section_title, tag
 from .texts import language_name, t
 

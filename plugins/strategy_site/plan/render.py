@@ -11,12 +11,12 @@ from dataclasses import dataclass
 from datetime import date
 from html import escape
 
-from . import urls
-from .lineage import counterpart
-from .model import CONSULTATION, POPULAR, Strategy, Version
+from .. import urls
+from ..derive.lineage import counterpart
+from ..derive.translations import MISSING, OUTDATED, TranslationStatus
+from ..model import CONSULTATION, POPULAR, Strategy, Version
 from .responding import comment_href
 from .texts import format_date, language_name, status_name, t
-from .translations import MISSING, OUTDATED, TranslationStatus
 
 
 @dataclass(frozen=True)

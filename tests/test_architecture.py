@@ -1,0 +1,99 @@
+"""The import contract: the package's folders are the stages of the flow, and imports
+only run downwards (README, "How it fits together").
+
+    mkdocs_plugin      the adapter: may import everything below
+    tools              the editors' commands
+    plan               the page plan
+    derive | content   facts from the model | reading the files (side by side)
+    ground floor       model, urls, clock, files
+
+No core package imports MkDocs, Material or mkdocs-static-i18n: moving to another
+engine means a new adapter, nothing else.
+"""
+
+from __future__ import annotations
+
+import ast
+from pathlib import Path
+
+import pytest
+
+PACKAGE = Path(__file__).parents[1] / "plugins" / "strategy_site"
+
+# What each room may import from the package (besides itself and the ground floor).
+ALLOWED = {
+    "ground": set(),
+    "content": set(),
+    "derive": set(),
+    "plan": {"content", "derive"},
+    "tools": {"content", "derive", "plan"},
+    "mkdocs_plugin": {"content", "derive", "plan"},
+}
+ENGINE_PACKAGES = {"mkdocs", "material", "mkdocs_static_i18n"}
+
+
+def room_of(parts: tuple[str, ...]) -> str:
+    """The stage a module (dotted parts below strategy_site) belongs to."""
+    return parts[0] if parts and parts[0] in ALLOWED else "ground"
+
+
+def modules() -> list[Path]:
+    return sorted(PACKAGE.rglob("*.py"))
+
+
+def imports_of(path: Path, rel: tuple[str, ...]) -> list[tuple[int, str]]:
+    """Every import in a module (at `rel` below the package) as (line, dotted name)."""
+    package = rel[:-1]
+    found = []
+    for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+        if isinstance(node, ast.Import):
+            found += [(node.lineno, alias.name) for alias in node.names]
+        elif isinstance(node, ast.ImportFrom):
+            if node.level == 0:
+                found.append((node.lineno, node.module or ""))
+                continue
+            base = list(package[: len(package) - (node.level - 1)])
+            targets = [node.module] if node.module else [a.name for a in node.names]
+            for target in targets:
+                found.append((node.lineno, ".".join(["strategy_site", *base, target])))
+    return found
+
+
+def test_every_module_is_in_a_known_room():
+    rooms = {room_of(p.relative_to(PACKAGE).parts) for p in modules()}
+    assert rooms <= set(ALLOWED)
+    ground = sorted(
+        p.name for p in PACKAGE.glob("*.py") if p.name != "__init__.py"
+    )  # keep the ground floor small: what every stage may use
+    assert ground == ["clock.py", "files.py", "model.py", "urls.py"]
+
+
+def wrong_imports(path: Path, rel: tuple[str, ...]) -> list[str]:
+    room = room_of(rel)
+    wrong = []
+    for line, name in imports_of(path, rel):
+        top = name.split(".")[0]
+        if top in ENGINE_PACKAGES and room != "mkdocs_plugin":
+            wrong.append(f"{line}: {name} (only the adapter may import the engine)")
+        if top != "strategy_site":
+            continue
+        target = room_of(tuple(name.split(".")[1:]))
+        if target not in {room, "ground"} and target not in ALLOWED[room]:
+            wrong.append(f"{line}: {name} ({room} may not import {target})")
+    return wrong
+
+
+@pytest.mark.parametrize("path", modules(), ids=lambda p: str(p.relative_to(PACKAGE)))
+def test_imports_run_downwards(path: Path):
+    rel = path.relative_to(PACKAGE).with_suffix("").parts
+    assert not wrong_imports(path, rel), "\n".join(wrong_imports(path, rel))
+
+
+def test_the_contract_can_fail(tmp_path):
+    """The checker sees an upward import (a guard against a test that cannot fail)."""
+    bad = tmp_path / "probe.py"
+    bad.write_text("from ..plan import pages\nfrom .. import urls\nimport mkdocs\n")
+    assert wrong_imports(bad, ("content", "probe")) == [
+        "1: strategy_site.plan (content may not import plan)",
+        "3: mkdocs (only the adapter may import the engine)",
+    ]
