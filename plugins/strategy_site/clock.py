@@ -10,8 +10,19 @@ import os
 from datetime import UTC, date, datetime
 
 
+class BuildDateError(ValueError):
+    """SOURCE_DATE_EPOCH is set but is not a time the site can be built at."""
+
+
 def build_date() -> date:
     epoch = os.environ.get("SOURCE_DATE_EPOCH", "").strip()
-    if epoch:
+    if not epoch:
+        return date.today()
+    try:
         return datetime.fromtimestamp(int(epoch), tz=UTC).date()
-    return date.today()
+    except (ValueError, OverflowError, OSError):
+        raise BuildDateError(
+            f"SOURCE_DATE_EPOCH is '{epoch[:40]}', which is not a time: set it to whole "
+            "seconds since 1970-01-01 UTC (for example 1700000000), or unset it to build "
+            "as of today."
+        ) from None

@@ -11,6 +11,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from ..model import Strategy, Version
+from .body_policy import link_problem, violations
 from .markdown_links import LinkTarget, body_lines, links_in
 from .problems import ProblemLog
 
@@ -55,7 +56,15 @@ class BodyChecks:
                         "länet](karta.png). Screen readers read it out.",
                     )
                 self._check_target(path, number, found.target, version)
+                if found.target.kind == "external" or (
+                    found.is_image and found.target.kind != "invalid"
+                ):
+                    problem = link_problem(found.target.target, found.is_image)
+                    if problem:
+                        self.log.add(path, number, *problem)
             previous = line
+        for violation in violations(body):
+            self.log.add(path, first_line + violation.line, violation.message, violation.hint)
 
     def _check_target(self, path: Path, line: int, target: LinkTarget, version: Version) -> None:
         if target.kind == "invalid":

@@ -10,6 +10,7 @@ read, say) is not reported again: one mistake gives one message.
 
 from __future__ import annotations
 
+import os
 import re
 from datetime import date
 from pathlib import Path
@@ -68,6 +69,17 @@ class StrategyReader:
     # -- strategy.yml --------------------------------------------------------------
 
     def read(self) -> Strategy | None:
+        if links := symlinks_under(self.root):
+            # Nothing is read through a link: it could point anywhere on the machine.
+            for link in links:
+                self.log.add(
+                    link,
+                    None,
+                    "a symbolic link: the content may hold only real files and folders",
+                    "Replace the link with a copy of the file (or folder), or remove it; a "
+                    "link could publish any file of the machine that builds the site.",
+                )
+            return None
         path = self.root / "strategy.yml"
         if not path.is_file():
             self.log.add(
@@ -85,7 +97,7 @@ class StrategyReader:
         source_language, languages = self._languages(fields)
         strategy = Strategy(
             root=self.root,
-            title=fields.localized("title", languages) or {source_language: ""},
+            title=fields.localized("title", languages, one_line=True) or {source_language: ""},
             publisher=fields.localized("publisher", languages) or {},
             source_language=source_language,
             languages=languages,
@@ -187,7 +199,7 @@ class StrategyReader:
         version = Version(
             id=folder.name,
             status=status or "",
-            title=fields.localized("title", strategy.languages)
+            title=fields.localized("title", strategy.languages, one_line=True)
             or {strategy.source_language: folder.name},
             date=fields.date("date") or date.min,  # a missing date is already reported
             path=folder,
@@ -358,7 +370,7 @@ class StrategyReader:
             return
         meta = document.meta
         meta.check_keys(SECTION_KEYS, required=("title",))
-        section.title = meta.text("title") or section.id
+        section.title = meta.text("title", one_line=True) or section.id
         section.summary = meta.text("summary")
         section.replaces = self._base_section_ids(meta, "replaces", version, base)
         section.summarises = self._base_section_ids(meta, "summarises", version, base)
@@ -422,7 +434,7 @@ class StrategyReader:
             return
         meta = document.meta
         meta.check_keys(TRANSLATION_KEYS, required=("title",))
-        title = meta.text("title")
+        title = meta.text("title", one_line=True)
         self.bodies.check(path, document.body, document.body_line, version)
         if title is None:
             return
@@ -435,6 +447,18 @@ class StrategyReader:
             path=path,
             body_line=document.body_line,
         )
+
+
+def symlinks_under(root: Path) -> list[Path]:
+    """Every symbolic link below `root` (not following any), in a stable order. Hidden
+    names (`.git`, editors' swap files) are neither read nor published, so skipped."""
+    found = []
+    for folder, folders, files in os.walk(root):
+        folders[:] = [name for name in folders if not name.startswith(".")]
+        for name in folders + files:
+            if not name.startswith(".") and (Path(folder) / name).is_symlink():
+                found.append(Path(folder) / name)
+    return sorted(found)
 
 
 def _first_on(first: int, line: int) -> str:
@@ -478,6 +502,14 @@ def read_consultation(fields: Fields, status: str | None) -> Consultation | None
     sub.check_keys(keys, required=keys)
     opens, closes = sub.date("opens"), sub.date("closes")
     respond_to, reference = sub.text("respond_to"), sub.text("reference")
+    if respond_to is not None and not is_response_address(respond_to):
+        sub.problem(
+            "respond_to",
+            f"'respond_to' is neither an e-mail address nor an https address: '{respond_to}'",
+            "Write one e-mail address (registrator@example.se) or the address of a web form "
+            "starting with https://, nothing else.",
+        )
+        respond_to = None
     if opens and closes and closes < opens:
         sub.problem(
             "closes",
@@ -487,6 +519,16 @@ def read_consultation(fields: Fields, status: str | None) -> Consultation | None
     if not (opens and closes and respond_to and reference):
         return None
     return Consultation(opens, closes, respond_to, reference)
+
+
+EMAIL = re.compile(r"[A-Za-z0-9._%+-]+@[A-Za-z0-9-]+(\.[A-Za-z0-9-]+)+")
+HTTPS = re.compile(r"https://[A-Za-z0-9.-]+(:\d+)?(/[A-Za-z0-9._~%!$&'()*+,;=:@/?#-]*)?")
+
+
+def is_response_address(value: str) -> bool:
+    """One e-mail address (nothing a mail program reads as more recipients or a
+    prefilled text) or an https address of a web form."""
+    return bool(EMAIL.fullmatch(value) or HTTPS.fullmatch(value))
 
 
 def read_decision(fields: Fields, status: str | None) -> Decision | None:

@@ -18,10 +18,15 @@ from ruamel.yaml import YAML
 from ruamel.yaml.comments import CommentedMap, CommentedSeq
 from ruamel.yaml.constructor import DuplicateKeyError
 from ruamel.yaml.error import MarkedYAMLError
+from ruamel.yaml.events import AliasEvent, CollectionEndEvent, CollectionStartEvent
 
 from .problems import ProblemLog
 
 SLUG = re.compile(r"^[a-z0-9][a-z0-9-]*$")
+ONE_LINE_HINT = (
+    "Write it on one line (no '|' or '>' block, no line break); longer text belongs in "
+    "the section's text or its summary."
+)
 SLUG_HINT = "Use lowercase letters a-z, digits and hyphens, starting with a letter or digit."
 
 
@@ -39,8 +44,82 @@ UNREADABLE = object()
 """What parse_yaml returns for a document it could not read (the reason is logged)."""
 
 
+MAX_YAML_CHARACTERS = 2_000_000
+MAX_DEPTH = 50
+DEEP_INDENT = re.compile(r"^ {100}", re.M)
+MAYBE_ALIAS = re.compile(r"(?:^|[\s\[{,])[*&][^\s,\[\]{}]")
+
+
+def _refused(text: str, path: Path, log: ProblemLog, line_offset: int) -> bool:
+    """Documents read fast or not at all: too large ones, and aliases (`*name`), which
+    can make a few lines expand to gigabytes. Anchors and aliases are refused together."""
+    if len(text) > MAX_YAML_CHARACTERS:
+        log.add(
+            path,
+            line_offset + 1 if line_offset else None,
+            f"the YAML is too large ({len(text) // 1000} kB; at most "
+            f"{MAX_YAML_CHARACTERS // 1000} kB)",
+            "Split it into several files.",
+        )
+        return True
+    line = _flow_too_deep(text)
+    if line is not None:
+        log.add(
+            path,
+            line + 1 + line_offset,
+            f"the YAML is nested more than {MAX_DEPTH} levels deep",
+            "Content files need only a few levels; check the brackets and indentation.",
+        )
+        return True
+    if not (MAYBE_ALIAS.search(text) or DEEP_INDENT.search(text)):
+        return False
+    depth = 0
+    try:
+        for event in _reader().parse(text):
+            depth += isinstance(event, CollectionStartEvent) - isinstance(event, CollectionEndEvent)
+            if depth > MAX_DEPTH:
+                log.add(
+                    path,
+                    event.start_mark.line + 1 + line_offset,
+                    f"the YAML is nested more than {MAX_DEPTH} levels deep",
+                    "Content files need only a few levels; check the brackets and indentation.",
+                )
+                return True
+            if isinstance(event, AliasEvent) or getattr(event, "anchor", None):
+                log.add(
+                    path,
+                    event.start_mark.line + 1 + line_offset,
+                    "YAML anchors and aliases (&name, *name) are not allowed",
+                    "Write the value out in full; put text that starts with * or & in quotes.",
+                )
+                return True
+    except MarkedYAMLError:
+        return False  # reported with its line by the real reading
+    return False
+
+
+def _flow_too_deep(text: str) -> int | None:
+    """The line where [ and { brackets nest deeper than MAX_DEPTH (a rough count that
+    ignores quoting: deeper than any real content either way), or None."""
+    if text.count("[") + text.count("{") <= MAX_DEPTH:
+        return None
+    depth = 0
+    for index, char in enumerate(text):
+        if char in "[{":
+            depth += 1
+            if depth > MAX_DEPTH:
+                return text.count("\n", 0, index)
+        elif char in "]}" and depth:
+            depth -= 1
+        elif char == "\n" and not text.startswith((" ", "-"), index + 1):
+            depth = 0  # a new top-level line closes nothing, but starts counting afresh
+    return None
+
+
 def parse_yaml(text: str, path: Path, log: ProblemLog, line_offset: int = 0) -> Any:
     """The parsed document, or UNREADABLE after logging why it could not be read."""
+    if _refused(text, path, log, line_offset):
+        return UNREADABLE
     try:
         return _reader().load(text)
     except MarkedYAMLError as error:
@@ -159,17 +238,30 @@ class Fields:
                 )
                 self.problem(key, f"'{key}' is empty", hint)
 
-    def text(self, key: str) -> str | None:
+    def text(self, key: str, one_line: bool = False) -> str | None:
         value = self.data.get(key)
         if value is None:
             return None
         if isinstance(value, (dict, list)):
             self.problem(key, f"'{key}' should be text, not {describe(value)}")
             return None
+        if isinstance(value, (bool, float)) or not isinstance(value, (str, int)):
+            # YAML read `yes`, `1.10` or `.nan` as something else than the text written.
+            self.problem(
+                key,
+                f"'{key}' should be text, not {describe(value)}",
+                f'Put the value in quotes: {key}: "..."',
+            )
+            return None
         text = str(value).strip()
+        if one_line and "\n" in text:
+            self.problem(key, f"'{key}' must be one line", ONE_LINE_HINT)
+            return None
         return text or None  # an empty value is reported by check_keys
 
-    def localized(self, key: str, languages: list[str]) -> dict[str, str] | None:
+    def localized(
+        self, key: str, languages: list[str], one_line: bool = False
+    ) -> dict[str, str] | None:
         """A text per language (`sv: ...`, `en: ...`); a plain text counts as the first one."""
         value = self.data.get(key)
         if value is None:
@@ -188,9 +280,16 @@ class Fields:
                     )
                 elif not isinstance(text, str) or not text.strip():
                     self.log.add(self.path, line, f"'{key}' in '{lang}' should be a text")
+                elif one_line and "\n" in text.strip():
+                    self.log.add(
+                        self.path, line, f"'{key}' in '{lang}' must be one line", ONE_LINE_HINT
+                    )
                 else:
                     result[str(lang)] = text.strip()
             return result or None
+        if isinstance(value, str) and one_line and "\n" in value.strip():
+            self.problem(key, f"'{key}' must be one line", ONE_LINE_HINT)
+            return None
         if isinstance(value, str) and value.strip():
             return {languages[0]: value.strip()}
         self.problem(

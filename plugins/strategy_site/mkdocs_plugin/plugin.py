@@ -19,9 +19,11 @@ so every event here runs once per language and must be safe to repeat.
 from __future__ import annotations
 
 import json
+from datetime import date
 from pathlib import Path
 from typing import Any
 
+from markupsafe import escape
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.livereload import LiveReloadServer
@@ -31,7 +33,7 @@ from mkdocs.structure.nav import Navigation, Section
 from mkdocs.structure.pages import Page
 
 from .. import urls
-from ..clock import build_date
+from ..clock import BuildDateError, build_date
 from ..content.loader import load_strategy
 from ..content.problems import ContentError
 from ..derive.comparisons import Comparisons
@@ -83,7 +85,7 @@ class StrategyPlugin(BasePlugin[StrategyPluginConfig]):
         self.plan: SitePlan | None = None
         self.planned: dict[str, PlannedPage] = {}
         self.version_navs: dict[str, Navigation] = {}
-        self.today = build_date()
+        self.today = date.today()  # the build date, read in on_config
 
     # -- configuration -------------------------------------------------------------
 
@@ -106,7 +108,10 @@ class StrategyPlugin(BasePlugin[StrategyPluginConfig]):
             self.strategy = self._load(config)
             self.comparisons = Comparisons(self.strategy, enabled=self.config.changes_view)
             self.previews = []
-            self.today = build_date()
+            try:
+                self.today = build_date()
+            except BuildDateError as error:
+                raise PluginError(f"strategy: {error}") from None
             forget_search_entries(config)
         forget_search_merge(config)  # every build, each language's too
         return config
@@ -238,7 +243,8 @@ class StrategyPlugin(BasePlugin[StrategyPluginConfig]):
         assert self.plan is not None and self.strategy is not None
         page_of = {uri: files.get_file_from_path(uri).page for uri in self.planned}
         for uri, planned in self.planned.items():
-            page_of[uri].title = planned.title
+            # Material prints titles as given: hand it escaped text (Markup), once.
+            page_of[uri].title = escape(planned.title)
 
         self.version_navs = {}
         for version_id, items in self.plan.version_navs.items():
@@ -256,7 +262,7 @@ class StrategyPlugin(BasePlugin[StrategyPluginConfig]):
         version_fronts = [
             page_of[urls.source_uri(urls.version_path(v))] for v in self.strategy.versions
         ]
-        versions = Section(t(lang, "nav.versions"), version_fronts)
+        versions = Section(escape(t(lang, "nav.versions")), version_fronts)
         site_nav = Navigation([start, versions, *nav.items], [start, *version_fronts, *nav.pages])
         for version_nav in self.version_navs.values():
             version_nav.homepage = start
@@ -268,12 +274,23 @@ class StrategyPlugin(BasePlugin[StrategyPluginConfig]):
         if not item.children:
             return page
         children = [page] + [self._nav_item(child, page_of) for child in item.children]
-        section = Section(item.title, children)
+        section = Section(escape(item.title), children)
         for child in children:
             child.parent = section
         return section
 
     # -- rendering -----------------------------------------------------------------
+
+    def on_page_markdown(
+        self, markdown: str, page: Page, config: MkDocsConfig, files: Files
+    ) -> str:
+        """Material prints `page.meta.title` and `.description` as given (no autoescape):
+        a generated page's come from the content, so they are handed over escaped."""
+        if page.file.src_uri in self.planned and page.file.generated_by:
+            for key in ("title", "description"):
+                if isinstance(page.meta.get(key), str):
+                    page.meta[key] = escape(page.meta[key])
+        return markdown
 
     @event_priority(-50)
     def on_page_context(

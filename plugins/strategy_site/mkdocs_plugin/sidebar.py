@@ -11,8 +11,7 @@ entry is still rendered by Material.
 
 from __future__ import annotations
 
-from html import escape
-
+from markupsafe import escape
 from mkdocs.structure.nav import Navigation, Section
 from mkdocs.structure.pages import Page
 
@@ -25,6 +24,7 @@ def _first_page(item: Page | Section) -> Page:
 
 def _closed_entry(item: Page | Section, link: str) -> str:
     """Material 9.8's markup for an entry that is not open (pruned when a section)."""
+    # Titles are Markup already (escaped by the plugin); plain text is escaped here.
     content = f'<span class="md-ellipsis">{escape(item.title or "")}</span>'
     if isinstance(item, Section):
         return (

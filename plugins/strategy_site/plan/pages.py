@@ -29,6 +29,7 @@ from ..derive.translations import (
     translation_statuses,
 )
 from ..model import CONSULTATION, POPULAR, Section, Strategy, Version
+from .markdown_text import markdown_text
 from .paragraphs import ParagraphMark
 from .render import (
     PageContext,
@@ -188,7 +189,7 @@ class SitePlanner:
         title = self.text(strategy.title)
         publisher = self.text(strategy.publisher) if strategy.publisher else ""
         lead = _first_summary(strategy.current_version, lang)
-        body = [f"# {title}", ""]
+        body = [f"# {markdown_text(title)}", ""]
         if publisher:
             body += [f'<p class="st-publisher">{escape(publisher)}</p>', ""]
         if lead:
@@ -211,7 +212,7 @@ class SitePlanner:
         name = self.text(version.title)
         title = self.text(self.strategy.title)
         body = [
-            f"# {name}",
+            f"# {markdown_text(name)}",
             "",
             f'<p class="st-lead">{escape(title)}</p>',
             "",
@@ -263,7 +264,8 @@ class SitePlanner:
             kind=SECTION,
             title=title,
             html_title=self.html_title(title, self.text(version.title)),
-            markdown=front_matter(**values) + f"# {title} {mark.attribute()}\n\n{body}",
+            markdown=front_matter(**values)
+            + f"# {markdown_text(title)} {mark.attribute()}\n\n{body}",
             version=version.id,
             section=section.id,
             before_html=before,
@@ -339,7 +341,7 @@ class SitePlanner:
             title=page_title,
             html_title=self.html_title(page_title, self.text(version.title)),
             markdown=front_matter(title=page_title, search={"exclude": True})
-            + f"# {escape(page_title)}\n\n{body}",
+            + f"# {markdown_text(page_title)}\n\n{body}",
             version=version.id,
             section=section.id,
             before_html=before,
@@ -357,9 +359,9 @@ class SitePlanner:
         name = self.text(version.title)
         intro = t(lang, "changes.overview_intro", version=name, base=self.text(base.title))
         body = [
-            f"# {escape(title)}",
+            f"# {markdown_text(title)}",
             "",
-            escape(intro),
+            markdown_text(intro),
             "",
             overview_table(ctx, comparison, version, base),
         ]
@@ -384,7 +386,7 @@ class SitePlanner:
         body = [
             f"# {title}",
             "",
-            escape(t(lang, "inputs.intro", version=name)),
+            markdown_text(t(lang, "inputs.intro", version=name)),
             "",
             inputs_page(ctx, version, items_about(self.strategy, version.id)),
             "",
@@ -417,7 +419,7 @@ class SitePlanner:
             body += [summary, ""]
             for version in strategy.versions.values():
                 version_rows = [r for r in rows if r.version == version.id]
-                body += [f"### {self.text(version.title)}", ""]
+                body += [f"### {markdown_text(self.text(version.title))}", ""]
                 body += [translation_table(ctx, version, version_rows), ""]
         return PlannedPage(
             lang=lang,

@@ -10,6 +10,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date
 from html import escape
+from urllib.parse import quote
 
 from .. import urls
 from ..derive.lineage import counterpart
@@ -172,7 +173,7 @@ def consultation_notice(ctx: PageContext, version: Version) -> str:
 
 def _contact(address: str) -> str:
     if "@" in address and not address.startswith(("http://", "https://")):
-        return f'<a href="mailto:{escape(address)}">{escape(address)}</a>'
+        return f'<a href="mailto:{escape(quote(address, safe="@"))}">{escape(address)}</a>'
     if address.startswith(("http://", "https://")):
         return f'<a href="{escape(address)}">{escape(address)}</a>'
     return escape(address)

@@ -34,7 +34,7 @@ def comment_href(
     """
     consultation = version.consultation
     assert consultation is not None
-    if "@" not in consultation.respond_to:  # a web form: nothing to fill in
+    if consultation.respond_to.startswith("https://"):  # a web form: nothing to fill in
         return consultation.respond_to
     name = strategy.text(version.title, lang)
     translation = section.translations.get(lang)

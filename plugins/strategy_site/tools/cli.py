@@ -11,7 +11,7 @@ from pathlib import Path
 
 import click
 
-from ..clock import build_date
+from ..clock import BuildDateError, build_date
 from ..content import freezing
 from ..content.loader import load_strategy
 from ..content.problems import ContentError, display_path
@@ -48,6 +48,10 @@ CONTENT_OPTION = click.option(
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
 def main() -> None:
     """Tools for the people who write and publish the strategy."""
+    try:
+        build_date()  # a malformed SOURCE_DATE_EPOCH is a message, not a traceback
+    except BuildDateError as error:
+        raise click.ClickException(str(error)) from None
 
 
 def load_or_exit(content: Path) -> Strategy:

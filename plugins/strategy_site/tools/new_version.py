@@ -34,7 +34,8 @@ def create_version(strategy: Strategy, new_id: str, from_id: str, status: str) -
     staging = source.parent / f".{new_id}.new"
     if staging.exists():
         shutil.rmtree(staging)
-    shutil.copytree(source, staging, ignore=shutil.ignore_patterns(LOCK_NAME))
+    # symlinks=True: a link is copied as a link (which `check` refuses), never its target.
+    shutil.copytree(source, staging, symlinks=True, ignore=shutil.ignore_patterns(LOCK_NAME))
     result = NewVersion(target)
     try:
         toc = staging / "version.yml"

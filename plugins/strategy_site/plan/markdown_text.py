@@ -1,0 +1,23 @@
+"""Plain text placed inside generated Markdown, so that it reads as the text it is.
+
+A title such as `"><img src=x onerror=alert(1)>` or `Skog {: onclick=x }` must come
+out as those characters, not as HTML or attributes: HTML's special characters become
+entities and Markdown's become backslash escapes, so neither Markdown nor attr_list nor
+raw HTML sees anything but text. Escaped exactly once: the result is Markdown source.
+"""
+
+from __future__ import annotations
+
+import re
+
+# Python-Markdown's escapable characters (markdown.Markdown.ESCAPED_CHARS) and the ones
+# the enabled extensions add; '<', '>' and '&' become entities instead.
+_MARKDOWN_SPECIAL = re.compile(r"([\\`*_{}\[\]()#+\-.!|])")
+_HTML = {"&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;"}
+
+
+def markdown_text(text: str) -> str:
+    """`text` as Markdown source that renders as exactly that text, on one line."""
+    text = " ".join(text.split())
+    text = "".join(_HTML.get(char, char) for char in text)
+    return _MARKDOWN_SPECIAL.sub(r"\\\1", text)

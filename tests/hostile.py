@@ -1,0 +1,334 @@
+"""A corpus of hostile and careless content, as an attacker or a hurried editor writes it.
+
+Each case breaks a private copy of the basic fixture in one way; `expected` is the
+problem `strategi check` and the build must both report: (file, line, message).
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+
+SECTION = "versions/v1/skog.md"
+BODY_LINE = 11  # where text appended to the section starts
+CONSULTATION = "versions/v2/version.yml"
+
+
+@dataclass(frozen=True)
+class Case:
+    id: str
+    change: Callable[[Path], None]
+    expected: tuple[str, int | None, str]
+
+
+def append(text: str, file: str = SECTION) -> Callable[[Path], None]:
+    def change(root: Path) -> None:
+        with (root / file).open("a", encoding="utf-8") as stream:
+            stream.write("\n" + text + "\n")
+
+    return change
+
+
+def replace(file: str, old: str, new: str) -> Callable[[Path], None]:
+    def change(root: Path) -> None:
+        path = root / file
+        text = path.read_text(encoding="utf-8")
+        assert old in text, (old, file)
+        path.write_text(text.replace(old, new, 1), encoding="utf-8")
+
+    return change
+
+
+def symlink(file: str, target: str) -> Callable[[Path], None]:
+    def change(root: Path) -> None:
+        path = root / file
+        if path.exists():
+            path.unlink()
+        os.symlink(target, path)
+
+    return change
+
+
+def body(id: str, text: str, message: str, offset: int = 0) -> Case:
+    return Case(id, append(text), (SECTION, BODY_LINE + offset, message))
+
+
+def tag(name: str) -> str:
+    return f"the HTML tag <{name}> is not allowed in a section"
+
+
+def scheme(target: str, name: str) -> str:
+    return f"the link '{target}' uses the scheme '{name}:'"
+
+
+def image(target: str) -> str:
+    return f"the image '{target}' is not in the version's folder"
+
+
+def respond_to(value: str, quoted: str | None = None) -> Case:
+    return Case(
+        f"respond_to {value}",
+        replace(
+            CONSULTATION, "respond_to: registrator@example.se", f"respond_to: {quoted or value}"
+        ),
+        (
+            CONSULTATION,
+            10,
+            f"'respond_to' is neither an e-mail address nor an https address: '{value}'",
+        ),
+    )
+
+
+BOMB = 'a: &a ["x","x","x","x","x","x","x","x","x"]\n' + "".join(
+    f"{chr(98 + i)}: &{chr(98 + i)} [" + ",".join([f"*{chr(97 + i)}"] * 9) + "]\n" for i in range(8)
+)
+ALIASES = "YAML anchors and aliases (&name, *name) are not allowed"
+
+CASES = [
+    # Raw HTML that runs, loads or redirects.
+    body("script", "<script>alert(1)</script>", tag("script")),
+    body("script upper case", "<SCRIPT SRC=//evil.example/x.js></SCRIPT>", tag("script")),
+    body("script in a paragraph", "Text <script>fetch('//evil')</script> text", tag("script")),
+    body("iframe", '<iframe src="https://evil.example/"></iframe>', tag("iframe")),
+    body("svg onload", "<svg onload=alert(1)>", tag("svg")),
+    body("base", '<base href="https://evil.example/">', tag("base")),
+    body(
+        "meta refresh",
+        '<meta http-equiv="refresh" content="0;url=https://evil.example">',
+        tag("meta"),
+    ),
+    body("object", '<object data="x.swf"></object>', tag("object")),
+    body("embed", '<embed src="x.swf">', tag("embed")),
+    body("style", "<style>body{display:none}</style>", tag("style")),
+    body(
+        "link stylesheet", '<link rel="stylesheet" href="https://evil.example/x.css">', tag("link")
+    ),
+    body("form", '<form action="https://evil.example/"><input name=p></form>', tag("form")),
+    body("math", "<math><maction actiontype=statusline>x</maction></math>", tag("math")),
+    body("template", "<template><script>x</script></template>", tag("template")),
+    body("video", '<video src="film.mp4"></video>', tag("video")),
+    body("audio", '<audio src="https://evil.example/a.mp3"></audio>', tag("audio")),
+    body("tag split over lines", "Text\n<script\n>alert(1)</script>", tag("script"), 1),
+    # Allowed tags with attributes that run script or restyle the page.
+    body(
+        "onclick",
+        '<p onclick="alert(1)">Klicka</p>',
+        "the attribute 'onclick' is not allowed on <p>",
+    ),
+    body(
+        "onerror",
+        '<img src="karta.png" alt="" onerror="alert(1)">',
+        "the attribute 'onerror' is not allowed on <img>",
+    ),
+    body(
+        "onmouseover unquoted",
+        "<span onmouseover=alert(1)>x</span>",
+        "the attribute 'onmouseover' is not allowed on <span>",
+    ),
+    body(
+        "style attribute",
+        '<div style="position:fixed;top:0">x</div>',
+        "the attribute 'style' is not allowed on <div>",
+    ),
+    body(
+        "srcset",
+        '<img src="x.png" srcset="https://evil.example/p.png 2x" alt="">',
+        "the attribute 'srcset' is not allowed on <img>",
+    ),
+    body(
+        "formaction",
+        '<span formaction="https://evil.example">x</span>',
+        "the attribute 'formaction' is not allowed on <span>",
+    ),
+    body(
+        "attribute over lines",
+        '<div\n  onclick="alert(1)">x</div>',
+        "the attribute 'onclick' is not allowed on <div>",
+    ),
+    body(
+        "paragraph anchor id",
+        '<span id="p2">x</span>',
+        "the id 'p2' is a paragraph number's anchor",
+    ),
+    body("bad lang", '<span lang="x y">x</span>', "'x y' is not a language code"),
+    # attr_list
+    body(
+        "attr_list onclick",
+        'Text\n{: onclick="alert(1)" }',
+        "the attribute 'onclick' cannot be set with {: ... }",
+        1,
+    ),
+    body(
+        "attr_list without colon",
+        "## Rubrik { onmouseover=alert(1) }",
+        "the attribute 'onmouseover' cannot be set with {: ... }",
+    ),
+    body(
+        "attr_list on a link",
+        "[x](https://example.org){: onclick=alert(1) }",
+        "the attribute 'onclick' cannot be set with {: ... }",
+    ),
+    body(
+        "attr_list style",
+        "Text\n{: style='display:none' }",
+        "the attribute 'style' cannot be set with {: ... }",
+        1,
+    ),
+    body(
+        "attr_list href",
+        "[x](https://example.org){: href='javascript:alert(1)' }",
+        "the attribute 'href' cannot be set with {: ... }",
+    ),
+    body(
+        "attr_list paragraph id", "## Rubrik {: #p1 }", "the id 'p1' is a paragraph number's anchor"
+    ),
+    body("attr_list id=p", "## Rubrik {: id=p3 }", "the id 'p3' is a paragraph number's anchor"),
+    body(
+        "attr_list data",
+        "Text\n{: data-st-mark=x }",
+        "the attribute 'data-st-mark' cannot be set with {: ... }",
+        1,
+    ),
+    # Links to schemes that run or leave the web.
+    body("javascript link", "[x](javascript:alert(1))", scheme("javascript:alert(1", "javascript")),
+    body(
+        "javascript upper case",
+        "[x](JavaScript:alert(1))",
+        scheme("JavaScript:alert(1", "JavaScript"),
+    ),
+    body(
+        "data link",
+        "[x](data:text/html;base64,PHNjcmlwdD4=)",
+        scheme("data:text/html;base64,PHNjcmlwdD4=", "data"),
+    ),
+    body("vbscript", "[x](vbscript:msgbox)", scheme("vbscript:msgbox", "vbscript")),
+    body(
+        "javascript reference",
+        "[x][r]\n\n[r]: javascript:alert(1)",
+        scheme("javascript:alert(1)", "javascript"),
+        2,
+    ),
+    body(
+        "javascript autolink", "<javascript:alert(1)>", scheme("javascript:alert(1)", "javascript")
+    ),
+    body(
+        "javascript in HTML",
+        '<a href="javascript:alert(1)">x</a>',
+        scheme("javascript:alert(1)", "javascript"),
+    ),
+    body(
+        "entity-encoded javascript",
+        '<a href="jav&#x61;script:alert(1)">x</a>',
+        scheme("javascript:alert(1)", "javascript"),
+    ),
+    body(
+        "tab in scheme",
+        '<a href="java&#9;script:alert(1)">x</a>',
+        scheme("javascript:alert(1)", "javascript"),
+    ),
+    body("file link", "[x](file:///etc/passwd)", scheme("file:///etc/passwd", "file")),
+    body(
+        "mailto bcc",
+        '<a href="mailto:a@example.se?bcc=b@example.se">x</a>',
+        "the mail link 'mailto:a@example.se?bcc=b@example.se' adds recipients",
+    ),
+    # Images and embedded files from other hosts (tracking pixels).
+    body(
+        "remote image",
+        "![Karta](https://tracker.example/p.gif)",
+        image("https://tracker.example/p.gif"),
+    ),
+    body(
+        "protocol-relative image",
+        "![Karta](//tracker.example/p.gif)",
+        image("//tracker.example/p.gif"),
+    ),
+    body(
+        "remote image in HTML",
+        '<img src="https://tracker.example/p.gif" alt="x">',
+        image("https://tracker.example/p.gif"),
+    ),
+    body(
+        "remote image by reference",
+        "![Karta][k]\n\n[k]: https://tracker.example/p.gif",
+        image("https://tracker.example/p.gif"),
+    ),
+    body(
+        "data image",
+        '<img src="data:image/svg+xml,<svg onload=alert(1)>" alt="x">',
+        image("data:image/svg+xml,<svg onload=alert(1)>"),
+    ),
+    body(
+        "image outside the folder", '<img src="../v2/karta.png" alt="x">', image("../v2/karta.png")
+    ),
+    # Titles, summaries and addresses.
+    Case(
+        "title over two lines",
+        replace(SECTION, "title: Skog", 'title: "Skog\\n# Rubrik"'),
+        (SECTION, 2, "'title' must be one line"),
+    ),
+    Case(
+        "title as a number",
+        replace(SECTION, "title: Skog", "title: 1.10"),
+        (SECTION, 2, "'title' should be text, not '1.1'"),
+    ),
+    Case(
+        "title as yes",
+        replace(SECTION, "title: Skog", "title: true"),
+        (SECTION, 2, "'title' should be text, not 'True'"),
+    ),
+    respond_to("javascript:alert(1)"),
+    respond_to("registrator@example.se?bcc=all@example.se"),
+    respond_to("a@example.se, b@example.se", "'a@example.se, b@example.se'"),
+    respond_to("http://example.se/form"),
+    respond_to('https://example.se/"onmouseover=x', "'https://example.se/\"onmouseover=x'"),
+    respond_to("registrator"),
+    # YAML that takes minutes and gigabytes, or a traceback.
+    Case(
+        "alias bomb in version.yml",
+        append(BOMB, "versions/v1/version.yml"),
+        ("versions/v1/version.yml", 15, ALIASES),
+    ),
+    Case(
+        "alias in front matter",
+        replace(SECTION, "title: Skog", "x: &a Skog\ntitle: *a"),
+        (SECTION, 2, ALIASES),
+    ),
+    Case(
+        "deep nesting",
+        replace(SECTION, "title: Skog", "title: " + "[" * 200 + "]" * 200),
+        (SECTION, 2, "the YAML is nested more than 50 levels deep"),
+    ),
+    Case(
+        "huge document",
+        replace(SECTION, "title: Skog", "title: Skog\nx: '" + "y" * 2_100_000 + "'"),
+        (SECTION, 2, "the YAML is too large (2100 kB; at most 2000 kB)"),
+    ),
+    # Symbolic links that would publish files of the build machine.
+    Case(
+        "symlinked figure",
+        symlink("versions/v1/karta.png", "../../../../.git/config"),
+        (
+            "versions/v1/karta.png",
+            None,
+            "a symbolic link: the content may hold only real files and folders",
+        ),
+    ),
+    Case(
+        "symlinked section",
+        symlink("versions/v1/skog.md", "/etc/passwd"),
+        (SECTION, None, "a symbolic link: the content may hold only real files and folders"),
+    ),
+    Case(
+        "symlinked version folder",
+        symlink("versions/v9", "/etc"),
+        ("versions/v9", None, "a symbolic link: the content may hold only real files and folders"),
+    ),
+    Case(
+        "symlinked strategy.yml",
+        symlink("strategy.yml", "/etc/hostname"),
+        ("strategy.yml", None, "a symbolic link: the content may hold only real files and folders"),
+    ),
+]
