@@ -39,8 +39,10 @@ from ..content.problems import ContentError
 from ..derive.comparisons import Comparisons
 from ..model import Strategy
 from ..plan.pages import NavItem, PlannedPage, SitePlan, plan_site
+from ..plan.sanitise import sanitise
 from ..plan.texts import t
 from .config import StrategyPluginConfig
+from .csp import with_policy
 from .preview import (
     PreviewCache,
     environment_key,
@@ -59,6 +61,8 @@ from .search import (
 from .sidebar import prerender_closed_entries
 
 log = get_plugin_logger(__name__)
+
+SANITISED_KINDS = ("section", "changes")  # pages whose text editors and translators wrote
 
 TEMPLATES = Path(__file__).parent / "templates"
 
@@ -325,11 +329,31 @@ class StrategyPlugin(BasePlugin[StrategyPluginConfig]):
             context["base_url"] = root  # Material's search reads this language's index
         return context
 
+    def on_page_content(self, html: str, page: Page, config: MkDocsConfig, files: Files) -> str:
+        """The text of a section (or of its changes) passes the sanitiser: defence in
+        depth behind the body policy that `check` and on_config enforce."""
+        planned = self.planned.get(page.file.src_uri) if page.file.generated_by else None
+        if planned is None or planned.kind not in SANITISED_KINDS:
+            return html
+        clean, removed = sanitise(html)
+        if removed:
+            log.warning(
+                f"/{page.url}: the sanitiser removed {', '.join(removed)} from the text; "
+                "the content policy (content/body_policy.py) should have refused it."
+            )
+        return clean
+
     def on_post_page(self, output: str, page: Page, config: MkDocsConfig) -> str:
         """Drop the per-page language links (ours or i18n's), so that pages rendered
         after the last page, such as 404.html, get the language roots from mkdocs.yml."""
         vars(config.extra).pop("alternate", None)
-        return output
+        return with_policy(output)
+
+    def on_post_template(
+        self, output_content: str, template_name: str, config: MkDocsConfig
+    ) -> str:
+        """404.html and other pages rendered from a template alone carry the policy too."""
+        return with_policy(output_content) if template_name.endswith(".html") else output_content
 
     @event_priority(-110)  # after mkdocs-static-i18n has built every language and merged search
     def on_post_build(self, config: MkDocsConfig) -> None:
