@@ -27,6 +27,9 @@ STRINGS: dict[str, dict[str, str]] = {
         "notice.popular": "Det här är en populärversion: en kort sammanfattning av {base} "
         "skriven för alla.",
         "notice.go_same_section": "Läs samma avsnitt i {current}",
+        "notice.go_sections": "Avsnittet fortsätter i {current} som {sections}.",
+        "version.in_sections": "i flera avsnitt:",
+        "list.and": "och",
         "notice.go_version_start": "Gå till {current}",
         "notice.section_gone": "Avsnittet finns inte i {current}.",
         "consultation.upcoming": "Remisstiden börjar {opens} och slutar {closes}.",
@@ -178,6 +181,9 @@ STRINGS: dict[str, dict[str, str]] = {
         "notice.popular": "This is a popular version: a short summary of {base} written for "
         "everyone.",
         "notice.go_same_section": "Read the same section in {current}",
+        "notice.go_sections": "The section continues in {current} as {sections}.",
+        "version.in_sections": "in several sections:",
+        "list.and": "and",
         "notice.go_version_start": "Go to {current}",
         "notice.section_gone": "The section is not in {current}.",
         "consultation.upcoming": "The consultation period starts on {opens} and ends on {closes}.",
