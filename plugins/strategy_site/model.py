@@ -147,9 +147,13 @@ class Input:
     from_: list[str] = field(default_factory=list)
     title: str | None = None
     items: list[InputItem] = field(default_factory=list)
+    # What of this input is made up for an example, shown to readers: "all" (an invented
+    # input) or "handling" (what was said is real, the decisions and responses are not).
+    illustrative: str | None = None
 
 
 INPUT_KINDS = ("workshop", "consultation-response")
+ILLUSTRATIVE = ("all", "handling")
 DECISIONS = ("accepted", "partly", "rejected", "noted", "open")
 
 

@@ -7,11 +7,20 @@ from datetime import date
 from pathlib import Path
 
 from ..lineage import counterparts
-from ..model import DECISIONS, INPUT_KINDS, Input, InputItem, Source, Strategy, Version
+from ..model import (
+    DECISIONS,
+    ILLUSTRATIVE,
+    INPUT_KINDS,
+    Input,
+    InputItem,
+    Source,
+    Strategy,
+    Version,
+)
 from .problems import ProblemLog
 from .yamlfile import SLUG, SLUG_HINT, Fields, read_yaml_file
 
-INPUT_KEYS = ("kind", "date", "from", "about", "title", "items")
+INPUT_KEYS = ("kind", "date", "from", "about", "title", "items", "illustrative")
 ITEM_KEYS = (
     "id",
     "text",
@@ -73,6 +82,15 @@ def _read_input(path: Path, strategy: Strategy, listed: list[str], log: ProblemL
             f"'about' names '{about}', which is not a version",
             f"Choose one of: {', '.join(listed)}.",
         )
+    illustrative = fields.text("illustrative")
+    if illustrative is not None and illustrative not in ILLUSTRATIVE:
+        fields.problem(
+            "illustrative",
+            f"unknown value '{illustrative}' for 'illustrative'",
+            "Write 'all' for an invented input, or 'handling' when only the decisions and "
+            "responses are made up.",
+        )
+        illustrative = None
     senders = []
     for sender, line in fields.items("from"):
         if isinstance(sender, str) and sender.strip():
@@ -87,6 +105,7 @@ def _read_input(path: Path, strategy: Strategy, listed: list[str], log: ProblemL
         path=path,
         from_=senders,
         title=fields.text("title"),
+        illustrative=illustrative,
     )
     seen: dict[str, int] = {}
     about_version = strategy.versions.get(about or "")

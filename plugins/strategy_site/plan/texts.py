@@ -118,6 +118,14 @@ STRINGS: dict[str, dict[str, str]] = {
         "inputs.private": "Privatperson",
         "kind.workshop": "Workshop",
         "kind.consultation-response": "Remissvar",
+        "illustrative.all.mark": "påhittat exempel",
+        "illustrative.all.notice": "Påhittat exempel: avsändaren, inspelet och svaret är "
+        "uppdiktade för att visa hur webbplatsen redovisar inspel. Ingen verklig organisation "
+        "har skrivit detta.",
+        "illustrative.handling.mark": "illustration",
+        "illustrative.handling.notice": "Deltagarna och det som sades är verkliga. Hur "
+        "punkterna hanterades (beslut och svar) är en illustration, inte ett besked som "
+        "regionen har gett.",
         "decision.accepted": "Tillgodosett",
         "decision.partly": "Delvis tillgodosett",
         "decision.rejected": "Inte tillgodosett",
@@ -272,6 +280,13 @@ STRINGS: dict[str, dict[str, str]] = {
         "inputs.private": "Private individual",
         "kind.workshop": "Workshop",
         "kind.consultation-response": "Consultation response",
+        "illustrative.all.mark": "invented example",
+        "illustrative.all.notice": "Invented example: the sender, the input and the response "
+        "are made up to show how the site reports inputs. No real organisation wrote this.",
+        "illustrative.handling.mark": "illustration",
+        "illustrative.handling.notice": "The participants and what was said are real. How the "
+        "points were handled (decisions and responses) is an illustration, not an answer the "
+        "region gave.",
         "decision.accepted": "Accepted",
         "decision.partly": "Partly accepted",
         "decision.rejected": "Not accepted",
