@@ -4,14 +4,13 @@ dates from CLDR, a language Material lacks, and a Swedish-only site."""
 from __future__ import annotations
 
 import re
-import shutil
 from datetime import date
 from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
 
-from conftest import FIXTURES, run_mkdocs_build, soup
+from conftest import run_mkdocs_build, soup
 from strategy_site.content.problems import ContentError
 from strategy_site.plan.checked import load_publishable
 from strategy_site.plan.texts import (
@@ -22,12 +21,19 @@ from strategy_site.plan.texts import (
     use_region_strings,
 )
 from strategy_site.tools.cli import main
+from strategy_site.tools.strings_file import strings_template
 
 PLACEHOLDER = "[PLACEHOLDER, not South Sami: a test fixture]"
 SMA_I18N = """        - locale: sma
           name: Åarjelsaemien gïele
           build: true
 """
+
+
+def sma_strings() -> str:
+    """The fixture strings file for South Sami: every key, each text saying that it is a
+    placeholder. Made from the package's keys, so that a key added later is in it."""
+    return strings_template("sma", ["sv", "en", "sma"], fill=PLACEHOLDER)
 
 
 def with_languages(strategy: Path, languages: str) -> None:
@@ -82,7 +88,7 @@ def test_strings_new_writes_a_file_whose_empty_keys_check_lists(basic: Path) -> 
 def test_strings_file_problems_name_the_line(basic: Path) -> None:
     with_languages(basic, "[sv, en, sma]")
     (basic / "strings").mkdir()
-    fixture = (FIXTURES / "strings" / "sma.yml").read_text(encoding="utf-8")
+    fixture = sma_strings()
     broken = fixture.replace("status.draft: '", "status.drafts: '").replace(
         "published {date}'", "published {datum}'"
     )
@@ -139,7 +145,7 @@ def test_the_document_noun_is_a_string_a_region_overrides(basic: Path) -> None:
 def test_three_languages_build_with_a_language_material_lacks(builder, basic: Path) -> None:
     with_languages(basic, "[sv, en, sma]")
     (basic / "strings").mkdir()
-    shutil.copy(FIXTURES / "strings" / "sma.yml", basic / "strings" / "sma.yml")
+    (basic / "strings" / "sma.yml").write_text(sma_strings(), encoding="utf-8")
     project = builder.project(basic, docs={"om.md": "# Om\n"})
     config = project / "mkdocs.yml"
     text = config.read_text(encoding="utf-8")
