@@ -41,3 +41,74 @@ def test_docs_page_may_not_take_a_version_address(builder, caplog) -> None:
     with pytest.raises(Abort):
         builder.build(project)
     assert "docs/v1.md would take the address of a generated page (/v1/)" in caplog.text
+
+
+def test_a_problem_found_after_mkdocs_cleans_keeps_the_last_good_site(builder) -> None:
+    """A hand-written page at a generated address is found when the files are listed,
+    after MkDocs has emptied site/ when building in place: the old site stays."""
+    project = builder.project(FIXTURES / "basic", docs={"v1.md": "# En sida\n"})
+    previous = project / "site"
+    previous.mkdir()
+    (previous / "index.html").write_text("the published site")
+    result = run_mkdocs_build(project)
+    assert result.returncode != 0
+    assert "docs/v1.md would take the address of a generated page (/v1/)" in result.stderr
+    assert "Traceback" not in result.stdout + result.stderr
+    assert [p.name for p in previous.iterdir()] == ["index.html"]
+    assert sorted(p.name for p in project.iterdir()) == [
+        ".site.lock",
+        "docs",
+        "mkdocs.yml",
+        "site",
+        "strategy",
+    ]
+
+
+def test_a_strict_warning_keeps_the_last_good_site(builder) -> None:
+    """MkDocs counts warnings only after every page is written: still nothing changes."""
+    project = builder.project(FIXTURES / "basic", docs={"om.md": "# Om\n\n[x](saknas.md)\n"})
+    previous = project / "site"
+    previous.mkdir()
+    (previous / "index.html").write_text("the published site")
+    result = run_mkdocs_build(project)
+    assert result.returncode != 0
+    assert "saknas.md" in result.stderr
+    assert [p.name for p in previous.iterdir()] == ["index.html"]
+    (project / "docs/om.md").write_text("# Om\n")
+    assert run_mkdocs_build(project).returncode == 0
+    assert (previous / "v1/index.html").is_file() and (previous / "en/index.html").is_file()
+    assert sorted(p.name for p in project.iterdir()) == [
+        ".site.lock",
+        "docs",
+        "mkdocs.yml",
+        "site",
+        "strategy",
+    ]
+
+
+def test_two_builds_into_one_folder_do_not_mix(builder) -> None:
+    import fcntl
+
+    project = builder.project(FIXTURES / "basic", docs={"om.md": "# Om\n"})
+    with open(project / ".site.lock", "w") as held:  # as a running build holds it
+        fcntl.flock(held, fcntl.LOCK_EX)
+        result = run_mkdocs_build(project)
+    assert result.returncode != 0
+    assert "another build is writing into" in result.stderr
+    assert "Traceback" not in result.stdout + result.stderr
+
+
+def test_a_read_only_folder_is_a_message(builder) -> None:
+    import os
+
+    if os.geteuid() == 0:
+        pytest.skip("root writes into read-only folders")
+    project = builder.project(FIXTURES / "basic", docs={"om.md": "# Om\n"})
+    project.chmod(0o555)
+    try:
+        result = run_mkdocs_build(project)
+    finally:
+        project.chmod(0o755)
+    assert result.returncode != 0
+    assert "cannot write the site into" in result.stderr
+    assert "Traceback" not in result.stdout + result.stderr

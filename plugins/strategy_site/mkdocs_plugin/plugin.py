@@ -61,6 +61,7 @@ from .search import (
     split_search_index,
 )
 from .sidebar import prerender_closed_entries
+from .site_swap import SafeSiteDir, SiteInUse
 
 log = get_plugin_logger(__name__)
 
@@ -95,6 +96,9 @@ class StrategyPlugin(BasePlugin[StrategyPluginConfig]):
         self.planned: dict[str, PlannedPage] = {}
         self.version_navs: dict[str, Navigation] = {}
         self.today = date.today()  # the build date, read in on_config
+        self.site = SafeSiteDir()  # `mkdocs build` builds beside site/, then swaps it in
+        self.swap_site = False
+        self.config_used: MkDocsConfig | None = None
 
     # -- configuration -------------------------------------------------------------
 
@@ -114,6 +118,12 @@ class StrategyPlugin(BasePlugin[StrategyPluginConfig]):
         if i18n is None or not getattr(i18n, "building", False):
             # A new build (MkDocs keeps plugin objects across `serve` rebuilds), not
             # i18n's build of one more language: read the content afresh.
+            if self.swap_site:
+                try:
+                    config.site_dir = self.site.start(config.site_dir)
+                except SiteInUse as error:
+                    raise PluginError(f"strategy: {error}") from None
+                self.config_used = config
             self.strategy = self._load(config)
             self._check_languages(config, self.strategy)
             self.comparisons = Comparisons(self.strategy, enabled=self.config.changes_view)
@@ -156,6 +166,16 @@ class StrategyPlugin(BasePlugin[StrategyPluginConfig]):
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
         set_dirty(command == "serve" and dirty)
+        self.swap_site = command in ("build", "gh-deploy") and not dirty
+
+    def on_build_error(self, error: Exception) -> None:
+        self.site.failed = True
+
+    def on_shutdown(self) -> None:
+        """After the whole build (the strict check included): publish it, or keep the old."""
+        target = self.site.finish()
+        if self.config_used is not None and target is not None:
+            self.config_used.site_dir = str(target)  # gh-deploy reads it next
 
     def on_serve(self, server: LiveReloadServer, config: MkDocsConfig, builder: Any) -> Any:
         server.watch(str(self.content_root(config)))
@@ -386,6 +406,7 @@ class StrategyPlugin(BasePlugin[StrategyPluginConfig]):
         if i18n is not None and getattr(i18n, "building", False):
             forget_search_merge(config)  # before i18n writes the index of all languages
             return  # an inner build of one more language: the outer build finishes up
+        self.site.built = True  # every language is written (a later error still counts)
         for preview in self.previews:  # every language is built: remember what is there
             preview.commit()
         self.previews = []
