@@ -103,3 +103,26 @@ def check_lock(folder: Path, log: ProblemLog) -> None:
     for name, file in present.items():
         if name not in recorded:
             log.add(file, None, "a file has been added to a frozen version", hint)
+
+
+MANIFEST_NAME = "manifest.json"
+MANIFEST_FORMAT = 1
+
+
+def manifest(frozen: dict[str, Path]) -> dict[str, object]:
+    """What the site publishes about its frozen versions (version id -> folder): every
+    locked file and its hash, so that anyone can check later that the published text of
+    a version never changed (`strategi check --published`)."""
+    return {
+        "format": MANIFEST_FORMAT,
+        "hash": "sha256, line endings of .md and .yml files normalised to \\n",
+        "versions": {
+            version_id: {
+                "files": {
+                    path.relative_to(folder).as_posix(): file_hash(path)
+                    for path in locked_files(folder)
+                }
+            }
+            for version_id, folder in sorted(frozen.items())
+        },
+    }

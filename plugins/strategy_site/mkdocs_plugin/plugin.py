@@ -35,6 +35,7 @@ from mkdocs.structure.pages import Page
 
 from .. import urls
 from ..clock import BuildDateError, build_date
+from ..content.freezing import MANIFEST_NAME, manifest
 from ..content.problems import ContentError
 from ..derive.comparisons import Comparisons
 from ..model import Strategy
@@ -400,6 +401,13 @@ class StrategyPlugin(BasePlugin[StrategyPluginConfig]):
         """404.html and other pages rendered from a template alone carry the policy too."""
         return with_policy(output_content) if template_name.endswith(".html") else output_content
 
+    def _write_manifest(self, site_dir: Path) -> None:
+        """manifest.json: the frozen versions' files and hashes (`check --published`)."""
+        assert self.strategy is not None
+        frozen = {v.id: v.path for v in self.strategy.versions.values() if v.frozen}
+        text = json.dumps(manifest(frozen), indent=1, sort_keys=True, ensure_ascii=False)
+        (site_dir / MANIFEST_NAME).write_text(text + "\n", encoding="utf-8")
+
     @event_priority(-110)  # after mkdocs-static-i18n has built every language and merged search
     def on_post_build(self, config: MkDocsConfig) -> None:
         i18n = config.plugins.get("i18n")
@@ -407,6 +415,7 @@ class StrategyPlugin(BasePlugin[StrategyPluginConfig]):
             forget_search_merge(config)  # before i18n writes the index of all languages
             return  # an inner build of one more language: the outer build finishes up
         self.site.built = True  # every language is written (a later error still counts)
+        self._write_manifest(Path(config.site_dir))
         for preview in self.previews:  # every language is built: remember what is there
             preview.commit()
         self.previews = []

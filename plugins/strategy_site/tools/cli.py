@@ -35,6 +35,8 @@ from ..plan.checked import load_publishable
 from ..urls import RESERVED_VERSION_IDS
 from .history import HistoryUnavailable, find_source_text
 from .new_version import create_version
+from .published import PublishedUnavailable
+from .published import compare as compare_published
 from .strings_file import strings_template
 from .yaml_edit import scalar, set_front_matter_value
 
@@ -68,7 +70,12 @@ def load_or_exit(content: Path) -> Strategy:
 
 @main.command()
 @CONTENT_OPTION
-def check(content: Path) -> None:
+@click.option(
+    "--published",
+    metavar="URL_OR_FOLDER",
+    help="Also compare the frozen versions with the site published there (its manifest.json).",
+)
+def check(content: Path, published: str | None) -> None:
     """Check the content without building the site; list every problem at once."""
     strategy = load_or_exit(content)
     sections = sum(len(v.sections) for v in strategy.versions.values())
@@ -76,6 +83,26 @@ def check(content: Path) -> None:
         f"{content}: {len(strategy.versions)} versions, {sections} sections, "
         f"{len(strategy.inputs)} input files: no problems found."
     )
+    if published is not None:
+        check_published(strategy, published)
+
+
+def check_published(strategy: Strategy, target: str) -> None:
+    """Name every difference between the published frozen versions and the content."""
+    try:
+        differences = compare_published(strategy, target)
+    except PublishedUnavailable as error:
+        raise click.ClickException(str(error)) from None
+    for difference in differences:
+        click.echo(difference.format(), err=True)
+    if differences:
+        click.echo(
+            f"{len(differences)} differences from what is published at {target}: a frozen "
+            "version's text never changes; make a new version instead.",
+            err=True,
+        )
+        sys.exit(1)
+    click.echo(f"The frozen versions match what is published at {target}.")
 
 
 @main.command("new-version")
