@@ -220,12 +220,23 @@ class _InFlight:
         self.page.remove_listener("requestfailed", self._end)
 
 
+def wait_until(page: Page, expression: str, arg: object = None, timeout_ms: int = 5_000) -> None:
+    """Poll `expression` (a JavaScript function of `arg`) until it is true.
+
+    Playwright's `wait_for_function` compiles its predicate with eval inside the page,
+    which the site's Content-Security-Policy forbids; `evaluate` goes through the
+    browser's debugging protocol, which the policy does not govern."""
+    deadline = time.monotonic() + timeout_ms / 1000
+    while not page.evaluate(expression, arg):
+        if time.monotonic() > deadline:
+            raise PlaywrightTimeoutError(f"{expression} stayed false for {timeout_ms} ms")
+        page.wait_for_timeout(50)
+
+
 def settle_animations(page: Page) -> None:
     """Wait until no CSS transition or animation is running: colours and layout as they
     stay, not half-way through a fade (axe would measure a half-faded contrast)."""
-    page.wait_for_function(
-        "document.getAnimations().every(a => a.playState !== 'running')", timeout=5_000
-    )
+    wait_until(page, "() => document.getAnimations().every(a => a.playState !== 'running')")
 
 
 def show_search_results(page: Page, word: str) -> None:

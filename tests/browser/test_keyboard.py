@@ -11,7 +11,7 @@ from playwright.sync_api import TimeoutError as PlaywrightTimeout
 
 from .chromium import open_page
 from .keyboard import focus_problem, tab_to
-from .pages import SamplePage, page_language
+from .pages import SamplePage, page_language, wait_until
 
 SELECTOR = "nav.st-versions"
 LANGUAGE_BUTTON = ".md-header .md-select > button"
@@ -160,13 +160,13 @@ def test_paragraph_links_appear_on_focus_and_can_be_followed(browser, example_se
             problems += [p for p in [focus_problem(page, f"{path}, paragraph link")] if p]
             shown = "getComputedStyle(document.activeElement.closest('.st-para-tools')).opacity"
             try:  # it fades in
-                page.wait_for_function(f"() => {shown} === '1'", timeout=2000)
+                wait_until(page, f"() => {shown} === '1'", timeout_ms=2000)
             except PlaywrightTimeout:
                 opacity = page.evaluate(shown)
                 problems.append(f"{path}: the focused paragraph link is not shown ({opacity})")
             href = page.evaluate("document.activeElement.getAttribute('href')")
             page.keyboard.press("Enter")
-            page.wait_for_function("h => location.hash === h", arg=href)
+            wait_until(page, "h => location.hash === h", href)
             if not page.evaluate("h => !!document.querySelector(h + ':target')", href):
                 problems.append(f"{path}: {href} does not target its paragraph")
     assert not problems, "\n".join(problems)
