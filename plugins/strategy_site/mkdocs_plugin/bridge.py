@@ -22,15 +22,18 @@ mkdocs-static-i18n 1.3.1 (line references are to those releases).
 
 from __future__ import annotations
 
+import re
 from functools import cache
 from importlib.metadata import PackageNotFoundError, version
 from typing import Any
 
+import jinja2
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin
 from mkdocs.structure.files import File
 from mkdocs.structure.pages import Page
+from mkdocs.theme import Theme
 from packaging.version import Version
 
 # The releases this module was written for: lowest tested, first untested. The pins in
@@ -96,8 +99,11 @@ def _attribute(owner: object, name: str, upstream: str) -> Any:
     try:
         return getattr(owner, name)
     except AttributeError:
+        what = getattr(owner, "__name__", None) or (
+            f"{type(owner).__module__}.{type(owner).__name__}"
+        )
         raise PluginError(
-            f"strategy: {type(owner).__module__}.{type(owner).__name__} has no attribute "
+            f"strategy: {what} has no attribute "
             f"'{name}' any more ({upstream}); the adapter's bridge "
             "(mkdocs_plugin/bridge.py) needs updating for this release."
         ) from None
@@ -195,6 +201,21 @@ def forget_search_entries(config: MkDocsConfig) -> None:
         entries.clear()
 
 
+def widen_i18n_locales(pattern: re.Pattern[str]) -> None:
+    """Make i18n accept the locales `pattern` matches (it takes two-letter ones only).
+    Upstream: `RE_LOCALE` in mkdocs_static_i18n/config.py (read by `Locale.run_validation`
+    when the plugin's config is validated), imported by name into folder.py and suffix.py
+    (file suffixes), so each module's name is replaced. Must run before MkDocs validates
+    i18n's config: `strategy` comes before `i18n` in mkdocs.yml (plugin.py checks)."""
+    try:
+        from mkdocs_static_i18n import config, folder, suffix
+    except ImportError:  # the plugin is not installed: nothing to widen
+        return
+    for module in (config, folder, suffix):
+        _attribute(module, "RE_LOCALE", "mkdocs_static_i18n/config.py")
+        module.RE_LOCALE = pattern  # type: ignore[attr-defined]
+
+
 # -- Material -----------------------------------------------------------------------------
 
 
@@ -240,3 +261,22 @@ def read_skipped_pages(pages: list[Page], config: MkDocsConfig) -> None:
     for page in pages:
         if page.file.generated_by is None and page.markdown is None:
             page.read_source(config)
+
+
+def add_theme_templates(theme: Theme, templates: dict[str, str]) -> None:
+    """Let every Jinja environment made from `theme` also load `templates` (name ->
+    source). MkDocs makes a new environment from `Theme.get_env()` for every build
+    (mkdocs/theme.py; mkdocs/commands/build.py `build`), and Material's search plugin
+    makes one to read its settings, so the theme object's method is wrapped (once: the
+    original is kept on the theme, and the wrapper is replaced on every call)."""
+    original = getattr(theme, "_strategy_original_get_env", theme.get_env)
+
+    def get_env() -> jinja2.Environment:
+        env = original()
+        if templates:
+            assert env.loader is not None
+            env.loader = jinja2.ChoiceLoader([env.loader, jinja2.DictLoader(templates)])
+        return env
+
+    theme._strategy_original_get_env = original  # type: ignore[attr-defined]
+    theme.get_env = get_env  # type: ignore[method-assign]
