@@ -21,7 +21,7 @@ from .markdown_links import ASSET_SUFFIXES
 from .problems import ProblemLog
 
 LOCK_NAME = "version.lock"
-TRANSLATION = re.compile(r"^[^.]+\.[a-z]{2}\.md$")
+TRANSLATION = re.compile(r"^[^.]+\.[a-z]{2}\.(?:md|yml)$")  # sections and figures
 
 
 def locked_files(folder: Path) -> list[Path]:

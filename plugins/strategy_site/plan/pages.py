@@ -29,6 +29,7 @@ from ..derive.translations import (
     translation_statuses,
 )
 from ..model import CONSULTATION, POPULAR, Section, Strategy, Version
+from .figures.place import place_figure_changes, place_figures
 from .paragraphs import ParagraphMark
 from .render import (
     PageContext,
@@ -245,6 +246,7 @@ class SitePlanner:
         text_lang = lang if translation is not None else self.source
         title = section_title(self.strategy, version, section.id, lang)
         body = rewrite_links(text.body, lambda target: source_link(path, version, target))
+        body = place_figures(body, version, text_lang, self.source)
         values: dict[str, object] = {"title": title}
         if text.summary:
             values["description"] = text.summary
@@ -324,6 +326,7 @@ class SitePlanner:
             shown = section.translations.get(text_lang) if text_lang != self.source else None
             annotated = (shown or section).body
         body = rewrite_links(annotated, lambda target: changes_link(path, version, base, target))
+        body = place_figure_changes(body, version, base, text_lang, self.source)
         title = section_title(self.strategy, version, section.id, lang)
         page_title = t(lang, "changes.page_title", title=title)
         before = (

@@ -13,11 +13,13 @@ import click
 
 from ..clock import build_date
 from ..content import freezing
+from ..content.figures import FOLDER as FIGURE_FOLDER
 from ..content.loader import load_strategy
 from ..content.problems import ContentError, display_path
 from ..content.yamlfile import SLUG, SLUG_HINT
 from ..derive.diff import compare_versions, diff_body, render_terminal
 from ..derive.diff.popular import popular_review_flags
+from ..derive.figure_translations import figure_hash
 from ..derive.translations import (
     CURRENT,
     MISSING,
@@ -33,7 +35,7 @@ from ..model import DRAFT, POPULAR, STATUSES, Section, Strategy, Version
 from ..urls import RESERVED_VERSION_IDS
 from .history import HistoryUnavailable, find_source_text
 from .new_version import create_version
-from .yaml_edit import scalar, set_front_matter_value
+from .yaml_edit import scalar, set_front_matter_value, set_value
 
 CONTENT_OPTION = click.option(
     "--content",
@@ -300,7 +302,12 @@ def mark_current(
     """
     strategy = load_or_exit(_content(ctx, content))
     lang = translation_language(strategy, lang)
-    chosen = [parse_target(strategy, target) for target in targets]
+    figures = [t for t in targets if f"/{FIGURE_FOLDER}/" in t]
+    for target in figures:
+        _mark_figure_current(strategy, target, lang)
+    chosen = [parse_target(strategy, target) for target in targets if target not in figures]
+    if figures and not chosen and all_in is None:
+        return
     if all_in is not None:
         version = _version(strategy, all_in, "--all-in")
         chosen += [(version, s) for s in version.sections.values() if lang in s.translations]
@@ -321,6 +328,31 @@ def mark_current(
         updated = set_front_matter_value(text, "source_hash", new_hash, after="title")
         write_atomically(translation.path, updated)
         click.echo(f"{version.id}/{section.id}: marked current ({new_hash})")
+
+
+def _mark_figure_current(strategy: Strategy, target: str, lang: str) -> None:
+    """`version/figurer/<id>`: record the figure's present words in its translation."""
+    version_id, _, figure_id = target.partition(f"/{FIGURE_FOLDER}/")
+    version = _version(strategy, version_id, "TARGET")
+    figure = version.figures.get(figure_id)
+    if figure is None:
+        raise click.ClickException(
+            f"'{version.id}' has no figure '{figure_id}'; its figures: "
+            f"{', '.join(version.figures) or 'none'}"
+        )
+    translation = figure.translations.get(lang)
+    if translation is None:
+        raise click.ClickException(
+            f"{target} has no {lang} translation; write {FIGURE_FOLDER}/{figure_id}.{lang}.yml "
+            "with title and labels (see the translators' guide)"
+        )
+    new_hash = figure_hash(figure)
+    if translation.source_hash == new_hash:
+        click.echo(f"{target}: already current")
+        return
+    updated = set_value(read_exactly(translation.path), "source_hash", new_hash)
+    write_atomically(translation.path, updated)
+    click.echo(f"{target}: marked current ({new_hash})")
 
 
 @translations.command("new")
