@@ -129,6 +129,27 @@ def test_the_same_figure_gives_the_same_bytes(strategy) -> None:
         assert render_svg(figure, "x", "en") == render_svg(again, "x", "en")
 
 
+def test_drawings_keep_to_the_allow_list_a_sanitiser_needs(strategy) -> None:
+    from html.parser import HTMLParser
+
+    from strategy_site.plan.figures.svg import SVG_ATTRIBUTES, SVG_ELEMENTS
+
+    found: set[tuple[str, str]] = set()
+
+    class Collect(HTMLParser):
+        def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+            found.add(("element", tag))
+            found.update(("attribute", name) for name, _ in attrs)
+
+    for version in strategy.versions.values():
+        for figure in version.figures.values():
+            Collect().feed(render_svg(figure, "x", "sv", frozenset(figure.labels())))
+    allowed = {("element", e) for e in SVG_ELEMENTS}
+    allowed |= {("attribute", a.lower()) for a in SVG_ATTRIBUTES}
+    assert found <= allowed, found - allowed
+    assert ("element", "pattern") in found and ("attribute", "stroke-dasharray") in found
+
+
 def test_patterns_have_ids_of_their_own_figure(strategy) -> None:
     svg = render_svg(strategy.versions["v2"].figures["fordelning"], "figur-fordelning", "sv")
     assert 'id="figur-fordelning-p1"' in svg and 'fill="url(#figur-fordelning-p1)"' in svg
@@ -144,6 +165,13 @@ def test_section_pages_place_each_figure_where_the_text_says(site: Path) -> None
     assert "![[figur" not in page.text
     first = page.find("figure", id="figur-deltagare")
     assert first.find_previous("p").text.startswith("Deltagare per år.")
+
+
+def test_a_section_page_says_when_a_figure_changed(site: Path) -> None:
+    note = soup(site, "v2/figurer/").find(class_="st-fig-changed")
+    assert note.text.startswith("En figur i avsnittet har ändrats")
+    assert soup(site, "en/v2/figurer/").find(class_="st-fig-changed").text.startswith("A figure")
+    assert soup(site, "v1/figurer/").find(class_="st-fig-changed") is None
 
 
 def test_english_pages_show_translated_figures_and_mark_the_swedish_ones(site: Path) -> None:

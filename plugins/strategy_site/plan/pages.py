@@ -29,7 +29,12 @@ from ..derive.translations import (
     translation_statuses,
 )
 from ..model import CONSULTATION, POPULAR, Section, Strategy, Version
-from .figures.place import place_figure_changes, place_figures
+from .figures.place import (
+    figures_changed,
+    figures_changed_note,
+    place_figure_changes,
+    place_figures,
+)
 from .paragraphs import ParagraphMark
 from .render import (
     PageContext,
@@ -257,6 +262,8 @@ class SitePlanner:
         change = self.change(version, section.id, self.source)
         if change is not None:
             before += changes_toggle(ctx, change, self.base(version), showing=False)
+            if figures_changed(version, self.base(version), section.body):
+                before += figures_changed_note(lang)
         if is_open(version, self.today):
             before += consultation_actions(ctx, version, section.id)
         return PlannedPage(

@@ -11,13 +11,14 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 
-from ...content.figures import PLACEMENT, PLACEMENT_START
+from ...content.figures import PLACEMENT, PLACEMENT_START, placements
 from ...content.markdown_links import body_lines
 from ...derive.diff import DiffLabels
 from ...derive.figure_diff import diff_figures
 from ...derive.figure_translations import CURRENT, MISSING, figure_state, localized
 from ...model import Figure, Version
 from .html import block_html, changes_html, figure_html
+from .svg import esc
 from .words import t
 
 _SR_ONLY = re.compile(r'<span class="sr-only">[^<]*</span>')
@@ -106,6 +107,20 @@ def place_figure_changes(
         return "\n\n".join(blocks) or line
 
     return _replace(markdown, draw)
+
+
+def figures_changed(version: Version, base: Version, body: str) -> bool:
+    """Whether a figure the body places differs from the base version's figure of that id:
+    the text may be unchanged while its figure is not."""
+    for _, figure_id in placements(body):
+        new, old = version.figures.get(figure_id), base.figures.get(figure_id)
+        if new is not None and old is not None and diff_figures(old, new).changed:
+            return True
+    return False
+
+
+def figures_changed_note(lang: str) -> str:
+    return f'<p class="st-fig-changed">{esc(t(lang, "figure.changed_in_section"))}</p>'
 
 
 def _replace(markdown: str, draw: Callable[[str], str]) -> str:

@@ -14,6 +14,19 @@ import math
 from ...model import BAR, LINE, MAPPING, PROCESS, Chart, Figure
 from .words import description, number, step_status, t
 
+# Every element and attribute a drawing may contain, for an HTML sanitiser's allow-list
+# (tests check that the drawings keep to it). No script, no style, no href.
+SVG_ELEMENTS = frozenset(
+    {"svg", "title", "desc", "defs", "pattern", "path", "rect", "circle", "text"}
+)
+SVG_ATTRIBUTES = frozenset(
+    {
+        "xmlns", "class", "role", "viewBox", "width", "height", "aria-labelledby", "id",
+        "fill", "stroke", "stroke-width", "stroke-dasharray", "stroke-opacity", "font-size",
+        "text-anchor", "x", "y", "cx", "cy", "r", "rx", "d", "patternUnits",
+    }
+)  # fmt: skip
+
 WIDTH = 400
 FONT = 14
 SMALL = 12

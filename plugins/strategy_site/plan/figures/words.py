@@ -30,6 +30,8 @@ STRINGS: dict[str, dict[str, str]] = {
         "figure.outdated": "Figurens översättning kan vara inaktuell: den svenska figuren har "
         "ändrats sedan den översattes.",
         "figure.changed": "Figuren har ändrats. Tabellen visar gamla och nya värden.",
+        "figure.changed_in_section": "En figur i avsnittet har ändrats; visa ändringarna för "
+        "att se vad.",
         "figure.unchanged": "Figuren är oförändrad.",
         "figure.added_figure": "Figuren är ny i den här versionen.",
         "figure.removed_figure": "Figuren finns inte längre i den här versionen.",
@@ -62,6 +64,8 @@ STRINGS: dict[str, dict[str, str]] = {
         "figure.outdated": "This figure's translation may be out of date: the Swedish figure "
         "has changed since it was translated.",
         "figure.changed": "The figure has changed. The table shows old and new values.",
+        "figure.changed_in_section": "A figure in this section has changed; show the changes "
+        "to see what.",
         "figure.unchanged": "The figure is unchanged.",
         "figure.added_figure": "The figure is new in this version.",
         "figure.removed_figure": "The figure is no longer in this version.",
