@@ -33,10 +33,12 @@ from ..model import (
 )
 from .markdown_links import body_lines
 from .problems import ProblemLog
-from .yamlfile import Fields, describe, read_yaml_file
+from .yamlfile import LANGUAGE_PATTERN, Fields, describe, read_yaml_file
 
 FOLDER = "figurer"
-FIGURE_FILE = re.compile(r"^figurer/(?P<id>[a-z0-9][a-z0-9-]*)(?:\.(?P<lang>[a-z]{2}))?\.yml$")
+FIGURE_FILE = re.compile(
+    rf"^figurer/(?P<id>[a-z0-9][a-z0-9-]*)(?:\.(?P<lang>{LANGUAGE_PATTERN}))?\.yml$"
+)
 
 PLACEMENT = re.compile(r"^!\[\[figur:\s*(?P<id>[^\]\s]*)\s*\]\]\s*$")
 """A figure in a section: `![[figur: <id>]]` on a line of its own."""
