@@ -381,3 +381,16 @@ def test_translators_mark_a_figure_translation_current(figures: Path) -> None:
     assert result.stdout.strip() == f"v2/figurer/deltagare: marked current ({new_hash})"
     after = translation.read_text(encoding="utf-8")
     assert after == before.replace("source_hash: 5f34762ca042", f"source_hash: {new_hash}")
+
+
+def test_the_translation_list_shows_each_figure_state(figures: Path) -> None:
+    strategi = Path(sys.executable).parent / "strategi"
+    result = subprocess.run(
+        [str(strategi), "translations", "--content", str(figures), "--version", "v2"],
+        capture_output=True,
+        text=True,
+    )
+    lines = result.stdout.splitlines()
+    assert any(line.startswith("v2/figurer/deltagare") and " current " in line for line in lines)
+    assert any(line.startswith("v2/figurer/fordelning") and " missing " in line for line in lines)
+    assert lines[-1] == "6 figures: 1 current, 0 outdated, 5 missing (en)."

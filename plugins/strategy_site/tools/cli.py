@@ -20,7 +20,7 @@ from ..content.problems import ContentError, display_path
 from ..content.yamlfile import SLUG, SLUG_HINT
 from ..derive.diff import compare_versions, diff_body, render_terminal
 from ..derive.diff.popular import popular_review_flags
-from ..derive.figure_translations import figure_hash
+from ..derive.figure_translations import figure_hash, figure_state
 from ..derive.translations import (
     CURRENT,
     MISSING,
@@ -250,7 +250,7 @@ def translation_language(strategy: Strategy, lang: str | None) -> str:
 def translations(
     ctx: click.Context, content: Path, lang: str | None, version_id: str | None, state: str | None
 ) -> None:
-    """List every section's translation state and the words left to translate."""
+    """List every section's (and figure's) translation state and the words left to translate."""
     ctx.ensure_object(dict)
     ctx.obj["content"] = content
     if ctx.invoked_subcommand is not None:
@@ -270,6 +270,22 @@ def translations(
         f"{len(rows)} sections: {counts[CURRENT]} current, {counts[OUTDATED]} outdated, "
         f"{counts[MISSING]} missing; {sum(r.words for r in rows)} words to translate ({lang})."
     )
+    figures = [
+        (version.id, figure, figure_state(figure, lang))
+        for version in strategy.versions.values()
+        if version_id in (None, version.id)
+        for figure in version.figures.values()
+    ]
+    figures = [row for row in figures if state in (None, row[2])]
+    for version, figure, figure_state_ in figures:
+        target = f"{version}/{FIGURE_FOLDER}/{figure.id}"
+        click.echo(f"{target:<40} {figure_state_:<9} figure  {figure.title}")
+    if figures:
+        states = [row[2] for row in figures]
+        click.echo(
+            f"{len(figures)} figures: {states.count(CURRENT)} current, "
+            f"{states.count(OUTDATED)} outdated, {states.count(MISSING)} missing ({lang})."
+        )
 
 
 def _content(ctx: click.Context, content: Path | None) -> Path:
