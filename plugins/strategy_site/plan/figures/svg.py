@@ -24,6 +24,7 @@ SVG_ATTRIBUTES = frozenset(
         "xmlns", "class", "role", "viewBox", "width", "height", "aria-labelledby", "id",
         "fill", "stroke", "stroke-width", "stroke-dasharray", "stroke-opacity", "font-size",
         "text-anchor", "x", "y", "cx", "cy", "r", "rx", "d", "patternUnits",
+        "data-search-exclude",
     }
 )  # fmt: skip
 
@@ -131,11 +132,12 @@ class Canvas:
         return f"<defs>{patterns}</defs>" if patterns else ""
 
     def svg(self, figure: Figure, lang: str, height: float) -> str:
+        """The drawing; search skips it (its words are in the caption and the table)."""
         d = self.dom_id
         return (
             f'<svg xmlns="http://www.w3.org/2000/svg" class="st-fig__svg" role="img" '
             f'viewBox="0 0 {WIDTH} {f(math.ceil(height))}" width="100%" '
-            f'aria-labelledby="{d}-title {d}-desc" fill="currentColor" '
+            f'aria-labelledby="{d}-title {d}-desc" fill="currentColor" data-search-exclude="" '
             f'font-size="{FONT}">'
             f'<title id="{d}-title">{esc(figure.title)}</title>'
             f'<desc id="{d}-desc">{esc(description(figure, lang))}</desc>'
