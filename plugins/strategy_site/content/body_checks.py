@@ -12,6 +12,7 @@ from pathlib import Path
 
 from ..model import Strategy, Version
 from .body_policy import link_problem, violations
+from .figures import check_placements
 from .markdown_links import LinkTarget, body_lines, links_in
 from .problems import ProblemLog
 
@@ -32,6 +33,7 @@ class BodyChecks:
     pending: list[PendingLink] = field(default_factory=list)
 
     def check(self, path: Path, body: str, first_line: int, version: Version) -> None:
+        check_placements(path, body, first_line, version.path, version.figures, self.log)
         previous = ""
         for index, line, in_code in body_lines(body):
             number = first_line + index
