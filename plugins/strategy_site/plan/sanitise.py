@@ -28,6 +28,20 @@ GENERATED_TAGS = frozenset(
 GENERATED_ATTRIBUTES = frozenset(
     {"aria-hidden", "aria-label", "aria-describedby", "role", "hidden", "data-search-exclude"}
 )
+# Charts the site draws from figure data (plan/figures/): inline SVG, never from editors
+# (the body policy refuses <svg> in a section), with presentation attributes only.
+SVG_TAGS = frozenset(
+    {"svg", "g", "path", "rect", "circle", "ellipse", "line", "polyline", "polygon",
+     "text", "tspan", "title", "desc", "defs", "pattern"}
+)  # fmt: skip
+SVG_ATTRIBUTES = frozenset(
+    {"viewBox", "viewbox", "xmlns", "width", "height", "x", "y", "x1", "x2", "y1", "y2",
+     "cx", "cy", "r", "rx", "ry", "d", "points", "transform", "fill", "fill-opacity",
+     "stroke", "stroke-width", "stroke-dasharray", "stroke-opacity", "stroke-linecap",
+     "stroke-linejoin", "font-size", "font-weight", "text-anchor", "dominant-baseline",
+     "dx", "dy", "opacity", "preserveAspectRatio", "focusable", "aria-labelledby", "patternUnits",
+     "patternunits", "patternTransform", "patterntransform"}
+)  # fmt: skip
 TABLE_ALIGNMENTS = ("text-align: left;", "text-align: center;", "text-align: right;")
 
 
@@ -40,10 +54,13 @@ def _attributes() -> dict[str, set[str]]:
     for tag in ("td", "th"):
         result[tag].add("style")  # the tables extension's column alignment, checked below
     result["a"] |= {"rel", "target"}
+    result["details"].add("open")
+    for tag in SVG_TAGS:
+        result[tag] = set(everywhere) | SVG_ATTRIBUTES
     return result
 
 
-TAGS = set(ALLOWED_TAGS | GENERATED_TAGS)
+TAGS = set(ALLOWED_TAGS | GENERATED_TAGS | SVG_TAGS)
 ATTRIBUTES = _attributes()
 
 
