@@ -39,6 +39,7 @@ from ..model import Strategy
 from ..plan.pages import NavItem, PlannedPage, SitePlan, plan_site
 from ..plan.texts import t
 from .config import StrategyPluginConfig
+from .notice import notice_problems, site_notice
 from .preview import (
     PreviewCache,
     environment_key,
@@ -116,9 +117,15 @@ class StrategyPlugin(BasePlugin[StrategyPluginConfig]):
 
     def _load(self, config: MkDocsConfig) -> Strategy:
         try:
-            return load_strategy(self.content_root(config))
+            strategy = load_strategy(self.content_root(config))
         except ContentError as error:
             raise PluginError("The strategy content has problems:\n" + error.report()) from None
+        problems = notice_problems(self.config.notice, strategy.languages)
+        if problems:
+            raise PluginError(
+                "strategy: the 'notice' option in mkdocs.yml: " + "; ".join(problems) + "."
+            )
+        return strategy
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
         set_dirty(command == "serve" and dirty)
@@ -274,6 +281,14 @@ class StrategyPlugin(BasePlugin[StrategyPluginConfig]):
         return section
 
     # -- rendering -----------------------------------------------------------------
+
+    def on_env(self, env: Any, config: MkDocsConfig, files: Files) -> Any:
+        """The site-wide notice for this language's pages, 404 included."""
+        assert self.plan is not None and self.strategy is not None
+        env.globals["strategy_notice"] = site_notice(
+            self.config.notice, self.plan.lang, self.strategy.source_language
+        )
+        return env
 
     @event_priority(-50)
     def on_page_context(

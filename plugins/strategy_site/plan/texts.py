@@ -8,6 +8,8 @@ from __future__ import annotations
 
 from datetime import date
 
+from ..model import DateMark
+
 STRINGS: dict[str, dict[str, str]] = {
     "sv": {
         "status.draft": "Utkast",
@@ -39,12 +41,19 @@ STRINGS: dict[str, dict[str, str]] = {
         "{reference}.",
         "consultation.heading": "Remiss",
         "decision.text": "Beslutad av {by} den {date}, diarienummer {reference}.",
+        "decision.planned": "Planerat beslut i {by} {date}, diarienummer {reference}.",
+        "decision.in_force": "Gäller från {date}.",
+        "decision.in_force_planned": "Planeras gälla från {date}.",
+        "date.planned": "{date} (planerat)",
+        "date.approximate": "cirka {date}",
         "start.read_now": "Läs nu",
+        "site_notice.more": "Läs mer",
         "start.timeline": "Programmets versioner",
         "start.timeline_intro": "Programmet tas fram i flera steg. Alla versioner finns kvar "
         "här, så att du kan se hur texten har ändrats.",
         "start.consultation_dates": "Remisstid {opens}–{closes}",
         "start.decision": "Beslut: {by}, {date}",
+        "start.decision_planned": "Planerat beslut: {by}, {date}",
         "start.sections": "{count} avsnitt",
         "front.contents": "Innehåll",
         "nav.start": "Startsida",
@@ -199,12 +208,19 @@ STRINGS: dict[str, dict[str, str]] = {
         "{reference}.",
         "consultation.heading": "Consultation",
         "decision.text": "Adopted by {by} on {date}, reference number {reference}.",
+        "decision.planned": "Planned decision by {by} on {date}, reference number {reference}.",
+        "decision.in_force": "In force from {date}.",
+        "decision.in_force_planned": "Planned to take effect on {date}.",
+        "date.planned": "{date} (planned)",
+        "date.approximate": "about {date}",
         "start.read_now": "Read now",
         "start.timeline": "Versions of the programme",
         "start.timeline_intro": "The programme is written in stages. Every version stays "
         "here, so that you can see how the text has changed.",
         "start.consultation_dates": "Consultation {opens}–{closes}",
         "start.decision": "Decision: {by}, {date}",
+        "start.decision_planned": "Planned decision: {by}, {date}",
+        "site_notice.more": "Read more",
         "start.sections": "{count} sections",
         "front.contents": "Contents",
         "nav.start": "Home",
@@ -372,6 +388,24 @@ def format_date(value: date, lang: str) -> str:
     """'25 november 2020' in Swedish, '25 November 2020' in English."""
     months = MONTHS.get(lang, MONTHS["en"])
     return f"{value.day} {months[value.month - 1]} {value.year}"
+
+
+def format_span(start: date, until: date | None, lang: str) -> str:
+    """A day or a range: '24–25 november 2020', '30 november – 2 december 2020'."""
+    if until is None:
+        return format_date(start, lang)
+    months = MONTHS.get(lang, MONTHS["en"])
+    if (start.year, start.month) == (until.year, until.month):
+        return f"{start.day}–{format_date(until, lang)}"
+    if start.year == until.year:
+        return f"{start.day} {months[start.month - 1]} – {format_date(until, lang)}"
+    return f"{format_date(start, lang)} – {format_date(until, lang)}"
+
+
+def format_marked(start: date, mark: DateMark | None, lang: str) -> str:
+    """A date as plain text with its certainty: 'cirka 2 mars 2020'."""
+    text = format_span(start, mark.until if mark else None, lang)
+    return t(lang, f"date.{mark.certainty}", date=text) if mark else text
 
 
 def status_name(status: str, lang: str) -> str:
