@@ -13,7 +13,7 @@ from ..model import DateMark
 STRINGS: dict[str, dict[str, str]] = {
     "sv": {
         "status.draft": "Utkast",
-        "status.consultation": "Remissversion",
+        "status.consultation": "Remissutkast",
         "status.adopted": "Beslutad",
         "status.popular": "Populärversion",
         "status.superseded": "Ersatt",
