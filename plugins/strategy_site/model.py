@@ -128,6 +128,8 @@ class Version:
     sections: dict[str, Section] = field(default_factory=dict)  # in reading order
     assets: list[str] = field(default_factory=list)  # figures and documents, folder-relative
     frozen: bool = False  # published and locked (version.lock)
+    changes_summary: LocalizedText | None = None  # editors' words on what changed since based_on
+    outcome: LocalizedText | None = None  # editors' summary of the consultation on based_on
 
     @property
     def top_level(self) -> list[Section]:
@@ -150,7 +152,9 @@ class InputItem:
     sources: list[Source] = field(default_factory=list)
     decision: str = "open"
     response: str | None = None
-    addressed_in: str | None = None
+    addressed_in: str | None = None  # the version where the decision took effect
+    addressed_section: str | None = None  # and the section, when the editor names it
+    passage: str | None = None  # a phrase of the changed text that the decision caused
 
 
 @dataclass
@@ -176,6 +180,18 @@ DECISIONS = ("accepted", "partly", "rejected", "noted", "open")
 
 
 @dataclass
+class InterfaceStrings:
+    """A region's own interface strings for one language (`strings/<lang>.yml`):
+    a whole table for a language the package does not ship, or overrides (the
+    document's noun, say) for one it does."""
+
+    lang: str
+    path: Path
+    values: dict[str, str] = field(default_factory=dict)
+    lines: dict[str, int] = field(default_factory=dict)  # key -> line in `path`
+
+
+@dataclass
 class Strategy:
     """The whole document: every version, oldest first, and the inputs."""
 
@@ -187,6 +203,7 @@ class Strategy:
     current: str
     versions: dict[str, Version] = field(default_factory=dict)  # oldest first
     inputs: list[Input] = field(default_factory=list)
+    strings: dict[str, InterfaceStrings] = field(default_factory=dict)  # by language
 
     @property
     def current_version(self) -> Version:

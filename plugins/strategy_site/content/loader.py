@@ -11,6 +11,7 @@ read, say) is not reported again: one mistake gives one message.
 from __future__ import annotations
 
 import re
+from collections.abc import Callable, Iterable
 from datetime import date
 from pathlib import Path
 
@@ -37,21 +38,41 @@ from .frontmatter import read_markdown_file
 from .inputs_loader import read_inputs
 from .markdown_links import ASSET_SUFFIXES
 from .problems import ProblemLog
-from .yamlfile import SLUG, SLUG_HINT, Fields, describe, read_yaml_file
+from .strings_loader import read_interface_strings
+from .yamlfile import LANGUAGE_PATTERN, SLUG, SLUG_HINT, Fields, describe, read_yaml_file
 
 STRATEGY_KEYS = ("title", "publisher", "source_language", "languages", "versions", "current")
-VERSION_KEYS = ("status", "title", "date", "based_on", "consultation", "decision", "sections")
+VERSION_KEYS = (
+    "status",
+    "title",
+    "date",
+    "based_on",
+    "consultation",
+    "decision",
+    "changes",
+    "outcome",
+    "sections",
+)
 SECTION_KEYS = ("title", "summary", "replaces", "summarises")
 TRANSLATION_KEYS = ("title", "summary", "source_hash")
 
-TRANSLATION_NAME = re.compile(r"^(?P<id>[^.]+)\.(?P<lang>[a-z]{2})\.md$")
-LANGUAGE = re.compile(r"[a-z]{2}")
+LANGUAGE = re.compile(LANGUAGE_PATTERN)
+TRANSLATION_NAME = re.compile(rf"^(?P<id>[^.]+)\.(?P<lang>{LANGUAGE_PATTERN})\.md$")
 
 
-def load_strategy(root: Path) -> Strategy:
-    """The validated strategy under `root`; raises ContentError listing every problem."""
+def load_strategy(
+    root: Path, checks: Iterable[Callable[[Strategy, ProblemLog], None]] = ()
+) -> Strategy:
+    """The validated strategy under `root`; raises ContentError listing every problem.
+
+    `checks` are further checks by later stages (the interface strings of the plan),
+    run on the loaded strategy so that their problems are listed with the rest.
+    """
     log = ProblemLog()
     strategy = StrategyReader(Path(root), log).read()
+    if strategy is not None:
+        for check in checks:
+            check(strategy, log)
     log.raise_if_any()
     assert strategy is not None
     return strategy
@@ -116,6 +137,7 @@ class StrategyReader:
             )
         self.bodies.check_versions_links(strategy, self.listed)
         strategy.inputs = read_inputs(self.root / "inputs", strategy, self.listed, self.log)
+        strategy.strings = read_interface_strings(self.root / "strings", strategy, self.log)
         return strategy
 
     def _languages(self, fields: Fields) -> tuple[str, list[str]]:
@@ -129,7 +151,7 @@ class StrategyReader:
                     fields.path,
                     line,
                     f"{describe(lang)} is not a language code",
-                    "Use two-letter codes such as sv and en.",
+                    "Use language codes per BCP 47, such as sv, en, se, sma or fit.",
                 )
         languages = languages or ["sv"]
         source = fields.text("source_language") or languages[0]
@@ -199,11 +221,36 @@ class StrategyReader:
         base = self._base(fields, version, strategy)
         version.consultation = read_consultation(fields, status, strategy.languages)
         version.decision = read_decision(fields, status, strategy.languages)
+        version.changes_summary = fields.localized("changes", strategy.languages)
+        version.outcome = self._outcome(fields, version, base, strategy)
         listed = self._read_toc(fields, version)
         self._read_files(version, listed, strategy, base)
         version.frozen = is_frozen(folder)
         check_lock(folder, self.log)
         return version
+
+    def _outcome(
+        self, fields: Fields, version: Version, base: Version | None, strategy: Strategy
+    ) -> dict[str, str] | None:
+        """The editors' summary of the consultation this version answers (on its base)."""
+        outcome = fields.localized("outcome", strategy.languages)
+        if outcome is not None and version.based_on is None:
+            fields.problem(
+                "outcome",
+                "'outcome' summarises the consultation this version is based on, but it has "
+                "no 'based_on'",
+                "Add 'based_on: <the consultation version>', or remove 'outcome'.",
+            )
+            return None
+        if outcome is not None and base is not None and base.status != CONSULTATION:
+            fields.problem(
+                "outcome",
+                f"'outcome' summarises the consultation on '{base.id}', which is not a "
+                "consultation version",
+                "Write 'outcome' in the version based on the consultation draft, or remove it.",
+            )
+            return None
+        return outcome
 
     def _base(self, fields: Fields, version: Version, strategy: Strategy) -> Version | None:
         """The version this one is based on; it must come earlier in strategy.yml."""

@@ -12,8 +12,8 @@ from datetime import date
 from html import escape
 
 from .. import urls
-from ..derive.lineage import counterpart
 from ..derive.translations import MISSING, OUTDATED, TranslationStatus
+from ..lineage import counterparts
 from ..model import CONSULTATION, PLANNED, POPULAR, DateMark, Decision, Strategy, Version
 from .responding import comment_href
 from .texts import format_date, format_span, language_name, status_name, t
@@ -162,12 +162,16 @@ def _currency_notice(ctx: PageContext, version: Version, section_id: str | None)
         text = t(lang, "notice.older", current=current_name)
     else:
         text = t(lang, "notice.newer", current=current_name)
-    target = counterpart(strategy, version, section_id, current) if section_id else None
+    targets = counterparts(strategy, version, section_id, current) if section_id else []
     name = _version_name(ctx, current)
-    if target is not None:
+    if len(targets) == 1:
         link = (
-            f'<a href="{escape(ctx.link(urls.section_path(current.id, target)))}">'
+            f'<a href="{escape(ctx.link(urls.section_path(current.id, targets[0])))}">'
             f"{t(lang, 'notice.go_same_section', current=name)}</a>"
+        )
+    elif targets:
+        link = t(
+            lang, "notice.go_sections", current=name, sections=section_links(ctx, current, targets)
         )
     else:
         link = (
@@ -219,15 +223,31 @@ def version_selector(ctx: PageContext, version: Version, section_id: str | None)
     strategy, lang = ctx.strategy, ctx.lang
     items = []
     for other in strategy.versions.values():
-        target = counterpart(strategy, version, section_id, other) if section_id else None
-        path = urls.section_path(other.id, target) if target else urls.version_path(other.id)
+        targets = counterparts(strategy, version, section_id, other) if section_id else []
+        path = urls.section_path(other.id, targets[0]) if len(targets) == 1 else None
         note = ""
-        if section_id is not None and target is None:
+        if section_id is not None and not targets:
             note = " " + tag(
                 "span",
                 f"({escape(t(lang, 'version.missing_section'))})",
                 class_="st-versions__note",
             )
+        elif len(targets) > 1:
+            # Split (or merged, looking back): every part, by name.
+            parts = "".join(
+                tag(
+                    "li",
+                    link(
+                        ctx.link(urls.section_path(other.id, target)),
+                        escape(section_title(strategy, other, target, lang)),
+                    ),
+                )
+                for target in targets
+            )
+            note = " " + tag(
+                "span", escape(t(lang, "version.in_sections")), class_="st-versions__note"
+            )
+            note += tag("ul", parts, class_="st-versions__parts")
         is_this = other.id == version.id
         current_attr = ' aria-current="page"' if is_this else ""
         badge = (
@@ -235,8 +255,9 @@ def version_selector(ctx: PageContext, version: Version, section_id: str | None)
             if other.id == strategy.current
             else ""
         )
+        href = ctx.link(path or urls.version_path(other.id))
         items.append(
-            f'<li><a href="{escape(ctx.link(path))}"{current_attr}>{_version_name(ctx, other)}</a>'
+            f'<li><a href="{escape(href)}"{current_attr}>{_version_name(ctx, other)}</a>'
             f'{badge} <span class="st-versions__meta">{escape(status_name(other.status, lang))}, '
             f"{dated(other.date, other.date_mark, lang)}</span>{note}</li>"
         )
@@ -247,6 +268,22 @@ def version_selector(ctx: PageContext, version: Version, section_id: str | None)
         f'<p class="st-versions__hint">{escape(t(lang, "version.select_hint"))}</p>'
         f"<ul>{''.join(items)}</ul></details></nav>"
     )
+
+
+def section_links(ctx: PageContext, version: Version, ids: tuple[str, ...] | list[str]) -> str:
+    """ "3.1 Hållbar energi och 3.2 Jord, skog och vatten", each linked to its page."""
+    links = [
+        link(
+            ctx.link(urls.section_path(version.id, section_id)),
+            escape(section_title(ctx.strategy, version, section_id, ctx.lang)),
+        )
+        for section_id in ids
+        if section_id in version.sections
+    ]
+    joiner = f" {t(ctx.lang, 'list.and')} "
+    if len(links) <= 2:
+        return joiner.join(links)
+    return ", ".join(links[:-1]) + joiner + links[-1]
 
 
 def timeline(ctx: PageContext) -> str:
