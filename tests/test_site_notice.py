@@ -13,7 +13,7 @@ from pathlib import Path
 import pytest
 from bs4 import BeautifulSoup
 
-from conftest import FIXTURES, run_mkdocs_build
+from conftest import FIXTURES, read, run_mkdocs_build
 
 NOTICE = """      notice:
         sv: Det här är en testversion.
@@ -74,12 +74,12 @@ def test_without_the_option_there_is_no_bar(builder, project) -> None:
     ("notice", "message"),
     [
         (
-            "      notice:\n        sv: Bara svenska.\n",
-            "there is no text for 'en': add 'en: ...', the notice shows in every language",
+            "      notice:\n        en: Only English.\n",
+            "there is no text for 'sv', the source language: add 'sv: ...'",
         ),
         (
-            "      notice:\n        sv: A.\n        en: B.\n        fr: C.\n",
-            "'fr' is neither a language of the strategy (sv, en) nor 'link'",
+            "      notice:\n        sv: A.\n        en: B.\n        text: C.\n",
+            "'text' is neither a language code (sv, en) nor 'link'",
         ),
         (
             "      notice:\n        sv: A.\n        en: B.\n        link: https://example.org/\n",
@@ -94,3 +94,12 @@ def test_a_wrong_notice_stops_the_build_with_a_plain_message(project, notice, me
     assert result.returncode != 0
     assert "the 'notice' option in mkdocs.yml" in output and message in output
     assert "Traceback" not in output
+
+
+def test_a_language_without_its_own_text_shows_the_source_text_marked(builder, project) -> None:
+    with_notice(project, "      notice:\n        sv: Det här är en testversion.\n")
+    site = builder.build(project, date(2020, 3, 15))
+    html = BeautifulSoup(read(site, "en/v1/"), "html.parser")
+    text = html.select_one(".st-site-notice span[lang='sv']")
+    assert text is not None and text.get_text() == "Det här är en testversion."
+    assert html.select_one(".st-site-notice a") is None  # no link given

@@ -145,7 +145,7 @@ class StrategyPlugin(BasePlugin[StrategyPluginConfig]):
             strategy = load_publishable(self.content_root(config))
         except ContentError as error:
             raise PluginError("The strategy content has problems:\n" + error.report()) from None
-        problems = notice_problems(self.config.notice, strategy.languages)
+        problems = notice_problems(self.config.notice, strategy.source_language)
         if problems:
             raise PluginError(
                 "strategy: the 'notice' option in mkdocs.yml: " + "; ".join(problems) + "."
