@@ -95,7 +95,7 @@ def new_version(new_id: str, from_id: str, status: str, content: Path) -> None:
     if new_id in RESERVED_VERSION_IDS or new_id in strategy.languages:
         raise click.BadParameter(f"'{new_id}' is used by the site itself", param_hint="NEW_ID")
     _version(strategy, from_id, "--from")
-    result = create_version(strategy, new_id, from_id, status)
+    result = create_version(strategy, new_id, from_id, status, build_date())
     toc = display_path(result.folder / "version.yml")
     click.echo(f"Created {display_path(result.folder)} from {from_id} (status: {status}).")
     click.echo(f"Added '{new_id}' to versions in {display_path(strategy.root / 'strategy.yml')}.")
@@ -106,7 +106,17 @@ def new_version(new_id: str, from_id: str, status: str, content: Path) -> None:
             "Removed 'replaces' (it described the previous version) from: "
             + ", ".join(result.cleared_replaces)
         )
-    click.echo(f"Next: set the title and date in {toc}, then edit the sections.")
+    for block in result.added_blocks:
+        click.echo(
+            f"Added a '{block}' block that status {status} needs: its values are placeholders "
+            "(dates from today, the rest from the latest one); set the real ones."
+        )
+    old = strategy.versions[from_id]
+    click.echo(
+        f"The title ({strategy.text(old.title, strategy.source_language)!r}) and date "
+        f"({old.date.isoformat()}) in {toc} are still those of {from_id}: set the new "
+        "version's own, then edit the sections."
+    )
 
 
 @main.command()
