@@ -225,7 +225,9 @@ def test_new_version_writes_blocks_check_accepts_and_names_the_old_title(basic: 
     consultation = load_strategy(basic).versions["v4"].consultation
     assert consultation is not None
     assert consultation.respond_to == "registrator@example.se"  # from the latest one
-    result = run("new-version", "v5", "--from", "v1", "--status", "adopted", "--content", str(basic))
+    result = run(
+        "new-version", "v5", "--from", "v1", "--status", "adopted", "--content", str(basic)
+    )
     assert "Added a 'decision' block" in result.output
     assert run("check", "--content", str(basic)).exit_code == 0
     assert load_strategy(basic).versions["v5"].decision is not None
