@@ -139,7 +139,7 @@ def test_status_shows_versions_locks_consultation_translations_and_open_inputs(b
     assert "  v3           adopted       2020-11-25    6 sections  current, editable" in output
     assert "consultation 2020-03-02 to 2020-04-30" in output
     assert "en: 1 current, 1 outdated, 4 missing" in output
-    assert "Inputs: 1 files, 2 items, 1 without decision" in output
+    assert "Inputs: 1 file, 2 items, 1 without decision" in output
     assert "  svar/b: Vad betyder bioekonomi?" in output
 
 
