@@ -48,6 +48,7 @@ from . import bridge
 from .config import StrategyPluginConfig
 from .csp import with_policy
 from .languages import add_theme_languages, widen_i18n_locales
+from .notice import notice_problems, site_notice
 from .preview import (
     PreviewSources,
     environment_key,
@@ -58,6 +59,7 @@ from .preview import (
 )
 from .search import copy_sitemaps, language_root, split_search_index
 from .sidebar import prerender_closed_entries
+from .site_checks import theme_problems
 from .site_swap import SafeSiteDir, SiteInUse
 
 log = get_plugin_logger(__name__)
@@ -105,6 +107,9 @@ class StrategyPlugin(BasePlugin[StrategyPluginConfig]):
                 "strategy: the site needs 'use_directory_urls: true' in mkdocs.yml, "
                 "so that every section has the address /<version>/<section>/."
             )
+        problems = theme_problems(config)
+        if problems:
+            raise PluginError("strategy: " + "\n".join(problems))
         if str(TEMPLATES) not in config.theme.dirs:
             position = 1 if config.theme.custom_dir else 0
             config.theme.dirs.insert(position, str(TEMPLATES))
@@ -155,9 +160,15 @@ class StrategyPlugin(BasePlugin[StrategyPluginConfig]):
 
     def _load(self, config: MkDocsConfig) -> Strategy:
         try:
-            return load_publishable(self.content_root(config))
+            strategy = load_publishable(self.content_root(config))
         except ContentError as error:
             raise PluginError("The strategy content has problems:\n" + error.report()) from None
+        problems = notice_problems(self.config.notice, strategy.source_language)
+        if problems:
+            raise PluginError(
+                "strategy: the 'notice' option in mkdocs.yml: " + "; ".join(problems) + "."
+            )
+        return strategy
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
         set_dirty(command == "serve" and dirty)
@@ -350,6 +361,14 @@ class StrategyPlugin(BasePlugin[StrategyPluginConfig]):
                 if isinstance(page.meta.get(key), str):
                     page.meta[key] = escape(page.meta[key])
         return markdown
+
+    def on_env(self, env: Any, config: MkDocsConfig, files: Files) -> Any:
+        """The site-wide notice for this language's pages, 404 included."""
+        assert self.plan is not None and self.strategy is not None
+        env.globals["strategy_notice"] = site_notice(
+            self.config.notice, self.plan.lang, self.strategy.source_language
+        )
+        return env
 
     @event_priority(bridge.PAGE_CONTEXT_AFTER_I18N)
     def on_page_context(
