@@ -25,7 +25,13 @@ def _first_page(item: Page | Section) -> Page:
 
 def _closed_entry(item: Page | Section, link: str) -> str:
     """Material 9.8's markup for an entry that is not open (pruned when a section)."""
-    content = f'<span class="md-ellipsis">{escape(item.title or "")}</span>'
+    typeset = getattr(item, "typeset", None)  # a title marked with its language
+    title = (
+        f'<span class="md-typeset">{typeset["title"]}</span>'
+        if typeset
+        else escape(item.title or "")
+    )
+    content = f'<span class="md-ellipsis">{title}</span>'
     if isinstance(item, Section):
         return (
             '<li class="md-nav__item md-nav__item--pruned md-nav__item--nested">'

@@ -178,31 +178,54 @@ def _contact(address: str) -> str:
     return escape(address)
 
 
+def status_unless_named(version: Version, name: str, lang: str) -> str | None:
+    """The status name, unless the version's name says it already ("Utkast · Utkast")."""
+    status = status_name(version.status, lang)
+    return None if status.casefold() in name.casefold() else status
+
+
+def version_label(strategy: Strategy, version: Version, lang: str) -> str:
+    """A version in one line, as search results name it: "Beslutat program 2021–2027 ·
+    Beslutad · Gällande"."""
+    name = strategy.text(version.title, lang)
+    parts = [name, status_unless_named(version, name, lang)]
+    if version.id == strategy.current:
+        parts.append(t(lang, "version.current_badge"))
+    return " · ".join(part for part in parts if part)
+
+
 def version_selector(ctx: PageContext, version: Version, section_id: str | None) -> str:
-    """Plain links in a disclosure widget: works with the keyboard and without JavaScript."""
+    """Plain links in a disclosure widget: works with the keyboard and without JavaScript.
+
+    Each entry reads as one sentence: the version, then its date and status, and where
+    the same section has another title there, that title."""
     strategy, lang = ctx.strategy, ctx.lang
+    here = section_title(strategy, version, section_id, lang) if section_id else None
     items = []
     for other in strategy.versions.values():
         target = counterpart(strategy, version, section_id, other) if section_id else None
         path = urls.section_path(other.id, target) if target else urls.version_path(other.id)
+        facts = [time_tag(other.date, lang)]
+        status = status_unless_named(other, ctx.text(other.title), lang)
+        if status:
+            facts.insert(0, escape(status))
+        if other.id == strategy.current:
+            facts.append(
+                tag("span", escape(t(lang, "version.current_badge")), class_="st-versions__current")
+            )
         note = ""
         if section_id is not None and target is None:
-            note = " " + tag(
-                "span",
-                f"({escape(t(lang, 'version.missing_section'))})",
-                class_="st-versions__note",
-            )
-        is_this = other.id == version.id
-        current_attr = ' aria-current="page"' if is_this else ""
-        badge = (
-            f' <span class="st-versions__current">{escape(t(lang, "version.current_badge"))}</span>'
-            if other.id == strategy.current
-            else ""
-        )
+            note = f"({escape(t(lang, 'version.missing_section'))})"
+        elif target is not None and other.id != version.id:
+            there = section_title(strategy, other, target, lang)
+            if there != here:
+                note = f"({t(lang, 'version.other_title', title=f'<q>{escape(there)}</q>')})"
+        if note:
+            note = " " + tag("span", note, class_="st-versions__note")
+        current_attr = ' aria-current="page"' if other.id == version.id else ""
         items.append(
             f'<li><a href="{escape(ctx.link(path))}"{current_attr}>{_version_name(ctx, other)}</a>'
-            f'{badge} <span class="st-versions__meta">{escape(status_name(other.status, lang))}, '
-            f"{time_tag(other.date, lang)}</span>{note}</li>"
+            f', <span class="st-versions__meta">{", ".join(facts)}</span>{note}</li>'
         )
     label = escape(t(lang, "version.select"))
     return (
@@ -218,7 +241,10 @@ def timeline(ctx: PageContext) -> str:
     strategy, lang = ctx.strategy, ctx.lang
     items = []
     for version in strategy.versions.values():
-        facts = [escape(status_name(version.status, lang)), time_tag(version.date, lang)]
+        facts = [time_tag(version.date, lang)]
+        status = status_unless_named(version, ctx.text(version.title), lang)
+        if status:
+            facts.insert(0, escape(status))
         if version.consultation is not None:
             facts.append(
                 t(
@@ -371,3 +397,40 @@ def consultation_actions(ctx: PageContext, version: Version, section_id: str | N
         href = ctx.link(urls.response_template_path(version.id, suffix))
         actions.append(link(href, escape(t(lang, key)), download=""))
     return tag("p", " ".join(actions), class_="st-actions")
+
+
+def not_found(strategy: Strategy, lang: str, root: str) -> str:
+    """The 404 page's text: what happened, a search, and the way to the current programme.
+
+    `root` is the language's root as an absolute path ("/smart-specialisering/en/"): a
+    404 page is served at whatever address was asked for, so relative links would break.
+    """
+    current = strategy.current_version
+    name = escape(strategy.text(current.title, lang))
+    search = tag(
+        "form",
+        tag("label", escape(t(lang, "notfound.search")), for_="st-notfound-q")
+        + ' <input type="search" id="st-notfound-q" name="q" required> '
+        + tag(
+            "button", escape(t(lang, "notfound.search_button")), type="submit", class_="md-button"
+        ),
+        action=root,
+        method="get",
+        role="search",
+        class_="st-notfound-search",
+    )
+    links = tag(
+        "ul",
+        tag(
+            "li",
+            link(root + urls.version_path(current.id), t(lang, "notfound.current", current=name)),
+        )
+        + tag("li", link(root, escape(t(lang, "notfound.start")))),
+        class_="st-notfound-links",
+    )
+    return (
+        tag("h1", escape(t(lang, "notfound.title")), id="st-notfound")
+        + tag("p", escape(t(lang, "notfound.explain")))
+        + links
+        + search
+    )
