@@ -184,6 +184,14 @@ def test_input_addressed_in_an_earlier_version(basic: Path) -> None:
     assert (line, message) == (8, "'addressed_in' names 'v1', which is not later than 'v2'")
 
 
+def test_input_with_unknown_illustrative_value(basic: Path) -> None:
+    path = write_input(basic, "  - id: punkt\n    text: Något\n", about="v2")
+    path.write_text(path.read_text().replace("kind: workshop", "kind: workshop\nillustrative: yes"))
+    _, line, message, hint = only(basic)
+    assert (line, message) == (2, "unknown value 'yes' for 'illustrative'")
+    assert "'all'" in hint and "'handling'" in hint
+
+
 def test_missing_strategy_yml(tmp_path: Path) -> None:
     path, line, message, _ = only(tmp_path)
     assert (path, line, message) == ("strategy.yml", None, "strategy.yml is missing")

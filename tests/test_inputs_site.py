@@ -12,6 +12,7 @@ from strategy_site.content.loader import load_strategy
 from strategy_site.derive.inputs import items_about, items_affecting, summarise
 
 WORKSHOP = """kind: workshop
+illustrative: handling
 date: 2019-12-11
 title: Workshop om programmet
 from: [Almi, Bergs kommun]
@@ -53,6 +54,7 @@ items:
 """
 
 PRIVATE = """kind: consultation-response
+illustrative: all
 date: 2020-04-02
 from: [private]
 about: v2
@@ -173,3 +175,27 @@ def test_english_pages_mirror_with_texts_in_the_original_language(site) -> None:
 def test_inputs_page_is_in_the_version_navigation(site) -> None:
     nav = soup(site, "v2/skog/").select_one("nav.md-nav--primary")
     assert "Inspel och beslut" in [a.get_text(strip=True) for a in nav.select("a.md-nav__link")]
+
+
+def test_made_up_inputs_say_so_in_both_languages(site) -> None:
+    """`illustrative` puts a plain-words note under the input and beside every decision."""
+    for path, invented, mark_all in [
+        ("v2/inspel/", "Påhittat exempel", "(påhittat exempel)"),
+        ("en/v2/inspel/", "Invented example", "(invented example)"),
+    ]:
+        page = soup(site, path)
+        note = page.select_one("#remissvar-privat ~ p.st-illustrative")
+        assert note is not None and note.get_text().startswith(invented)
+        item = page.select_one("#remissvar-privat--fraga")
+        assert item.select_one(".st-illustrative-mark").get_text() == mark_all
+        # A real response is not marked.
+        assert page.select_one("#remissvar-almi--energi .st-illustrative-mark") is None
+    for path, words in [("v1/inspel/", "Hur punkterna hanterades"), ("en/v1/inspel/", "How")]:
+        page = soup(site, path)
+        note = page.select_one("p.st-illustrative")
+        assert words in note.get_text()
+        mark = page.select_one("#workshop--halsa-ihop .st-illustrative-mark")
+        assert mark.get_text() == "(illustration)"
+    # Beside the section the decision shaped, the mark goes along.
+    affected = soup(site, "v2/halsa-och-e-halsa/").select_one("section.st-affected")
+    assert affected.select_one(".st-illustrative-mark").get_text() == "(illustration)"

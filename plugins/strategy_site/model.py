@@ -106,6 +106,8 @@ class Version:
     sections: dict[str, Section] = field(default_factory=dict)  # in reading order
     assets: list[str] = field(default_factory=list)  # figures and documents, folder-relative
     frozen: bool = False  # published and locked (version.lock)
+    changes_summary: LocalizedText | None = None  # editors' words on what changed since based_on
+    outcome: LocalizedText | None = None  # editors' summary of the consultation on based_on
 
     @property
     def top_level(self) -> list[Section]:
@@ -128,7 +130,9 @@ class InputItem:
     sources: list[Source] = field(default_factory=list)
     decision: str = "open"
     response: str | None = None
-    addressed_in: str | None = None
+    addressed_in: str | None = None  # the version where the decision took effect
+    addressed_section: str | None = None  # and the section, when the editor names it
+    passage: str | None = None  # a phrase of the changed text that the decision caused
 
 
 @dataclass
@@ -143,9 +147,13 @@ class Input:
     from_: list[str] = field(default_factory=list)
     title: str | None = None
     items: list[InputItem] = field(default_factory=list)
+    # What of this input is made up for an example, shown to readers: "all" (an invented
+    # input) or "handling" (what was said is real, the decisions and responses are not).
+    illustrative: str | None = None
 
 
 INPUT_KINDS = ("workshop", "consultation-response")
+ILLUSTRATIVE = ("all", "handling")
 DECISIONS = ("accepted", "partly", "rejected", "noted", "open")
 
 

@@ -6,12 +6,32 @@ import re
 from datetime import date
 from pathlib import Path
 
-from ..model import DECISIONS, INPUT_KINDS, Input, InputItem, Source, Strategy, Version
+from ..lineage import counterparts
+from ..model import (
+    DECISIONS,
+    ILLUSTRATIVE,
+    INPUT_KINDS,
+    Input,
+    InputItem,
+    Source,
+    Strategy,
+    Version,
+)
 from .problems import ProblemLog
-from .yamlfile import SLUG, Fields, read_yaml_file
+from .yamlfile import SLUG, SLUG_HINT, Fields, read_yaml_file
 
-INPUT_KEYS = ("kind", "date", "from", "about", "title", "items")
-ITEM_KEYS = ("id", "text", "section", "proposal", "sources", "decision", "response", "addressed_in")
+INPUT_KEYS = ("kind", "date", "from", "about", "title", "items", "illustrative")
+ITEM_KEYS = (
+    "id",
+    "text",
+    "section",
+    "proposal",
+    "sources",
+    "decision",
+    "response",
+    "addressed_in",
+    "passage",
+)
 
 
 def read_inputs(
@@ -62,6 +82,15 @@ def _read_input(path: Path, strategy: Strategy, listed: list[str], log: ProblemL
             f"'about' names '{about}', which is not a version",
             f"Choose one of: {', '.join(listed)}.",
         )
+    illustrative = fields.text("illustrative")
+    if illustrative is not None and illustrative not in ILLUSTRATIVE:
+        fields.problem(
+            "illustrative",
+            f"unknown value '{illustrative}' for 'illustrative'",
+            "Write 'all' for an invented input, or 'handling' when only the decisions and "
+            "responses are made up.",
+        )
+        illustrative = None
     senders = []
     for sender, line in fields.items("from"):
         if isinstance(sender, str) and sender.strip():
@@ -76,6 +105,7 @@ def _read_input(path: Path, strategy: Strategy, listed: list[str], log: ProblemL
         path=path,
         from_=senders,
         title=fields.text("title"),
+        illustrative=illustrative,
     )
     seen: dict[str, int] = {}
     about_version = strategy.versions.get(about or "")
@@ -84,6 +114,8 @@ def _read_input(path: Path, strategy: Strategy, listed: list[str], log: ProblemL
         if item_fields is None:
             continue
         item = _read_item(item_fields, line, about, about_version, listed)
+        if item is not None:
+            _check_effect(item_fields, item, strategy, about_version)
         if item is None:
             continue
         if item.id in seen:
@@ -118,7 +150,7 @@ def _read_item(
         fields.problem(
             "decision", f"unknown decision '{decision}'", f"Use one of: {', '.join(DECISIONS)}."
         )
-    addressed_in = fields.slug("addressed_in")
+    addressed_in, addressed_section = _addressed(fields)
     if addressed_in is not None:
         if addressed_in not in listed:
             fields.problem(
@@ -155,4 +187,91 @@ def _read_item(
         decision=decision if decision in DECISIONS else "open",
         response=fields.text("response"),
         addressed_in=addressed_in,
+        addressed_section=addressed_section,
+        passage=fields.text("passage"),
     )
+
+
+def _addressed(fields: Fields) -> tuple[str | None, str | None]:
+    """`addressed_in: beslutad` or `addressed_in: beslutad/jord-skog-och-vatten`."""
+    value = fields.text("addressed_in")
+    if value is None:
+        return None, None
+    version, _, section = value.partition("/")
+    for part in (version, section) if section else (version,):
+        if not SLUG.fullmatch(part):
+            fields.problem(
+                "addressed_in",
+                f"'{value}' is not a version id or <version>/<section>",
+                "Write the version, e.g. 'addressed_in: beslutad', or the version and the "
+                f"section, e.g. 'addressed_in: beslutad/inledning'. {SLUG_HINT}",
+            )
+            return None, None
+    return version, section or None
+
+
+def normalize_space(text: str) -> str:
+    """Runs of whitespace as one space: a quoted phrase may be wrapped differently."""
+    return " ".join(text.split())
+
+
+def _check_effect(
+    fields: Fields, item: InputItem, strategy: Strategy, about: Version | None
+) -> None:
+    """Where the decision took effect must be one section, and a quoted passage must be
+    found there exactly once. Checked against versions that could be read."""
+    target = strategy.versions.get(item.addressed_in or "")
+    if item.passage is not None and "addressed_in" not in fields.data:
+        fields.problem(
+            "passage",
+            "'passage' quotes the changed text, but the item has no 'addressed_in'",
+            "Add 'addressed_in: <version>/<section>' where the change was made.",
+        )
+        return
+    if target is None:
+        return
+    section = item.addressed_section
+    if section is not None and section not in target.sections:
+        fields.problem(
+            "addressed_in",
+            f"'addressed_in' names the section '{section}', which is not a section of "
+            f"'{target.id}'",
+            f"Sections of {target.id}: {', '.join(target.sections)}.",
+        )
+        return
+    if section is None and item.section is not None and about is not None:
+        if item.section not in about.sections:
+            return  # reported already
+        found = counterparts(strategy, about, item.section, target)
+        if len(found) > 1:
+            choices = " or ".join(f"'addressed_in: {target.id}/{s}'" for s in found)
+            fields.problem(
+                "addressed_in",
+                f"'{item.section}' of '{about.id}' continues in {len(found)} sections of "
+                f"'{target.id}' ({', '.join(found)}): which one did the decision change?",
+                f"Name the section: {choices}.",
+            )
+            return
+        section = found[0] if found else None
+    if item.passage is None:
+        return
+    if section is None:
+        fields.problem(
+            "passage",
+            "'passage' quotes the changed text, but it is not clear which section to look in",
+            f"Name the section: 'addressed_in: {target.id}/<section>'.",
+        )
+        return
+    times = normalize_space(target.sections[section].body).count(normalize_space(item.passage))
+    if times != 1:
+        where = f"{target.id}/{section}"
+        fields.problem(
+            "passage",
+            f"the passage is not in {where}"
+            if times == 0
+            else f"the passage occurs {times} times in {where}",
+            "Quote a few words exactly as they stand in the section's Markdown file, "
+            "enough to be found only once."
+            if times == 0
+            else "Quote a few more words, so that the passage is found only once.",
+        )

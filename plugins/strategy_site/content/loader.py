@@ -39,7 +39,17 @@ from .problems import ProblemLog
 from .yamlfile import SLUG, SLUG_HINT, Fields, describe, read_yaml_file
 
 STRATEGY_KEYS = ("title", "publisher", "source_language", "languages", "versions", "current")
-VERSION_KEYS = ("status", "title", "date", "based_on", "consultation", "decision", "sections")
+VERSION_KEYS = (
+    "status",
+    "title",
+    "date",
+    "based_on",
+    "consultation",
+    "decision",
+    "changes",
+    "outcome",
+    "sections",
+)
 SECTION_KEYS = ("title", "summary", "replaces", "summarises")
 TRANSLATION_KEYS = ("title", "summary", "source_hash")
 
@@ -196,11 +206,36 @@ class StrategyReader:
         base = self._base(fields, version, strategy)
         version.consultation = read_consultation(fields, status)
         version.decision = read_decision(fields, status)
+        version.changes_summary = fields.localized("changes", strategy.languages)
+        version.outcome = self._outcome(fields, version, base, strategy)
         listed = self._read_toc(fields, version)
         self._read_files(version, listed, strategy, base)
         version.frozen = is_frozen(folder)
         check_lock(folder, self.log)
         return version
+
+    def _outcome(
+        self, fields: Fields, version: Version, base: Version | None, strategy: Strategy
+    ) -> dict[str, str] | None:
+        """The editors' summary of the consultation this version answers (on its base)."""
+        outcome = fields.localized("outcome", strategy.languages)
+        if outcome is not None and version.based_on is None:
+            fields.problem(
+                "outcome",
+                "'outcome' summarises the consultation this version is based on, but it has "
+                "no 'based_on'",
+                "Add 'based_on: <the consultation version>', or remove 'outcome'.",
+            )
+            return None
+        if outcome is not None and base is not None and base.status != CONSULTATION:
+            fields.problem(
+                "outcome",
+                f"'outcome' summarises the consultation on '{base.id}', which is not a "
+                "consultation version",
+                "Write 'outcome' in the version based on the consultation draft, or remove it.",
+            )
+            return None
+        return outcome
 
     def _base(self, fields: Fields, version: Version, strategy: Strategy) -> Version | None:
         """The version this one is based on; it must come earlier in strategy.yml."""

@@ -6,8 +6,8 @@ from __future__ import annotations
 from collections import Counter
 from dataclasses import dataclass
 
+from ..lineage import counterparts
 from ..model import DECISIONS, Input, InputItem, Strategy
-from .lineage import counterpart
 
 RESPONSE = "consultation-response"
 PRIVATE = "private"  # `from: private`: a private person, published without a name
@@ -17,23 +17,32 @@ PRIVATE = "private"  # `from: private`: a private person, published without a na
 class TracedItem:
     input: Input
     item: InputItem
-    # Where the decision took effect: the version, and the section there that continues
-    # the one the item concerns (None when the item names no section, or it is gone).
+    # Where the decision took effect: the version, and the section there that the editor
+    # named or that alone continues the one the item concerns (None when the item names
+    # no section, or it is gone).
     effect_version: str | None
     effect_section: str | None
 
     @property
     def anchor(self) -> str:
+        """The item's fragment id on pages that list inputs."""
         return f"{self.input.id}--{self.item.id}"
+
+    @property
+    def cause_anchor(self) -> str:
+        """The fragment id of the passage the decision changed, on the changes page."""
+        return f"orsak-{self.anchor}"
 
 
 def trace(strategy: Strategy, found: Input, item: InputItem) -> TracedItem:
-    effect_section = None
-    if item.addressed_in and item.section and found.about in strategy.versions:
-        about = strategy.versions[found.about]
+    effect_section = item.addressed_section
+    if effect_section is None and item.addressed_in and item.section:
+        about = strategy.versions.get(found.about)
         target = strategy.versions.get(item.addressed_in)
-        if target is not None and item.section in about.sections:
-            effect_section = counterpart(strategy, about, item.section, target)
+        if about is not None and target is not None and item.section in about.sections:
+            found_ids = counterparts(strategy, about, item.section, target)
+            # Several: the loader refuses that unless the editor names the section.
+            effect_section = found_ids[0] if len(found_ids) == 1 else None
     return TracedItem(found, item, item.addressed_in, effect_section)
 
 
@@ -44,6 +53,16 @@ def items_about(strategy: Strategy, version_id: str) -> list[TracedItem]:
         for found in strategy.inputs
         if found.about == version_id
         for item in found.items
+    ]
+
+
+def items_addressed_in(strategy: Strategy, version_id: str) -> list[TracedItem]:
+    """Every item whose decision took effect in this version: the inputs that shaped it."""
+    return [
+        trace(strategy, found, item)
+        for found in strategy.inputs
+        for item in found.items
+        if item.addressed_in == version_id
     ]
 
 

@@ -12,8 +12,8 @@ from datetime import date
 from html import escape
 
 from .. import urls
-from ..derive.lineage import counterpart
 from ..derive.translations import MISSING, OUTDATED, TranslationStatus
+from ..lineage import counterparts
 from ..model import CONSULTATION, POPULAR, Strategy, Version
 from .responding import comment_href
 from .texts import format_date, language_name, status_name, t
@@ -128,12 +128,16 @@ def _currency_notice(ctx: PageContext, version: Version, section_id: str | None)
         text = t(lang, "notice.older", current=current_name)
     else:
         text = t(lang, "notice.newer", current=current_name)
-    target = counterpart(strategy, version, section_id, current) if section_id else None
+    targets = counterparts(strategy, version, section_id, current) if section_id else []
     name = _version_name(ctx, current)
-    if target is not None:
+    if len(targets) == 1:
         link = (
-            f'<a href="{escape(ctx.link(urls.section_path(current.id, target)))}">'
+            f'<a href="{escape(ctx.link(urls.section_path(current.id, targets[0])))}">'
             f"{t(lang, 'notice.go_same_section', current=name)}</a>"
+        )
+    elif targets:
+        link = t(
+            lang, "notice.go_sections", current=name, sections=section_links(ctx, current, targets)
         )
     else:
         link = (
@@ -203,8 +207,8 @@ def version_selector(ctx: PageContext, version: Version, section_id: str | None)
     here = section_title(strategy, version, section_id, lang) if section_id else None
     items = []
     for other in strategy.versions.values():
-        target = counterpart(strategy, version, section_id, other) if section_id else None
-        path = urls.section_path(other.id, target) if target else urls.version_path(other.id)
+        targets = counterparts(strategy, version, section_id, other) if section_id else []
+        path = urls.section_path(other.id, targets[0]) if len(targets) == 1 else None
         facts = [time_tag(other.date, lang)]
         status = status_unless_named(other, ctx.text(other.title), lang)
         if status:
@@ -214,17 +218,41 @@ def version_selector(ctx: PageContext, version: Version, section_id: str | None)
                 tag("span", escape(t(lang, "version.current_badge")), class_="st-versions__current")
             )
         note = ""
-        if section_id is not None and target is None:
-            note = f"({escape(t(lang, 'version.missing_section'))})"
-        elif target is not None and other.id != version.id:
-            there = section_title(strategy, other, target, lang)
+        if section_id is not None and not targets:
+            note = " " + tag(
+                "span",
+                f"({escape(t(lang, 'version.missing_section'))})",
+                class_="st-versions__note",
+            )
+        elif len(targets) > 1:
+            # Split (or merged, looking back): every part, by name.
+            parts = "".join(
+                tag(
+                    "li",
+                    link(
+                        ctx.link(urls.section_path(other.id, target)),
+                        escape(section_title(strategy, other, target, lang)),
+                    ),
+                )
+                for target in targets
+            )
+            note = " " + tag(
+                "span", escape(t(lang, "version.in_sections")), class_="st-versions__note"
+            )
+            note += tag("ul", parts, class_="st-versions__parts")
+        elif targets and other.id != version.id:
+            there = section_title(strategy, other, targets[0], lang)
             if there != here:
-                note = f"({t(lang, 'version.other_title', title=f'<q>{escape(there)}</q>')})"
-        if note:
-            note = " " + tag("span", note, class_="st-versions__note")
+                title = f"<q>{escape(there)}</q>"
+                note = " " + tag(
+                    "span",
+                    f"({t(lang, 'version.other_title', title=title)})",
+                    class_="st-versions__note",
+                )
         current_attr = ' aria-current="page"' if other.id == version.id else ""
+        href = ctx.link(path or urls.version_path(other.id))
         items.append(
-            f'<li><a href="{escape(ctx.link(path))}"{current_attr}>{_version_name(ctx, other)}</a>'
+            f'<li><a href="{escape(href)}"{current_attr}>{_version_name(ctx, other)}</a>'
             f', <span class="st-versions__meta">{", ".join(facts)}</span>{note}</li>'
         )
     label = escape(t(lang, "version.select"))
@@ -234,6 +262,22 @@ def version_selector(ctx: PageContext, version: Version, section_id: str | None)
         f'<p class="st-versions__hint">{escape(t(lang, "version.select_hint"))}</p>'
         f"<ul>{''.join(items)}</ul></details></nav>"
     )
+
+
+def section_links(ctx: PageContext, version: Version, ids: tuple[str, ...] | list[str]) -> str:
+    """ "3.1 Hållbar energi och 3.2 Jord, skog och vatten", each linked to its page."""
+    links = [
+        link(
+            ctx.link(urls.section_path(version.id, section_id)),
+            escape(section_title(ctx.strategy, version, section_id, ctx.lang)),
+        )
+        for section_id in ids
+        if section_id in version.sections
+    ]
+    joiner = f" {t(ctx.lang, 'list.and')} "
+    if len(links) <= 2:
+        return joiner.join(links)
+    return ", ".join(links[:-1]) + joiner + links[-1]
 
 
 def timeline(ctx: PageContext) -> str:

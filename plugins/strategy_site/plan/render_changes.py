@@ -25,7 +25,7 @@ from ..derive.diff import (
     diff_titles,
 )
 from ..model import Version
-from .render import PageContext, link, section_title, tag
+from .render import PageContext, link, section_links, section_title, tag
 from .texts import language_name, t
 
 # The order in which kinds are named, most telling first.
@@ -34,22 +34,6 @@ KIND_ORDER = (ADDED, REMOVED, MERGED_INTO, SPLIT_INTO, MERGED, SPLIT, REPLACES, 
 
 def _base_name(ctx: PageContext, base: Version) -> str:
     return escape(ctx.text(base.title))
-
-
-def _section_links(ctx: PageContext, version: Version, ids: tuple[str, ...] | list[str]) -> str:
-    """ "3.1 Hållbar energi och 3.2 Jord, skog och vatten", each linked to its page."""
-    links = [
-        link(
-            ctx.link(urls.section_path(version.id, section_id)),
-            escape(section_title(ctx.strategy, version, section_id, ctx.lang)),
-        )
-        for section_id in ids
-        if section_id in version.sections
-    ]
-    joiner = " och " if ctx.lang == "sv" else " and "
-    if len(links) <= 2:
-        return joiner.join(links)
-    return ", ".join(links[:-1]) + joiner + links[-1]
 
 
 def short_summary(ctx: PageContext, change: SectionChange, base: Version) -> str:
@@ -77,7 +61,7 @@ def _kind_names(ctx: PageContext, change: SectionChange, version: Version | None
         if not change.has(kind):
             continue
         if kind in (MERGED_INTO, SPLIT_INTO) and version is not None:
-            sections = _section_links(ctx, version, change.new_ids)
+            sections = section_links(ctx, version, change.new_ids)
             names.append(t(ctx.lang, f"change.{kind}", sections=sections))
         elif kind not in (MERGED_INTO, SPLIT_INTO):
             names.append(escape(t(ctx.lang, f"change.{kind}")))
@@ -112,7 +96,7 @@ def change_description(
         if change.has(kind):
             others = tuple(i for i in change.old_ids if i != change.section_id) or change.old_ids
             lines.append(
-                t(lang, f"changes.{kind}", sections=_section_links(ctx, base, others), base=name)
+                t(lang, f"changes.{kind}", sections=section_links(ctx, base, others), base=name)
             )
     if change.has(RENAMED) and change.old_title and change.new_title:
         labels = DiffLabels.for_language(lang)
@@ -200,7 +184,7 @@ def summarises_note(ctx: PageContext, version: Version, ids: list[str]) -> str:
     text = t(
         ctx.lang,
         "summarises.text",
-        sections=_section_links(ctx, base, ids),
+        sections=section_links(ctx, base, ids),
         base=_base_name(ctx, base),
     )
     return tag("p", text, class_="st-summarises")

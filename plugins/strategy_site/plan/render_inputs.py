@@ -36,12 +36,25 @@ def change_path(ctx: PageContext, traced: TracedItem) -> str | None:
     return urls.version_changes_path(version.id) if has_changes else urls.version_path(version.id)
 
 
-def _decision(ctx: PageContext, decision: str) -> str:
-    return tag(
+def _decision(ctx: PageContext, decision: str, found: Input) -> str:
+    """The decision, with a visible mark when it belongs to a made-up example."""
+    shown = tag(
         "span",
         escape(t(ctx.lang, f"decision.{decision}")),
         class_=f"st-decision st-decision--{decision}",
     )
+    if found.illustrative is None:
+        return shown
+    mark = t(ctx.lang, f"illustrative.{found.illustrative}.mark")
+    return shown + " " + tag("span", escape(f"({mark})"), class_="st-illustrative-mark")
+
+
+def illustrative_notice(ctx: PageContext, found: Input) -> str:
+    """Under an input's heading: what of it is made up, in plain words."""
+    if found.illustrative is None:
+        return ""
+    text = t(ctx.lang, f"illustrative.{found.illustrative}.notice")
+    return tag("p", escape(text), class_="st-illustrative")
 
 
 def _item(ctx: PageContext, version: Version, traced: TracedItem) -> str:
@@ -59,7 +72,7 @@ def _item(ctx: PageContext, version: Version, traced: TracedItem) -> str:
             for s in item.sources
         )
         rows.append((t(lang, "inputs.sources"), _original(ctx, sources, "ul")))
-    rows.append((t(lang, "inputs.decision"), _decision(ctx, item.decision)))
+    rows.append((t(lang, "inputs.decision"), _decision(ctx, item.decision, traced.input)))
     if item.response:
         rows.append((t(lang, "inputs.response"), _original(ctx, escape(item.response), "div")))
     target = change_path(ctx, traced)
@@ -101,6 +114,7 @@ def inputs_page(ctx: PageContext, version: Version, items: list[TracedItem]) -> 
         )
         parts.append(tag("h2", _original(ctx, escape(heading), "span"), id=found.id))
         parts.append(tag("p", meta, class_="st-input-meta"))
+        parts.append(illustrative_notice(ctx, found))
         parts.append(
             tag("ol", "".join(_item(ctx, version, traced) for traced in group), class_="st-inputs")
         )
@@ -180,7 +194,7 @@ def affecting_list(ctx: PageContext, items: list[TracedItem]) -> str:
             f"{time_tag(found.date, lang)}): ",
             _original(ctx, escape(traced.item.text), "span"),
             " ",
-            _decision(ctx, traced.item.decision),
+            _decision(ctx, traced.item.decision, found),
             " ",
             link(inputs_href, escape(t(lang, "inputs.see_input"))),
         ]

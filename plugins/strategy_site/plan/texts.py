@@ -28,6 +28,9 @@ STRINGS: dict[str, dict[str, str]] = {
         "notice.popular": "Det här är en populärversion: en kort sammanfattning av {base} "
         "skriven för alla.",
         "notice.go_same_section": "Läs samma avsnitt i {current}",
+        "notice.go_sections": "Avsnittet fortsätter i {current} som {sections}.",
+        "version.in_sections": "i flera avsnitt:",
+        "list.and": "och",
         "notice.go_version_start": "Gå till {current}",
         "notice.section_gone": "Avsnittet finns inte i {current}.",
         "consultation.upcoming": "Remisstiden börjar {opens} och slutar {closes}.",
@@ -116,6 +119,14 @@ STRINGS: dict[str, dict[str, str]] = {
         "inputs.private": "Privatperson",
         "kind.workshop": "Workshop",
         "kind.consultation-response": "Remissvar",
+        "illustrative.all.mark": "påhittat exempel",
+        "illustrative.all.notice": "Påhittat exempel: avsändaren, inspelet och svaret är "
+        "uppdiktade för att visa hur webbplatsen redovisar inspel. Ingen verklig organisation "
+        "har skrivit detta.",
+        "illustrative.handling.mark": "illustration",
+        "illustrative.handling.notice": "Deltagarna och det som sades är verkliga. Hur "
+        "punkterna hanterades (beslut och svar) är en illustration, inte ett besked som "
+        "regionen har gett.",
         "decision.accepted": "Tillgodosett",
         "decision.partly": "Delvis tillgodosett",
         "decision.rejected": "Inte tillgodosett",
@@ -191,6 +202,9 @@ STRINGS: dict[str, dict[str, str]] = {
         "notice.popular": "This is a popular version: a short summary of {base} written for "
         "everyone.",
         "notice.go_same_section": "Read the same section in {current}",
+        "notice.go_sections": "The section continues in {current} as {sections}.",
+        "version.in_sections": "in several sections:",
+        "list.and": "and",
         "notice.go_version_start": "Go to {current}",
         "notice.section_gone": "The section is not in {current}.",
         "consultation.upcoming": "The consultation period starts on {opens} and ends on {closes}.",
@@ -279,6 +293,13 @@ STRINGS: dict[str, dict[str, str]] = {
         "inputs.private": "Private individual",
         "kind.workshop": "Workshop",
         "kind.consultation-response": "Consultation response",
+        "illustrative.all.mark": "invented example",
+        "illustrative.all.notice": "Invented example: the sender, the input and the response "
+        "are made up to show how the site reports inputs. No real organisation wrote this.",
+        "illustrative.handling.mark": "illustration",
+        "illustrative.handling.notice": "The participants and what was said are real. How the "
+        "points were handled (decisions and responses) is an illustration, not an answer the "
+        "region gave.",
         "decision.accepted": "Accepted",
         "decision.partly": "Partly accepted",
         "decision.rejected": "Not accepted",
