@@ -7,6 +7,7 @@ ourselves; `AXE_VERSION` makes a change of package that changes axe fail loudly.
 
 from __future__ import annotations
 
+import json
 from dataclasses import dataclass
 from functools import cache
 from importlib.resources import files
@@ -43,8 +44,9 @@ def axe_source() -> str:
 
 # axe.run over the whole document with the WCAG tags, as a check for tabs.run_in_tabs.
 CHECK = (
-    "() => axe.run(document, {runOnly: {type: 'tag', values: %s}, resultTypes: ['violations']})"
-    % list(WCAG_TAGS)
+    "() => axe.run(document, {runOnly: {type: 'tag', values: "
+    + json.dumps(list(WCAG_TAGS))
+    + "}, resultTypes: ['violations']})"
 )
 
 

@@ -32,7 +32,10 @@ RUNNER = """
     if (!settled()) { setTimeout(run, 50); return; }
     Promise.resolve()
       .then(() => check())
-      .then(r => { window.__stResult = {value: r}; }, e => { window.__stResult = {error: String(e)}; });
+      .then(
+        r => { window.__stResult = {value: r}; },
+        e => { window.__stResult = {error: String(e)}; },
+      );
   };
   addEventListener("load", () => requestAnimationFrame(() => setTimeout(run, 0)));
 })();

@@ -46,8 +46,11 @@ def test_search_results_name_their_version_and_put_the_current_first(
     with open_page(browser, example_server) as page:
         visit(page, SamplePage("/", "start page, sv", "start"))
         show_search_results(page, "upphandling")
-        items = page.locator(".md-search-result__item")
-        tags = [items.nth(i).locator(".md-tag").first.inner_text() for i in range(items.count())]
+        # The first tag of each result that has one (hand-written pages have none).
+        tags = page.locator(".md-search-result__item").evaluate_all(
+            "items => items.map(i => i.querySelector('.md-tag')).filter(t => t)"
+            ".map(t => t.textContent.trim())"
+        )
         snippets = page.locator(".md-search-result__article").all_inner_texts()
     assert tags, "no search result names its version"
     assert tags[0].startswith("Beslutat program 2021–2027") and "Gällande" in tags[0], tags
@@ -109,3 +112,46 @@ def test_english_pages_mark_swedish_titles(browser, example_server) -> None:
         assert note == "(in Swedish)"
         links = page.locator(".md-select__link")
         assert links.evaluate_all("ls => ls.map(l => l.lang)") == ["sv", "en"]
+
+
+def test_inputs_filter_by_sender_hides_the_other_inputs_whole(browser, example_server) -> None:
+    with open_page(browser, example_server) as page:
+        page.goto("/remiss/inspel/")
+        groups = page.locator("article h2[data-group]")
+        total = groups.count()
+        assert total > 2
+        sender = page.locator("#st-filter-sender option").nth(1).inner_text()
+        page.select_option("#st-filter-sender", label=sender)
+        shown = page.locator("article h2[data-group]:visible")
+        assert 1 <= shown.count() < total
+        for i in range(shown.count()):
+            group = shown.nth(i).get_attribute("data-group")
+            meta = page.locator(f"p.st-input-meta[data-group='{group}']").inner_text()
+            assert sender in meta
+        assert "av" in page.locator(".st-input-filter__status").inner_text()
+        page.select_option("#st-filter-sender", value="")
+        assert page.locator("article h2[data-group]:visible").count() == total
+
+
+def test_a_link_to_an_input_opens_it(browser, example_server) -> None:
+    with open_page(browser, example_server) as page:
+        page.goto("/remiss/inspel/")
+        item = page.locator("li.st-input-item").first
+        anchor = item.get_attribute("id")
+        assert not item.locator("details").evaluate("d => d.open")
+        page.goto(f"/remiss/inspel/#{anchor}")
+        page.reload()
+        opened = page.locator(f"[id='{anchor}'] details").evaluate("d => d.open")
+        assert opened, "the item the address points to is not open"
+
+
+def test_decisions_look_different_without_colour(browser, example_server) -> None:
+    with open_page(browser, example_server) as page:
+        page.goto("/remiss/inspel/")
+        looks = page.locator(".st-decision").evaluate_all(
+            "ds => ds.map(d => [d.className, d.querySelector('[aria-hidden]').textContent,"
+            " getComputedStyle(d).borderTopStyle])"
+        )
+    by_kind = {cls: (sign, border) for cls, sign, border in looks}
+    assert len(by_kind) >= 3
+    assert len(set(by_kind.values())) == len(by_kind), by_kind

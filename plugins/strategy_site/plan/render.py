@@ -12,7 +12,7 @@ from datetime import date
 from html import escape
 
 from .. import urls
-from ..derive.translations import MISSING, OUTDATED, TranslationStatus
+from ..derive.translations import CURRENT, MISSING, OUTDATED, TranslationStatus
 from ..lineage import counterparts
 from ..model import CONSULTATION, POPULAR, Strategy, Version
 from .responding import comment_href
@@ -404,9 +404,15 @@ def translation_notice(ctx: PageContext, state: str) -> str:
     return tag("p", text, class_=f"st-translation st-translation--{state}", role="note")
 
 
+STATE_SIGNS = {CURRENT: "✓", OUTDATED: "!", MISSING: "–"}
+
+
 def translation_table(ctx: PageContext, version: Version, rows: list[TranslationStatus]) -> str:
-    """One version's sections with their translation state and the words left to translate."""
-    lang = ctx.lang
+    """One version's sections with their translation state and the words left to translate.
+
+    Each title goes to the translated page (what readers see); an outdated section also
+    names the command that shows what changed in the source since it was translated."""
+    lang, source = ctx.lang, ctx.strategy.source_language
     head = "".join(
         tag("th", escape(t(lang, key)), scope="col")
         for key in ("translations.section", "translations.state", "translations.words")
@@ -414,17 +420,29 @@ def translation_table(ctx: PageContext, version: Version, rows: list[Translation
     body = []
     for row in rows:
         title = f"{row.number} {row.title}" if version.status != POPULAR else row.title
-        href = ctx.link(urls.section_path(row.version, row.section))
+        path = urls.section_path(row.version, row.section)
+        name = link(ctx.link_in(row.lang, path), escape(title), hreflang=row.lang)
+        badge = tag(
+            "span",
+            tag("span", STATE_SIGNS[row.state], aria_hidden="true")
+            + " "
+            + escape(t(lang, f"state.{row.state}")),
+            class_="st-state__badge",
+        )
+        state = badge
+        if row.state == OUTDATED:
+            command = f"strategi translations diff {row.version}/{row.section}"
+            state += " " + tag(
+                "span",
+                escape(t(lang, "translations.what_changed")) + " " + tag("code", escape(command)),
+                class_="st-state__diff",
+            )
         cells = (
-            tag("td", link(href, escape(title), lang=ctx.strategy.source_language)),
-            tag(
-                "td",
-                escape(t(lang, f"state.{row.state}")),
-                class_=f"st-state st-state--{row.state}",
-            ),
+            tag("td", tag("span", name, lang=source if source != lang else None)),
+            tag("td", state, class_=f"st-state st-state--{row.state}"),
             tag("td", str(row.words)),
         )
-        body.append(tag("tr", "".join(cells)))
+        body.append(tag("tr", "".join(cells), class_=f"st-row--{row.state}"))
     table = tag("table", tag("thead", tag("tr", head)) + tag("tbody", "".join(body)))
     return tag("div", table, class_="st-table-scroll")
 
