@@ -146,5 +146,8 @@ def test_status_page_agrees_with_the_command(site) -> None:
         for row in page.select("article tbody tr"):
             link, state, words = row.select("td")
             parts = link.select_one("a")["href"].strip("/").split("/")
-            found[(parts[-2], parts[-1])] = (state_names[state.get_text()], int(words.get_text()))
+            name = state.select_one(".st-state__badge").get_text().split(" ", 1)[1]
+            found[(parts[-2], parts[-1])] = (state_names[name], int(words.get_text()))
+            # Titles go to the translated page, which is what its readers see.
+            assert link.select_one("a")["hreflang"] == "en"
         assert found == expected, path
