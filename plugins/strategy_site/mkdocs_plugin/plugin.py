@@ -47,6 +47,7 @@ from . import bridge
 from .config import StrategyPluginConfig
 from .headings import name_headings
 from .languages import add_theme_languages, widen_i18n_locales
+from .notice import notice_problems, site_notice
 from .preview import (
     PreviewSources,
     environment_key,
@@ -145,9 +146,15 @@ class StrategyPlugin(BasePlugin[StrategyPluginConfig]):
 
     def _load(self, config: MkDocsConfig) -> Strategy:
         try:
-            return load_publishable(self.content_root(config))
+            strategy = load_publishable(self.content_root(config))
         except ContentError as error:
             raise PluginError("The strategy content has problems:\n" + error.report()) from None
+        problems = notice_problems(self.config.notice, strategy.source_language)
+        if problems:
+            raise PluginError(
+                "strategy: the 'notice' option in mkdocs.yml: " + "; ".join(problems) + "."
+            )
+        return strategy
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
         set_dirty(command == "serve" and dirty)
@@ -326,6 +333,22 @@ class StrategyPlugin(BasePlugin[StrategyPluginConfig]):
 
     # -- rendering -----------------------------------------------------------------
 
+    def on_env(self, env: Any, config: MkDocsConfig, files: Files) -> Any:
+        """The site-wide notice for this language's pages, 404 included; and hand-written
+        pages shown in another language (i18n's fallback, e.g. a guide written only in
+        Swedish on the English site) are marked so in the sidebar: their titles are known
+        once every page has been read, which is now."""
+        assert self.plan is not None and self.strategy is not None
+        env.globals["strategy_notice"] = site_notice(
+            self.config.notice, self.plan.lang, self.strategy.source_language
+        )
+        lang = self._plan_lang()
+        for file in files.documentation_pages():
+            locale = bridge.file_language(file, lang)
+            if file.page is not None and locale != lang and file.generated_by is None:
+                _mark_title_language(file.page, file.page.title or "", locale, lang)
+        return env
+
     @event_priority(bridge.PAGE_CONTEXT_AFTER_I18N)
     def on_page_context(
         self, context: dict[str, Any], page: Page, config: MkDocsConfig, nav: Navigation
@@ -370,17 +393,6 @@ class StrategyPlugin(BasePlugin[StrategyPluginConfig]):
         if root is not None:
             context["base_url"] = root  # Material's search reads this language's index
         return context
-
-    def on_env(self, env: Any, config: MkDocsConfig, files: Files) -> Any:
-        """Hand-written pages shown in another language (i18n's fallback, e.g. a guide
-        written only in Swedish on the English site) are marked so in the sidebar; their
-        titles are known once every page has been read, which is now."""
-        lang = self._plan_lang()
-        for file in files.documentation_pages():
-            locale = bridge.file_language(file, lang)
-            if file.page is not None and locale != lang and file.generated_by is None:
-                _mark_title_language(file.page, file.page.title or "", locale, lang)
-        return env
 
     def _plan_lang(self) -> str:
         assert self.plan is not None
