@@ -15,6 +15,8 @@ from markupsafe import escape
 from mkdocs.structure.nav import Navigation, Section
 from mkdocs.structure.pages import Page
 
+from . import bridge
+
 
 def _first_page(item: Page | Section) -> Page:
     while isinstance(item, Section):
@@ -24,8 +26,10 @@ def _first_page(item: Page | Section) -> Page:
 
 def _closed_entry(item: Page | Section, link: str) -> str:
     """Material 9.8's markup for an entry that is not open (pruned when a section)."""
+    marked = bridge.html_title(item)  # a title marked with its language
     # Titles are Markup already (escaped by the plugin); plain text is escaped here.
-    content = f'<span class="md-ellipsis">{escape(item.title or "")}</span>'
+    title = f'<span class="md-typeset">{marked}</span>' if marked else escape(item.title or "")
+    content = f'<span class="md-ellipsis">{title}</span>'
     if isinstance(item, Section):
         return (
             '<li class="md-nav__item md-nav__item--pruned md-nav__item--nested">'
