@@ -16,6 +16,7 @@ from typing import Any, TypeVar
 from playwright.sync_api import Browser, Page
 
 from .chromium import open_context
+from .pages import wait_until
 
 T = TypeVar("T")
 
@@ -70,7 +71,7 @@ def run_in_tabs(
                 page.goto(path_of(entry), wait_until="commit")
                 running.append((page, entry))
             page, entry = running.popleft()
-            page.wait_for_function("window.__stResult !== null", timeout=120_000)
+            wait_until(page, "() => window.__stResult !== null", timeout_ms=120_000)
             outcome = page.evaluate("window.__stResult")
             if "error" in outcome:
                 raise AssertionError(f"{path_of(entry)}: the check failed: {outcome['error']}")

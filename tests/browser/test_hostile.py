@@ -43,7 +43,7 @@ def hostile_server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
     toc = strategy / "versions/remiss/version.yml"
     (toc.parent / "version.lock").unlink(missing_ok=True)  # a new hostile version, unfrozen
     text = toc.read_text(encoding="utf-8")
-    toc.write_text(text.replace("  sv: Remissutkast", f"  sv: '{HOSTILE_TITLE}'"), "utf-8")
+    toc.write_text(text.replace("  sv: Remissutkast\n", f"  sv: '{HOSTILE_TITLE}'\n", 1), "utf-8")
     project = copy_project(
         root / "project", strategy=strategy, docs={"fientlig.md": HOSTILE_PAGE, "om.md": "# Om\n"}
     )
