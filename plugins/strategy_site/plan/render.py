@@ -12,6 +12,7 @@ from datetime import date
 from html import escape
 
 from .. import urls
+from ..derive.inputs import answering_version
 from ..derive.translations import MISSING, OUTDATED, TranslationStatus
 from ..lineage import counterparts
 from ..model import CONSULTATION, POPULAR, Strategy, Version
@@ -161,6 +162,10 @@ def consultation_notice(ctx: PageContext, version: Version) -> str:
     lines = [t(lang, f"consultation.{state}", opens=opens, closes=closes)]
     if state == "closed":
         lines.append(t(lang, "consultation.closed_more", reference=reference))
+        answer = answering_version(ctx.strategy, version)
+        if answer is not None:
+            href = ctx.link(urls.outcome_path(answer.id))
+            lines.append(link(href, escape(t(lang, "outcome.closed_link"))))
     else:
         contact = _contact(consultation.respond_to)
         lines.append(t(lang, "consultation.how", respond_to=contact, reference=reference))

@@ -17,7 +17,7 @@ def sender_names(ctx: PageContext, found: Input) -> str:
     return escape(", ".join(names))
 
 
-def _original(ctx: PageContext, html: str, name: str = "p", **attributes: str | None) -> str:
+def original_text(ctx: PageContext, html: str, name: str = "p", **attributes: str | None) -> str:
     """Text as the respondent wrote it: in the source language, marked so on other pages."""
     source = ctx.strategy.source_language
     return tag(name, html, lang=source if ctx.lang != source else None, **attributes)
@@ -31,12 +31,14 @@ def change_path(ctx: PageContext, traced: TracedItem) -> str | None:
     has_changes = ctx.has_changes(version)
     if traced.effect_section is not None:
         if has_changes:
-            return urls.section_changes_path(version.id, traced.effect_section)
+            path = urls.section_changes_path(version.id, traced.effect_section)
+            # Tied to a passage: straight to its cause note (checked to exist by the loader).
+            return path + f"#{traced.cause_anchor}" if traced.item.passage else path
         return urls.section_path(version.id, traced.effect_section)
     return urls.version_changes_path(version.id) if has_changes else urls.version_path(version.id)
 
 
-def _decision(ctx: PageContext, decision: str, found: Input) -> str:
+def decision_badge(ctx: PageContext, decision: str, found: Input) -> str:
     """The decision, with a visible mark when it belongs to a made-up example."""
     shown = tag(
         "span",
@@ -59,22 +61,22 @@ def illustrative_notice(ctx: PageContext, found: Input) -> str:
 
 def _item(ctx: PageContext, version: Version, traced: TracedItem) -> str:
     lang, item = ctx.lang, traced.item
-    rows = [(t(lang, "inputs.said"), _original(ctx, escape(item.text), "div"))]
+    rows = [(t(lang, "inputs.said"), original_text(ctx, escape(item.text), "div"))]
     if item.section and item.section in version.sections:
         title = section_title(ctx.strategy, version, item.section, lang)
         href = ctx.link(urls.section_path(version.id, item.section))
         rows.append((t(lang, "inputs.section"), link(href, escape(title))))
     if item.proposal:
-        rows.append((t(lang, "inputs.proposal"), _original(ctx, escape(item.proposal), "div")))
+        rows.append((t(lang, "inputs.proposal"), original_text(ctx, escape(item.proposal), "div")))
     if item.sources:
         sources = "".join(
             tag("li", link(s.url, escape(s.title)) if s.url else escape(s.title))
             for s in item.sources
         )
-        rows.append((t(lang, "inputs.sources"), _original(ctx, sources, "ul")))
-    rows.append((t(lang, "inputs.decision"), _decision(ctx, item.decision, traced.input)))
+        rows.append((t(lang, "inputs.sources"), original_text(ctx, sources, "ul")))
+    rows.append((t(lang, "inputs.decision"), decision_badge(ctx, item.decision, traced.input)))
     if item.response:
-        rows.append((t(lang, "inputs.response"), _original(ctx, escape(item.response), "div")))
+        rows.append((t(lang, "inputs.response"), original_text(ctx, escape(item.response), "div")))
     target = change_path(ctx, traced)
     if target is not None:
         name = ctx.text(ctx.strategy.versions[traced.effect_version].title)
@@ -112,7 +114,7 @@ def inputs_page(ctx: PageContext, version: Version, items: list[TracedItem]) -> 
             f"{escape(t(lang, f'kind.{found.kind}'))} · {time_tag(found.date, lang)} · "
             f"{escape(t(lang, 'inputs.from'))}: {sender_names(ctx, found)}"
         )
-        parts.append(tag("h2", _original(ctx, escape(heading), "span"), id=found.id))
+        parts.append(tag("h2", original_text(ctx, escape(heading), "span"), id=found.id))
         parts.append(tag("p", meta, class_="st-input-meta"))
         parts.append(illustrative_notice(ctx, found))
         parts.append(
@@ -179,6 +181,23 @@ def _filters(ctx: PageContext, version: Version, items: list[TracedItem]) -> str
     )
 
 
+def said_and_decided(ctx: PageContext, traced: TracedItem) -> str:
+    """ "Sender (kind, date): what was said [decision] The input", in one line."""
+    lang, found = ctx.lang, traced.input
+    inputs_href = ctx.link(urls.inputs_path(found.about) + f"#{traced.anchor}")
+    return "".join(
+        [
+            f"{sender_names(ctx, found)} ({escape(t(lang, f'kind.{found.kind}').lower())}, "
+            f"{time_tag(found.date, lang)}): ",
+            original_text(ctx, escape(traced.item.text), "span"),
+            " ",
+            decision_badge(ctx, traced.item.decision, found),
+            " ",
+            link(inputs_href, escape(t(lang, "inputs.see_input"))),
+        ]
+    )
+
+
 def affecting_list(ctx: PageContext, items: list[TracedItem]) -> str:
     """Below a section: the inputs whose decisions changed it, each with its change."""
     if not items:
@@ -186,18 +205,7 @@ def affecting_list(ctx: PageContext, items: list[TracedItem]) -> str:
     lang = ctx.lang
     entries = []
     for traced in items:
-        found = traced.input
-        about = ctx.strategy.versions[found.about]
-        inputs_href = ctx.link(urls.inputs_path(about.id) + f"#{traced.anchor}")
-        parts = [
-            f"{sender_names(ctx, found)} ({escape(t(lang, f'kind.{found.kind}').lower())}, "
-            f"{time_tag(found.date, lang)}): ",
-            _original(ctx, escape(traced.item.text), "span"),
-            " ",
-            _decision(ctx, traced.item.decision, found),
-            " ",
-            link(inputs_href, escape(t(lang, "inputs.see_input"))),
-        ]
+        parts = [said_and_decided(ctx, traced)]
         target = change_path(ctx, traced)
         if target is not None:
             name = ctx.text(ctx.strategy.versions[traced.effect_version].title)

@@ -12,7 +12,7 @@ both build on it.
 - `render_terminal`: the same, as text for a terminal.
 """
 
-from .annotate import render_markdown
+from .annotate import NOTE_KINDS, render_markdown
 from .blocks import Block, parse_blocks
 from .body import CHANGED, DELETED, EQUAL, INSERTED, BlockDiff, BodyDiff, diff_body
 from .labels import DiffLabels
@@ -37,6 +37,7 @@ from .versions import (
 )
 
 __all__ = [
+    "NOTE_KINDS",
     "render_markdown",
     "ADDED",
     "CHANGED",

@@ -35,6 +35,7 @@ from .blocks import (
     FOOTNOTE,
     HTML,
     LIST_ITEM,
+    PARAGRAPH,
     REFDEF,
     RULE,
     SETEXT_RE,
@@ -277,8 +278,30 @@ def _sep_before(b: BlockDiff, old_seps: dict[int, str], new_seps: dict[int, str]
     return new_seps.get(b.new_index - 1, "\n")
 
 
-def render_markdown(diff: BodyDiff, labels: DiffLabels) -> str:
-    """The annotated Markdown of a body diff (see the module docstring)."""
+NOTE_KINDS = frozenset({PARAGRAPH, LIST_ITEM, TABLE_ROW})  # blocks that take a note at their end
+
+
+def _add_note(piece: _Piece, notes: dict[int, str]) -> None:
+    index = piece.diff.new_index
+    if piece.diff.status == DELETED or index is None or index not in notes:
+        return
+    if piece.side_block.kind not in NOTE_KINDS:
+        return
+    text = piece.text.rstrip("\n")
+    end = text.rstrip()
+    if piece.side_block.kind == TABLE_ROW and end.endswith("|") and not end.endswith("\\|"):
+        text = end[:-1].rstrip()  # in the last cell, not after the row
+        piece.text = text + notes[index] + " |" + piece.text[len(end) :]
+        return
+    piece.text = text + notes[index] + piece.text[len(text) :]
+
+
+def render_markdown(diff: BodyDiff, labels: DiffLabels, notes: dict[int, str] | None = None) -> str:
+    """The annotated Markdown of a body diff (see the module docstring).
+
+    `notes` maps a block of the new text (its index) to inline HTML put at the end of
+    that block, e.g. a cause note's marker; only paragraphs and list items take one.
+    """
     old_seps: dict[int, str] = {}
     new_seps: dict[int, str] = {}
     for bd in diff.blocks:
@@ -298,6 +321,8 @@ def render_markdown(diff: BodyDiff, labels: DiffLabels) -> str:
         if piece is not None:
             pieces.append(piece)
     _keep_in_containers(pieces)
+    for piece in pieces:
+        _add_note(piece, notes or {})
     out: list[str] = []
     for n, piece in enumerate(pieces):
         if n:
