@@ -3,8 +3,18 @@
 from __future__ import annotations
 
 from diff_testing import LABELS, annotate, check_rendered, marks
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
-from strategy_site.derive.diff import CHANGED, DELETED, EQUAL, INSERTED, diff_body, render_markdown
+from strategy_site.derive.diff import (
+    CHANGED,
+    DELETED,
+    EQUAL,
+    INSERTED,
+    diff_body,
+    diff_titles,
+    render_markdown,
+)
 from strategy_site.derive.diff.tokens import WORD, tokenize_text
 
 
@@ -116,3 +126,90 @@ def test_word_deleted_at_end_of_line_keeps_a_space():
     text = annotate("Alfa beta\ngamma.\n", "Alfa\ngamma.\n")
     assert marks(text) == ([], ["beta"])
     check_rendered(text)
+
+
+# The rewrite rule (words.WordDiff.rewritten; measured in benchmarks/rewrites.py).
+
+HEADING_WORDS = ["Vad", "menar", "vi", "med", "en", "cirkulär", "bioekonomi", "och", "skog", "?"]
+
+
+def _change_runs(diff) -> list[int]:
+    """Per changed block pair, how many places change."""
+    return [sum(1 for op in b.ops if op.tag != "equal") for b in diff.blocks if b.status == CHANGED]
+
+
+def test_rewritten_heading_does_not_alternate():
+    old = "## Vad menar vi med cirkulär bioekonomi?\n"
+    new = "## En cirkulär bioekonomi\n"
+    diff = diff_body(old, new)
+    assert [b.status for b in diff] == [DELETED, INSERTED]
+    ins, dels = marks(render_markdown(diff, LABELS))
+    assert dels == ["Vad menar vi med cirkulär bioekonomi?"]
+    assert ins == ["En cirkulär bioekonomi"]
+
+
+def test_heading_changed_in_one_place_stays_word_level():
+    diff = diff_body("## Möjligheter\n", "## Möjligheter och utmaningar\n")
+    assert [b.status for b in diff] == [CHANGED]
+    assert marks(render_markdown(diff, LABELS)) == (["och utmaningar"], [])
+
+
+@given(
+    st.lists(st.sampled_from(HEADING_WORDS), min_size=1, max_size=8),
+    st.lists(st.sampled_from(HEADING_WORDS), min_size=1, max_size=8),
+)
+@settings(max_examples=200, deadline=None)
+def test_headings_never_alternate(old_words, new_words):
+    diff = diff_body("## " + " ".join(old_words) + "\n", "## " + " ".join(new_words) + "\n")
+    assert all(runs <= 1 for runs in _change_runs(diff))
+    title = diff_titles(" ".join(old_words), " ".join(new_words))
+    assert title.count("<ins>") <= 1 and title.count("<del>") <= 1
+
+
+def test_titles_never_alternate():
+    title = diff_titles("Vad menar vi med cirkulär bioekonomi?", "En cirkulär bioekonomi")
+    assert title.count("<del>") == 1 and title.count("<ins>") == 1
+    assert title.index("<del>") < title.index("<ins>")
+
+
+def test_mostly_rewritten_paragraph_from_the_example_is_one_deletion_and_one_insertion():
+    old = (
+        "Skog, mark och vatten har alltid varit grunden för länets ekonomi. I en cirkulär "
+        "bioekonomi används de förnybara resurserna på ett sätt som skapar mer värde och "
+        "mindre avfall. Fokusområdet är horisontellt eftersom det berör många branscher, "
+        "från skogsbruk, jordbruk och livsmedel till byggande, energi och besöksnäring.\n"
+    )
+    new = (
+        "Skog, mark och vatten har alltid varit grunden för länets ekonomi. Styrkeområdet "
+        "Jord, skog och vatten bygger vidare på remissutkastets fokusområde cirkulär "
+        "bioekonomi, men med en tydligare utgångspunkt i själva resurserna och i de "
+        "människor och företag som brukar dem.\n"
+    )
+    diff = diff_body(old, new)
+    assert [b.status for b in diff] == [DELETED, INSERTED]
+    ins, dels = marks(render_markdown(diff, LABELS))
+    assert len(ins) == 1 and len(dels) == 1
+
+
+def test_scattered_changes_with_less_than_half_kept_are_a_rewrite():
+    old = (
+        "Programmet ska gälla från den 1 januari 2021 och följas upp årligen av den "
+        "regionala utvecklingsnämnden.\n"
+    )
+    new = "Programmet gäller från 2021 och följs upp vartannat år av nämnden.\n"
+    assert [b.status for b in diff_body(old, new)] == [DELETED, INSERTED]
+
+
+def test_scattered_small_edits_with_most_words_kept_stay_word_level():
+    old = (
+        "Besöksnäringen är en av länets största näringar. Den ger arbete åt många unga "
+        "och bidrar till att service finns kvar på mindre orter.\n"
+    )
+    new = (
+        "Besöksnäringen är en av länets största och mest internationella näringar. Den "
+        "ger arbete åt många unga och bidrar till att handel och service finns kvar på "
+        "mindre orter.\n"
+    )
+    diff = diff_body(old, new)
+    assert [b.status for b in diff] == [CHANGED]
+    assert _change_runs(diff) == [2]

@@ -4,9 +4,10 @@ Identical blocks are matched first by their keys (SequenceMatcher on one hashabl
 per block, which is cheap: a section has tens to a few thousand blocks). Between two
 matched blocks lies a gap of changed blocks; inside it, blocks of the same kind are
 paired by word similarity (a monotone best matching), so an inserted paragraph is one
-inserted block and not a rewrite of everything after it. A pair that turns out to share
-less than about a third of its words is shown as the old block deleted and the new one
-inserted, as an editor would describe a rewrite.
+inserted block and not a rewrite of everything after it. A pair whose words mostly
+changed (`WordDiff.rewritten`: less than a third kept, or less than half kept and
+changed in several places, or a heading changed in more than one place) is shown as the
+old block deleted and the new one inserted, as an editor would describe a rewrite.
 """
 
 from __future__ import annotations
@@ -15,10 +16,10 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 from difflib import SequenceMatcher
 
-from .blocks import ATOMIC_KINDS, FOOTNOTE, TABLE_HEAD, TABLE_KINDS, Block, parse_blocks
+from .blocks import ATOMIC_KINDS, FOOTNOTE, HEADING, TABLE_HEAD, TABLE_KINDS, Block, parse_blocks
 from .tokens import Tokenized, count_words, tokenize_block
 from .words import EQUAL as OP_EQUAL
-from .words import REWRITE_THRESHOLD, Op, diff_tokens, quick_ratio, word_counter
+from .words import REWRITE_THRESHOLD, Op, WordDiff, diff_tokens, quick_ratio, word_counter
 
 EQUAL = "equal"
 CHANGED = "changed"
@@ -104,12 +105,15 @@ def diff_body(old: str, new: str) -> BodyDiff:
     return diff_blocks(old_blocks, new_blocks)
 
 
+def _block_opcodes(old_blocks: list[Block], new_blocks: list[Block]) -> list[tuple]:
+    keys_old = [b.key for b in old_blocks]
+    keys_new = [b.key for b in new_blocks]
+    return SequenceMatcher(None, keys_old, keys_new, autojunk=False).get_opcodes()
+
+
 def diff_blocks(old_blocks: list[Block], new_blocks: list[Block]) -> BodyDiff:
-    matcher = SequenceMatcher(
-        None, [b.key for b in old_blocks], [b.key for b in new_blocks], autojunk=False
-    )
     result: list[BlockDiff] = []
-    for tag, i1, i2, j1, j2 in matcher.get_opcodes():
+    for tag, i1, i2, j1, j2 in _block_opcodes(old_blocks, new_blocks):
         if tag == "equal":
             for i, j in zip(range(i1, i2), range(j1, j2), strict=True):
                 result.append(BlockDiff(EQUAL, old_blocks[i], new_blocks[j], i, j))
@@ -132,11 +136,35 @@ def _inserted(blocks: list[Block], j: int, known: dict[int, Tokenized]) -> Block
     )
 
 
-def _gap(old: list[Block], new: list[Block], i1: int, i2: int, j1: int, j2: int) -> list[BlockDiff]:
-    """Blocks between two matched ones: pair what is similar, the rest is deleted/inserted."""
+def candidate_pairs(old: str, new: str) -> list[tuple[Block, Block, WordDiff]]:
+    """Every pair of changed blocks the alignment considers, word-diffed, before the
+    rewrite rule decides: what benchmarks/rewrites.py measures the rule on."""
+    old_blocks, new_blocks = parse_blocks(old), parse_blocks(new)
+    found = []
+    for tag, i1, i2, j1, j2 in _block_opcodes(old_blocks, new_blocks):
+        if tag != "equal":
+            old_tok, new_tok = _tokenize_gap(old_blocks, new_blocks, i1, i2, j1, j2)
+            candidates = _candidates(old_blocks, new_blocks, old_tok, new_tok, i1, i2, j1, j2)
+            found += [(old_blocks[i], new_blocks[j], diff) for i, j, diff in candidates]
+    return found
+
+
+def _tokenize_gap(
+    old: list[Block], new: list[Block], i1: int, i2: int, j1: int, j2: int
+) -> tuple[dict[int, Tokenized], dict[int, Tokenized]]:
     old_tok = {i: tokenize_block(old[i]) for i in range(i1, i2) if old[i].kind not in ATOMIC_KINDS}
     new_tok = {j: tokenize_block(new[j]) for j in range(j1, j2) if new[j].kind not in ATOMIC_KINDS}
-    pairs = _pairs(old, new, old_tok, new_tok, i1, i2, j1, j2)
+    return old_tok, new_tok
+
+
+def _gap(old: list[Block], new: list[Block], i1: int, i2: int, j1: int, j2: int) -> list[BlockDiff]:
+    """Blocks between two matched ones: pair what is similar, the rest is deleted/inserted."""
+    old_tok, new_tok = _tokenize_gap(old, new, i1, i2, j1, j2)
+    pairs = [
+        (i, j, diff.ops)
+        for i, j, diff in _candidates(old, new, old_tok, new_tok, i1, i2, j1, j2)
+        if old[i].kind in _FORCED or not diff.rewritten(heading=old[i].kind == HEADING)
+    ]
     out: list[BlockDiff] = []
     i, j = i1, j1
     for pi, pj, diff in pairs:
@@ -203,7 +231,7 @@ def _differs(ops: tuple[Op, ...]) -> bool:
     return any(op.tag != OP_EQUAL for op in ops)
 
 
-def _pairs(
+def _candidates(
     old: list[Block],
     new: list[Block],
     old_tok: dict[int, Tokenized],
@@ -212,8 +240,9 @@ def _pairs(
     i2: int,
     j1: int,
     j2: int,
-) -> list[tuple[int, int, tuple[Op, ...]]]:
-    """A monotone best matching of similar blocks of the same kind, word-diffed.
+) -> list[tuple[int, int, WordDiff]]:
+    """A monotone best matching of similar blocks of the same kind, word-diffed; the
+    caller drops the rewritten pairs.
 
     Pairs of a forced kind (table header rows, footnotes with the same label) are kept
     even when their texts have little in common.
@@ -252,14 +281,10 @@ def _pairs(
             return []
         score = [[similarity(i, j) for j in range(j1, j2)] for i in range(i1, i2)]
         best = _best_matching(score, n, m)
-    pairs: list[tuple[int, int, tuple[Op, ...]]] = []
-    for bi, bj in best:
-        i, j = bi + i1, bj + j1
-        diff = diff_tokens(old_tok[i].tokens, new_tok[j].tokens)
-        if diff.ratio < REWRITE_THRESHOLD and old[i].kind not in _FORCED:
-            continue
-        pairs.append((i, j, diff.ops))
-    return pairs
+    return [
+        (bi + i1, bj + j1, diff_tokens(old_tok[bi + i1].tokens, new_tok[bj + j1].tokens))
+        for bi, bj in best
+    ]
 
 
 def _best_matching(score: list[list[float]], n: int, m: int) -> list[tuple[int, int]]:

@@ -10,7 +10,7 @@ import html
 
 from .labels import DiffLabels, mark
 from .tokens import tokenize_text
-from .words import DELETE, EQUAL, INSERT, REPLACE, REWRITE_THRESHOLD, Op, diff_tokens
+from .words import DELETE, EQUAL, INSERT, REPLACE, Op, diff_tokens
 
 
 def diff_titles(old: str, new: str, labels: DiffLabels | None = None) -> str:
@@ -20,7 +20,7 @@ def diff_titles(old: str, new: str, labels: DiffLabels | None = None) -> str:
     b = tokenize_text(new.strip())
     diff = diff_tokens(a, b)
     ops = diff.ops
-    if a and b and diff.ratio < REWRITE_THRESHOLD:
+    if a and b and diff.rewritten(heading=True):  # a title never alternates either
         ops = (Op(REPLACE, tuple(a), tuple(b)),)
     out: list[str] = []
     for op in ops:

@@ -26,8 +26,19 @@ DELETE = "delete"
 INSERT = "insert"
 REPLACE = "replace"
 
-# Below this share of common words a block counts as rewritten (ENGINE-NOTES: "about 0.3").
+# When a block counts as rewritten (shown as the whole old block deleted, then the whole
+# new block inserted), measured on what a reader would see: `kept` is the share of
+# counted words shown unchanged (2 x kept words / (old + new words)) after the confetti
+# has been merged, and `alternations` the number of places that change. Measured on the
+# example and on a corpus of rewrites in benchmarks/rewrites.py (see benchmarks/README.md).
+# - Less than a third kept: rewritten, however the changes fall (ENGINE-NOTES: "about 0.3").
 REWRITE_THRESHOLD = 1 / 3
+# - Less than half kept and changed in two places or more: rewritten (old and new text
+#   would alternate; "I en" / "Styrkeområdet ... bygger på" / "cirkulär" / ... ).
+SCATTERED_THRESHOLD = 1 / 2
+SCATTERED_ALTERNATIONS = 2
+# - A heading changed in more than this many places: rewritten (headings never alternate).
+HEADING_ALTERNATIONS = 1
 # Largest len(a) * len(b) compared token by token in one go.
 DIRECT_BUDGET = 1_500_000
 # Unchanged words this short, at most this many, do not split a change in two.
@@ -49,7 +60,37 @@ class Op:
 @dataclass(frozen=True, slots=True)
 class WordDiff:
     ops: tuple[Op, ...]
-    ratio: float  # share of counted words in common, 0..1
+    ratio: float  # share of counted words in common before merging confetti, 0..1
+
+    @property
+    def kept(self) -> float:
+        """Share of counted words shown unchanged, as the reader sees the diff, 0..1."""
+        old = new = same = 0
+        for op in self.ops:
+            n = _counted(op.old)
+            old += n
+            new += _counted(op.new)
+            if op.tag == EQUAL:
+                same += n
+        if not old + new:
+            return 1.0 if self.alternations == 0 else 0.0
+        return 2.0 * same / (old + new)
+
+    @property
+    def alternations(self) -> int:
+        """How many places change: runs of changed tokens between unchanged ones."""
+        return sum(1 for op in self.ops if op.tag != EQUAL)
+
+    def rewritten(self, heading: bool = False) -> bool:
+        """Whether to show the block as deleted whole and inserted whole (see above)."""
+        if not self.alternations:
+            return False
+        if heading and self.alternations > HEADING_ALTERNATIONS:
+            return True
+        kept = self.kept
+        if kept < REWRITE_THRESHOLD:
+            return True
+        return kept < SCATTERED_THRESHOLD and self.alternations >= SCATTERED_ALTERNATIONS
 
 
 Opcode = list  # [tag, i1, i2, j1, j2], mutable while reshaping
