@@ -128,3 +128,21 @@ def test_outcome_text_only_where_the_base_is_a_consultation(tmp_path) -> None:
     [problem] = caught.value.problems
     assert (problem.path.name, problem.line) == ("version.yml", 12)
     assert "'v1', which is not a consultation version" in problem.message
+
+
+def test_overview_uses_one_numbering_and_says_from_what_and_which_inputs(site) -> None:
+    rows = soup(site, "v3/andringar/").select("tbody tr")
+    cells = [[td.get_text(" ", strip=True) for td in row.select("td")] for row in rows]
+    assert [r[0] for r in cells] == ["1", "2", "3", "4", "tidigare 6", "5"]
+    removed = rows[4]
+    assert removed.select_one("del").get_text() == "Gammalt område"
+    assert removed.select_one("a")["href"] == "../../v2/gammalt/"
+    merged = cells[3]
+    assert "Från Digitalt a , Digitalt b och Digitalt c i Remissutkast." in merged[2]
+    assert (int(merged[3]), int(merged[4])) == (9, 27)  # against all three predecessors
+    assert "Från Bioekonomi i Remissutkast." in cells[1][2] and cells[1][2].startswith("Delat")
+    inputs = {a.get_text(): a["href"] for a in rows[2].select("td")[5].select("a")}
+    assert inputs == {"Förening A": "../../v2/inspel/#remissvar-forening--skog-eget"}
+    assert rows[5].select("td")[5].select_one("a").get_text() == "Privatperson"
+    english = soup(site, "en/v3/andringar/").select("tbody tr")
+    assert english[4].select("td")[0].get_text(strip=True) == "formerly 6"

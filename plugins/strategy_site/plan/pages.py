@@ -399,7 +399,7 @@ class SitePlanner:
             "",
             escape(intro),
             "",
-            overview_table(ctx, comparison, version, base),
+            overview_table(ctx, comparison, version, base, self.effects),
         ]
         return PlannedPage(
             lang=lang,

@@ -187,6 +187,10 @@ STRINGS: dict[str, dict[str, str]] = {
         "changes.overview_intro": "Så här skiljer sig {version} från {base}, avsnitt för "
         "avsnitt. Välj ett avsnitt för att se texten med tillägg och strykningar markerade.",
         "changes.totals": "Totalt {added} ord tillagda och {removed} borttagna.",
+        "changes.col_number": "Nr",
+        "changes.col_inputs": "Inspel",
+        "changes.old_number": "tidigare {number}",
+        "changes.from": "Från {sections} i {base}",
         "changes.col_section": "Avsnitt",
         "changes.col_change": "Ändring",
         "changes.col_added": "Tillagda ord",
@@ -388,6 +392,10 @@ STRINGS: dict[str, dict[str, str]] = {
         "changes.overview_intro": "How {version} differs from {base}, section by section. "
         "Choose a section to see its text with insertions and deletions marked.",
         "changes.totals": "In all, {added} words added and {removed} removed.",
+        "changes.col_number": "No.",
+        "changes.col_inputs": "Inputs",
+        "changes.old_number": "formerly {number}",
+        "changes.from": "From {sections} in {base}",
         "changes.col_section": "Section",
         "changes.col_change": "Change",
         "changes.col_added": "Words added",
