@@ -151,6 +151,14 @@ def test_example_has_the_differences_its_versions_really_have(builder) -> None:
         assert kind in kinds, kind
     inserted = marks(soup(site, "remiss/regionala-forutsattningar/andringar/"), "ins")
     assert inserted  # the paragraph inserted in the consultation draft
+    # Every changes view numbers its paragraphs as its section page does (issue 10).
+    from test_change_navigation import numbered
+
+    for version in ("remiss", "beslutad"):
+        for changes in sorted((site / version).glob("*/andringar/index.html")):
+            section = changes.parent.parent.name
+            plain = numbered(soup(site, f"{version}/{section}/"))
+            assert numbered(soup(site, f"{version}/{section}/andringar/")) == plain, section
 
 
 def test_command_line_diff_plain_and_coloured() -> None:

@@ -35,13 +35,15 @@ from ..derive.translations import (
     translation_statuses,
 )
 from ..model import CONSULTATION, POPULAR, Section, Strategy, Version
-from .paragraphs import ParagraphMark
+from .paragraphs import CHANGE_ID, ParagraphMark
 from .render import (
     PageContext,
     consultation_actions,
     contents,
+    link,
     read_now,
     section_title,
+    tag,
     timeline,
     translation_notice,
     translation_table,
@@ -315,6 +317,18 @@ class SitePlanner:
             comment_hidden=t(lang, "para.comment_hidden", number=number or section.number),
         )
 
+    def changes_mark(self, section: Section) -> ParagraphMark:
+        """A changes view numbers paragraphs as its section page does, and links its
+        changes to each other."""
+        lang = self.lang
+        return ParagraphMark(
+            number=section.number,
+            anchor_hidden=t(lang, "para.anchor_hidden"),
+            changes=True,
+            previous_text=t(lang, "changes.previous"),
+            next_text=t(lang, "changes.next"),
+        )
+
     def change(self, version: Version, section_id: str, lang: str) -> SectionChange | None:
         comparison = self.comparisons.get(version, lang)
         return comparison.get(section_id) if comparison is not None else None
@@ -358,11 +372,14 @@ class SitePlanner:
         title = section_title(self.strategy, version, section.id, lang)
         page_title = t(lang, "changes.page_title", title=title)
         before = (
-            version_banner(ctx, version, section.id)
+            version_banner(ctx, version, section.id, folded=True)
             + changes_toggle(ctx, change, base, showing=True)
             + notice
             + change_description(ctx, change, version, base)
         )
+        if change.body is not None and change.body.changed:
+            first = link(f"#{CHANGE_ID.format(1)}", escape(t(lang, "changes.first")))
+            before += tag("p", first, class_="st-first-change")
         return PlannedPage(
             lang=lang,
             path=path,
@@ -370,7 +387,7 @@ class SitePlanner:
             title=page_title,
             html_title=self.html_title(page_title, self.text(version.title)),
             markdown=front_matter(title=page_title, search={"exclude": True})
-            + f"# {escape(page_title)}\n\n{body}",
+            + f"# {escape(page_title)} {self.changes_mark(section).attribute()}\n\n{body}",
             version=version.id,
             section=section.id,
             before_html=before,

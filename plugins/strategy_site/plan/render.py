@@ -78,8 +78,14 @@ def _version_name(ctx: PageContext, version: Version) -> str:
     return escape(ctx.text(version.title))
 
 
-def version_banner(ctx: PageContext, version: Version, section_id: str | None) -> str:
-    """The box at the top of every page of a version: which version, its status, where next."""
+def version_banner(
+    ctx: PageContext, version: Version, section_id: str | None, folded: bool = False
+) -> str:
+    """The box at the top of every page of a version: which version, its status, where next.
+
+    `folded` (a changes view): what is said about the version beyond its name folds into
+    a disclosure, so that on a phone the text starts on the first screen.
+    """
     lang = ctx.lang
     parts = [
         f'<div class="st-banner st-banner--{version.status}">',
@@ -89,12 +95,13 @@ def version_banner(ctx: PageContext, version: Version, section_id: str | None) -
         f"<strong>{_version_name(ctx, version)}</strong>, "
         f"{t(lang, 'version.published', date=time_tag(version.date, lang))}.</p>",
     ]
+    more = []
     notice = _currency_notice(ctx, version, section_id)
     if notice:
-        parts.append(notice)
+        more.append(notice)
     if version.decision is not None:
         decision = version.decision
-        parts.append(
+        more.append(
             '<p class="st-banner__decision">'
             + t(
                 lang,
@@ -106,7 +113,11 @@ def version_banner(ctx: PageContext, version: Version, section_id: str | None) -
             + "</p>"
         )
     if version.status == CONSULTATION and version.consultation is not None:
-        parts.append(consultation_notice(ctx, version))
+        more.append(consultation_notice(ctx, version))
+    if folded and more:
+        summary = tag("summary", escape(t(lang, "version.more")))
+        more = [tag("details", summary + "".join(more), class_="st-banner__more")]
+    parts += more
     parts.append(version_selector(ctx, version, section_id))
     parts.append("</div>")
     return "\n".join(parts)

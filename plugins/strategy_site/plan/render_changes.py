@@ -75,8 +75,9 @@ def _kind_names(ctx: PageContext, change: SectionChange, version: Version | None
 def changes_toggle(ctx: PageContext, change: SectionChange, base: Version, showing: bool) -> str:
     """The control that shows and hides the highlighted changes: a link between the two
     addresses, so it works with the keyboard, without JavaScript, and can be shared."""
-    if showing:
+    if showing:  # the summary opens the folded description below (change_description)
         control = link("../", escape(t(ctx.lang, "changes.hide")), class_="md-button")
+        return tag("p", control, class_="st-changes-toggle")
     else:
         control = link(
             "andringar/", escape(t(ctx.lang, "changes.show")), class_="md-button st-show-changes"
@@ -91,7 +92,8 @@ def changes_toggle(ctx: PageContext, change: SectionChange, base: Version, showi
 def change_description(
     ctx: PageContext, change: SectionChange, version: Version, base: Version
 ) -> str:
-    """The paragraphs at the top of a highlighted view: what happened to the section."""
+    """The top of a highlighted view: what happened to the section, in a disclosure
+    whose summary is the one line beside "Show changes" on the section page."""
     lang, name = ctx.lang, _base_name(ctx, base)
     lines = []
     if change.has(ADDED):
@@ -124,7 +126,11 @@ def change_description(
     legend = ""
     if change.body is not None and change.body.changed:
         legend = tag("p", escape(t(lang, "changes.legend")), class_="st-changes-legend")
-    return tag("div", "".join(tag("p", line) for line in lines) + legend, class_="st-changes-about")
+    # Folded under the one-line summary, so that on a phone the text starts on the first
+    # screen; the summary says the kinds of change, the details say from and into what.
+    summary = tag("summary", short_summary(ctx, change, base), class_="st-changes-summary")
+    inner = "".join(tag("p", line) for line in lines) + legend
+    return tag("details", summary + inner, class_="st-changes-about")
 
 
 def not_current_notice(ctx: PageContext) -> str:
