@@ -57,11 +57,6 @@ EXTRA: list[SamplePage] = [
     SamplePage(
         "/beslutad/jord-skog-och-vatten/andringar/", "changes with cause notes, sv", "changes"
     ),
-    SamplePage(
-        "/en/beslutad/regionala-forutsattningar/andringar/",
-        "changes with a cause note in a table row, en",
-        "changes",
-    ),
     SamplePage("/remiss/cirkular-bioekonomi/", "a split section: every successor, sv", "section"),
 ]
 
