@@ -58,6 +58,9 @@ EXTRA: list[SamplePage] = [
         "/beslutad/jord-skog-och-vatten/andringar/", "changes with cause notes, sv", "changes"
     ),
     SamplePage("/remiss/cirkular-bioekonomi/", "a split section: every successor, sv", "section"),
+    SamplePage("/beslutad/styrkeomraden/", "a mapping figure, sv", "figures"),
+    SamplePage("/en/beslutad/metod-och-process/", "a process figure, en", "figures"),
+    SamplePage("/remiss/metod-och-process/andringar/", "a changed figure, sv", "figures"),
 ]
 
 

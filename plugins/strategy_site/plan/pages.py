@@ -35,6 +35,12 @@ from ..derive.translations import (
     translation_statuses,
 )
 from ..model import CONSULTATION, POPULAR, Section, Strategy, Version
+from .figures.place import (
+    figures_changed,
+    figures_changed_note,
+    place_figure_changes,
+    place_figures,
+)
 from .paragraphs import CHANGE_ID, ParagraphMark
 from .render import (
     PageContext,
@@ -275,6 +281,7 @@ class SitePlanner:
         text_lang = lang if translation is not None else self.source
         title = section_title(self.strategy, version, section.id, lang)
         body = rewrite_links(text.body, lambda target: source_link(path, version, target))
+        body = place_figures(body, version, text_lang, self.source)
         values: dict[str, object] = {"title": title}
         if text.summary:
             values["description"] = text.summary
@@ -285,6 +292,8 @@ class SitePlanner:
         change = self.change(version, section.id, self.source)
         if change is not None:
             before += changes_toggle(ctx, change, self.base(version), showing=False)
+            if figures_changed(version, self.base(version), section.body):
+                before += figures_changed_note(lang)
         if is_open(version, self.today):
             before += consultation_actions(ctx, version, section.id)
         return PlannedPage(
@@ -369,6 +378,7 @@ class SitePlanner:
             annotated = (shown or section).body
             notes = [replace(note, block=None) for note in notes]  # no markers: listed only
         body = rewrite_links(annotated, lambda target: changes_link(path, version, base, target))
+        body = place_figure_changes(body, version, base, text_lang, self.source)
         title = section_title(self.strategy, version, section.id, lang)
         page_title = t(lang, "changes.page_title", title=title)
         before = (
