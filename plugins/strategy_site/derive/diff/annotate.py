@@ -16,6 +16,9 @@ are put back together:
   content with "&#", on which md_in_html 3.11 emits a stray </div>) a deleted block is
   shown as a deleted paragraph of its source lines, escaped to show as written, and an
   inserted one as it stands.
+- A deleted heading is struck through but is no heading any more: a paragraph with the
+  class `diff-deleted-heading` (attr_list), so that it stays out of the outline, the
+  table of contents and the heading ids.
 - A removed table delimiter row is dropped unless its whole table went; a removed link
   reference definition is dropped (it renders as nothing, and would redefine the
   label); a removed footnote whose label is still defined is shown as a paragraph.
@@ -33,6 +36,7 @@ from .blocks import (
     BLANK,
     FENCE,
     FOOTNOTE,
+    HEADING,
     HTML,
     LIST_ITEM,
     REFDEF,
@@ -48,7 +52,7 @@ from .blocks import CODE as CODE_BLOCK
 from .body import CHANGED, DELETED, EQUAL, INSERTED, BlockDiff, BodyDiff
 from .inline import VOID_TAGS, new_text, render_ops, render_whole
 from .labels import DEL, INS, DiffLabels, mark
-from .tokens import Tokenized, tokenize_block
+from .tokens import ATTR, Tokenized, tokenize_block
 
 __all__ = ["DiffLabels", "mark", "render_markdown"]
 
@@ -127,6 +131,24 @@ def _lines_as_text(block: Block, labels: DiffLabels) -> str:
     return "\n".join(lines) + "\n" if lines else ""
 
 
+_ATX_MARKER_RE = re.compile(r"#+[ \t]*$")
+DELETED_HEADING_CLASS = "diff-deleted-heading"
+
+
+def _deleted_heading(tokens: Tokenized, block: Block, labels: DiffLabels) -> str | None:
+    """A deleted heading as a struck paragraph: its "#" marker, closing hashes, setext
+    underline and attribute list (an old id must not come back) are dropped."""
+    words = tuple(t for t in tokens.tokens if t.kind != ATTR)
+    if not words:
+        return None
+    prefix = block.lines[0].prefix
+    lead = _ATX_MARKER_RE.sub("", prefix) + tokens.lead[len(prefix) :]
+    last = words[-1]
+    words = (*words[:-1], last._replace(gap=""))
+    body = render_whole(Tokenized(lead, words, ""), DEL, labels)
+    return f"{body}\n{block.container}{{: .{DELETED_HEADING_CLASS} }}\n"
+
+
 @dataclass
 class _Piece:
     diff: BlockDiff
@@ -186,6 +208,9 @@ def _render_block(
         text = _lines_as_text(block, labels)
         return _Piece(bd, text, block, True) if text else None
     tokens = (bd.new_tokens if inserted else bd.old_tokens) or tokenize_block(block)
+    if kind == HEADING and not inserted:
+        text = _deleted_heading(tokens, block, labels)
+        return _Piece(bd, text, block, True, owns=False) if text else None
     if kind == FOOTNOTE and not inserted and _footnote_label(block) in new_footnotes:
         # The label lives on in the new text; a second definition would replace one of
         # them, so the removed one is shown as a paragraph.
