@@ -54,6 +54,12 @@ EXTRA: list[SamplePage] = [
     SamplePage(
         "/en/remiss/genomforande/andringar/", "changes, translation outdated, en", "changes"
     ),
+    SamplePage(
+        "/beslutad/hallbar-energi/andringar/", "changes, text moved to another section", "changes"
+    ),
+    SamplePage(
+        "/beslutad/jord-skog-och-vatten/andringar/", "changes, deleted headings, sv", "changes"
+    ),
 ]
 
 

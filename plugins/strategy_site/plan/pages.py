@@ -44,6 +44,7 @@ from .render import (
 from .render_changes import (
     change_description,
     changes_toggle,
+    move_notes,
     not_current_notice,
     overview_table,
     summarises_note,
@@ -319,7 +320,8 @@ class SitePlanner:
             else:
                 notice = not_current_notice(ctx)
         if change.body is not None:
-            annotated = render_markdown(change.body, DiffLabels.for_language(text_lang))
+            moves = move_notes(ctx, version, base, text_lang)
+            annotated = render_markdown(change.body, DiffLabels.for_language(text_lang), moves)
         else:
             shown = section.translations.get(text_lang) if text_lang != self.source else None
             annotated = (shown or section).body

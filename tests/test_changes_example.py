@@ -1,6 +1,7 @@
-"""The screen-reader labels of a changes view ("Tillagt:", "Borttaget:", "Added:",
-"Removed:") stay inside the marks: never in a table of contents, a heading id, a page
-title or the search index; and a deleted heading is struck, not a heading."""
+"""The changes views of the example, built: the screen-reader labels ("Tillagt:",
+"Borttaget:", "Added:", "Removed:") stay inside the marks, never in a table of contents,
+a heading id, a page title or the search index; a deleted heading is struck, not a
+heading; text that moved across sections says where to and from, linked."""
 
 from __future__ import annotations
 
@@ -105,3 +106,47 @@ def test_no_label_in_the_search_index(site) -> None:
             for label in LABELS:
                 assert label not in doc["title"], doc["location"]
                 assert label not in doc["text"], doc["location"]
+
+
+def test_split_shows_the_text_that_went_to_the_other_part_as_moved(site) -> None:
+    """Cirkulär bioekonomi was split into Hållbar energi and Jord, skog och vatten: its
+    text that went to Jord, skog och vatten is not a plain deletion in Hållbar energi."""
+    page = BeautifulSoup(
+        (site / "beslutad/hallbar-energi/andringar/index.html").read_text("utf-8"),
+        "html.parser",
+    )
+    notes = page.select("article .diff-move")
+    assert len(notes) >= 5
+    for note in notes:
+        assert note.get_text(" ", strip=True) == "Flyttat till 6.2 Jord, skog och vatten :"
+        assert note.select_one("a")["href"] == "../../jord-skog-och-vatten/andringar/"
+        block = note.parent
+        assert block.select_one("del") is not None
+        assert "Borttaget:" not in block.get_text()  # the note says it instead
+    moved = " ".join(note.parent.get_text() for note in notes)
+    assert "Länet har goda förutsättningar" in moved
+    assert "Vad menar vi med cirkulär bioekonomi?" in moved
+    english = BeautifulSoup(
+        (site / "en/beslutad/hallbar-energi/andringar/index.html").read_text("utf-8"),
+        "html.parser",
+    )
+    # Its translations are not all current, so the English page shows the Swedish
+    # comparison, notes included, in Swedish (inside lang="sv"); the links stay English.
+    assert english.select_one(".st-translation--outdated") is not None
+    notes = english.select("article .diff-move")
+    assert len(notes) == len(page.select("article .diff-move"))
+    for note in notes:
+        assert note.find_parent(attrs={"lang": "sv"}) is not None
+        assert note.select_one("a")["href"] == "../../jord-skog-och-vatten/andringar/"
+
+
+def test_text_of_a_removed_section_says_where_it_came_from(site) -> None:
+    """The draft's section Bakgrund och uppdrag went; its first paragraph moved to the
+    consultation draft's introduction."""
+    page = BeautifulSoup(
+        (site / "remiss/inledning/andringar/index.html").read_text("utf-8"), "html.parser"
+    )
+    note = page.select_one("article .diff-move")
+    assert note.get_text(" ", strip=True).startswith("Flyttat hit från 2 Bakgrund och uppdrag")
+    assert note.select_one("a")["href"] == "../../../utkast/bakgrund/"
+    assert note.parent.select_one("ins") is not None
