@@ -158,6 +158,18 @@ DECISIONS = ("accepted", "partly", "rejected", "noted", "open")
 
 
 @dataclass
+class InterfaceStrings:
+    """A region's own interface strings for one language (`strings/<lang>.yml`):
+    a whole table for a language the package does not ship, or overrides (the
+    document's noun, say) for one it does."""
+
+    lang: str
+    path: Path
+    values: dict[str, str] = field(default_factory=dict)
+    lines: dict[str, int] = field(default_factory=dict)  # key -> line in `path`
+
+
+@dataclass
 class Strategy:
     """The whole document: every version, oldest first, and the inputs."""
 
@@ -169,6 +181,7 @@ class Strategy:
     current: str
     versions: dict[str, Version] = field(default_factory=dict)  # oldest first
     inputs: list[Input] = field(default_factory=list)
+    strings: dict[str, InterfaceStrings] = field(default_factory=dict)  # by language
 
     @property
     def current_version(self) -> Version:

@@ -19,9 +19,10 @@ from ruamel.yaml import YAML
 from ..files import write_atomically
 from .markdown_links import ASSET_SUFFIXES
 from .problems import ProblemLog
+from .yamlfile import LANGUAGE_PATTERN
 
 LOCK_NAME = "version.lock"
-TRANSLATION = re.compile(r"^[^.]+\.[a-z]{2}\.md$")
+TRANSLATION = re.compile(rf"^[^.]+\.{LANGUAGE_PATTERN}\.md$")
 
 
 def locked_files(folder: Path) -> list[Path]:

@@ -11,6 +11,7 @@ read, say) is not reported again: one mistake gives one message.
 from __future__ import annotations
 
 import re
+from collections.abc import Callable, Iterable
 from datetime import date
 from pathlib import Path
 
@@ -36,7 +37,8 @@ from .frontmatter import read_markdown_file
 from .inputs_loader import read_inputs
 from .markdown_links import ASSET_SUFFIXES
 from .problems import ProblemLog
-from .yamlfile import SLUG, SLUG_HINT, Fields, describe, read_yaml_file
+from .strings_loader import read_interface_strings
+from .yamlfile import LANGUAGE_PATTERN, SLUG, SLUG_HINT, Fields, describe, read_yaml_file
 
 STRATEGY_KEYS = ("title", "publisher", "source_language", "languages", "versions", "current")
 VERSION_KEYS = (
@@ -53,14 +55,23 @@ VERSION_KEYS = (
 SECTION_KEYS = ("title", "summary", "replaces", "summarises")
 TRANSLATION_KEYS = ("title", "summary", "source_hash")
 
-TRANSLATION_NAME = re.compile(r"^(?P<id>[^.]+)\.(?P<lang>[a-z]{2})\.md$")
-LANGUAGE = re.compile(r"[a-z]{2}")
+LANGUAGE = re.compile(LANGUAGE_PATTERN)
+TRANSLATION_NAME = re.compile(rf"^(?P<id>[^.]+)\.(?P<lang>{LANGUAGE_PATTERN})\.md$")
 
 
-def load_strategy(root: Path) -> Strategy:
-    """The validated strategy under `root`; raises ContentError listing every problem."""
+def load_strategy(
+    root: Path, checks: Iterable[Callable[[Strategy, ProblemLog], None]] = ()
+) -> Strategy:
+    """The validated strategy under `root`; raises ContentError listing every problem.
+
+    `checks` are further checks by later stages (the interface strings of the plan),
+    run on the loaded strategy so that their problems are listed with the rest.
+    """
     log = ProblemLog()
     strategy = StrategyReader(Path(root), log).read()
+    if strategy is not None:
+        for check in checks:
+            check(strategy, log)
     log.raise_if_any()
     assert strategy is not None
     return strategy
@@ -125,6 +136,7 @@ class StrategyReader:
             )
         self.bodies.check_versions_links(strategy, self.listed)
         strategy.inputs = read_inputs(self.root / "inputs", strategy, self.listed, self.log)
+        strategy.strings = read_interface_strings(self.root / "strings", strategy, self.log)
         return strategy
 
     def _languages(self, fields: Fields) -> tuple[str, list[str]]:
@@ -138,7 +150,7 @@ class StrategyReader:
                     fields.path,
                     line,
                     f"{describe(lang)} is not a language code",
-                    "Use two-letter codes such as sv and en.",
+                    "Use language codes per BCP 47, such as sv, en, se, sma or fit.",
                 )
         languages = languages or ["sv"]
         source = fields.text("source_language") or languages[0]

@@ -15,6 +15,8 @@ import re
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 
+from .yamlfile import LANGUAGE_PATTERN
+
 INLINE_LINK = re.compile(r"(!?)\[((?:[^\]\\]|\\.)*)\](\(\s*<?)([^)\s>]*)(>?(?:\s+[\"'][^)]*)?\))")
 REFERENCE_LINK = re.compile(r"^(\s{0,3}\[(?!\^)[^\]]+\]:\s*<?)(\S+?)(>?(?:\s.*)?)$")
 FENCE = re.compile(r"^\s*(```|~~~)")
@@ -48,7 +50,7 @@ def parse_target(target: str) -> LinkTarget:
         )
     path = target.split("#", 1)[0]
     if path.endswith(".md"):
-        if re.fullmatch(r"[a-z0-9][a-z0-9-]*\.[a-z]{2}\.md", path):
+        if re.fullmatch(rf"[a-z0-9][a-z0-9-]*\.{LANGUAGE_PATTERN}\.md", path):
             reason = "link to the section's own id, e.g. 'inledning.md': readers get their language"
         else:
             reason = "link to a section as 'id.md', or to another version as '../version/id.md'"

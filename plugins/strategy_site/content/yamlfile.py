@@ -23,6 +23,9 @@ from .problems import ProblemLog
 
 SLUG = re.compile(r"^[a-z0-9][a-z0-9-]*$")
 SLUG_HINT = "Use lowercase letters a-z, digits and hyphens, starting with a letter or digit."
+# Language codes per BCP 47, as sites use them: a two- or three-letter language (sv, en,
+# se, sma, smj, fit) and optional subtags (pt-BR, sr-Latn).
+LANGUAGE_PATTERN = r"[a-z]{2,3}(?:-[A-Za-z0-9]{2,8})*"
 
 
 def _timestamp_as_text(constructor: Any, node: Any) -> str:

@@ -19,6 +19,7 @@ so every event here runs once per language and must be safe to repeat.
 from __future__ import annotations
 
 import json
+import re
 from pathlib import Path
 from typing import Any
 
@@ -32,13 +33,14 @@ from mkdocs.structure.pages import Page
 
 from .. import urls
 from ..clock import build_date
-from ..content.loader import load_strategy
 from ..content.problems import ContentError
 from ..derive.comparisons import Comparisons
 from ..model import Strategy
+from ..plan.checked import load_publishable
 from ..plan.pages import NavItem, PlannedPage, SitePlan, plan_site
-from ..plan.texts import t
+from ..plan.texts import t, text_direction
 from .config import StrategyPluginConfig
+from .languages import add_theme_languages, widen_i18n_locales
 from .preview import (
     PreviewCache,
     environment_key,
@@ -57,6 +59,9 @@ from .search import (
 from .sidebar import prerender_closed_entries
 
 log = get_plugin_logger(__name__)
+
+widen_i18n_locales()  # before i18n reads its languages: see languages.py
+I18N_LOCALE = re.compile(r"[a-z]{2}(-[A-Za-z]{4})?(-[A-Z]{2})?")  # what i18n accepts itself
 
 TEMPLATES = Path(__file__).parent / "templates"
 
@@ -105,6 +110,7 @@ class StrategyPlugin(BasePlugin[StrategyPluginConfig]):
             # A new build (MkDocs keeps plugin objects across `serve` rebuilds), not
             # i18n's build of one more language: read the content afresh.
             self.strategy = self._load(config)
+            self._check_languages(config, self.strategy)
             self.comparisons = Comparisons(self.strategy, enabled=self.config.changes_view)
             self.previews = []
             self.today = build_date()
@@ -112,12 +118,31 @@ class StrategyPlugin(BasePlugin[StrategyPluginConfig]):
         forget_search_merge(config)  # every build, each language's too
         return config
 
+    def _check_languages(self, config: MkDocsConfig, strategy: Strategy) -> None:
+        """Every language builds: i18n accepts it and the theme can name it."""
+        names = list(config.plugins)
+        unusual = [lang for lang in strategy.languages if not I18N_LOCALE.fullmatch(lang)]
+        if unusual and "i18n" in names and names.index("i18n") < names.index("strategy"):
+            raise PluginError(
+                f"strategy: the language {', '.join(unusual)} needs 'strategy' before 'i18n' "
+                "under 'plugins' in mkdocs.yml (it widens the language codes i18n accepts)."
+            )
+        if len(strategy.languages) > 1 and "i18n" not in names:
+            raise PluginError(
+                f"strategy: the strategy has {len(strategy.languages)} languages "
+                f"({', '.join(strategy.languages)}), but mkdocs.yml has no 'i18n' plugin, so "
+                "only the source language would be published; add mkdocs-static-i18n with "
+                "these languages (see the guide 'Ny region'), or list only one language in "
+                "strategy.yml."
+            )
+        add_theme_languages(config, strategy.languages, strategy.source_language, text_direction)
+
     def content_root(self, config: MkDocsConfig) -> Path:
         return Path(config.config_file_path).parent / self.config.content_dir
 
     def _load(self, config: MkDocsConfig) -> Strategy:
         try:
-            return load_strategy(self.content_root(config))
+            return load_publishable(self.content_root(config))
         except ContentError as error:
             raise PluginError("The strategy content has problems:\n" + error.report()) from None
 

@@ -57,7 +57,7 @@ from .responding import (
     response_template,
     response_template_docx,
 )
-from .texts import language_name, t
+from .texts import language_name, t, use_region_strings
 
 START = "start"
 VERSION = "version"
@@ -123,6 +123,7 @@ def plan_site(
     strategy: Strategy, lang: str, today: date, comparisons: Comparisons | None = None
 ) -> SitePlan:
     """Every page and file of the site in `lang`, as of the build date `today`."""
+    use_region_strings(strategy.strings)
     return SitePlanner(strategy, lang, today, comparisons or Comparisons(strategy)).plan()
 
 

@@ -1,12 +1,24 @@
 """The site's own words (banners, selectors, status names), in Swedish and English.
 
-Content comes from `strategy/`; these are the interface strings around it. A language
-without its own table falls back to English, then Swedish.
+Content comes from `strategy/`; these are the interface strings around it. Swedish and
+English ship here; a region adds a language (or overrides a string, such as the
+document's noun) with `strategy/strings/<lang>.yml`, checked by
+`check_interface_strings`. Dates and language names come from CLDR through Babel.
 """
 
 from __future__ import annotations
 
+import difflib
+from collections.abc import Mapping
 from datetime import date
+from functools import lru_cache
+from string import Formatter
+
+from babel import Locale, UnknownLocaleError
+from babel import dates as babel_dates
+
+from ..content.problems import ProblemLog
+from ..model import InterfaceStrings, Strategy
 
 STRINGS: dict[str, dict[str, str]] = {
     "sv": {
@@ -43,8 +55,8 @@ STRINGS: dict[str, dict[str, str]] = {
         "consultation.heading": "Remiss",
         "decision.text": "Beslutad av {by} den {date}, diarienummer {reference}.",
         "start.read_now": "Läs nu",
-        "start.timeline": "Programmets versioner",
-        "start.timeline_intro": "Programmet tas fram i flera steg. Alla versioner finns kvar "
+        "start.timeline": "{Document_genitive} versioner",
+        "start.timeline_intro": "{Document} tas fram i flera steg. Alla versioner finns kvar "
         "här, så att du kan se hur texten har ändrats.",
         "start.consultation_dates": "Remisstid {opens}–{closes}",
         "start.decision": "Beslut: {by}, {date}",
@@ -100,7 +112,7 @@ STRINGS: dict[str, dict[str, str]] = {
         "inputs.by_sender": "Per avsändare",
         "inputs.by_section": "Per avsnitt",
         "inputs.count": "Antal",
-        "inputs.no_section": "Hela programmet",
+        "inputs.no_section": "Hela {document}",
         "inputs.filter": "Visa",
         "inputs.filter_section": "Avsnitt",
         "inputs.filter_decision": "Beslut",
@@ -175,6 +187,8 @@ STRINGS: dict[str, dict[str, str]] = {
         "summarises.text": "Den här texten sammanfattar {sections} i {base}.",
         "language.sv": "svenska",
         "language.en": "engelska",
+        "document.definite": "programmet",
+        "document.genitive": "programmets",
     },
     "en": {
         "status.draft": "Draft",
@@ -210,8 +224,8 @@ STRINGS: dict[str, dict[str, str]] = {
         "consultation.heading": "Consultation",
         "decision.text": "Adopted by {by} on {date}, reference number {reference}.",
         "start.read_now": "Read now",
-        "start.timeline": "Versions of the programme",
-        "start.timeline_intro": "The programme is written in stages. Every version stays "
+        "start.timeline": "Versions of {document}",
+        "start.timeline_intro": "{Document} is written in stages. Every version stays "
         "here, so that you can see how the text has changed.",
         "start.consultation_dates": "Consultation {opens}–{closes}",
         "start.decision": "Decision: {by}, {date}",
@@ -266,7 +280,7 @@ STRINGS: dict[str, dict[str, str]] = {
         "inputs.by_sender": "By sender",
         "inputs.by_section": "By section",
         "inputs.count": "Number",
-        "inputs.no_section": "The programme as a whole",
+        "inputs.no_section": "{Document} as a whole",
         "inputs.filter": "Show",
         "inputs.filter_section": "Section",
         "inputs.filter_decision": "Decision",
@@ -340,58 +354,226 @@ STRINGS: dict[str, dict[str, str]] = {
         "summarises.text": "This text summarises {sections} of {base}.",
         "language.sv": "Swedish",
         "language.en": "English",
+        "document.definite": "the programme",
+        "document.genitive": "the programme's",
     },
 }
 
-MONTHS = {
-    "sv": [
-        "januari",
-        "februari",
-        "mars",
-        "april",
-        "maj",
-        "juni",
-        "juli",
-        "augusti",
-        "september",
-        "oktober",
-        "november",
-        "december",
-    ],
-    "en": [
-        "January",
-        "February",
-        "March",
-        "April",
-        "May",
-        "June",
-        "July",
-        "August",
-        "September",
-        "October",
-        "November",
-        "December",
-    ],
-}
+# The document's noun, in every string that names it: a region sets `document.definite`
+# (programmet, strategin, planen) and `document.genitive` in its strings file.
+DOCUMENT_PLACEHOLDERS = ("document", "Document", "document_genitive", "Document_genitive")
+
+# The Babel locale of an interface language where it is not the code itself: the
+# interface's English is British ("25 November 2020", "programme").
+BABEL_LOCALES = {"en": "en-GB"}
+
+_region: dict[str, dict[str, str]] = {}
+"""The region's own strings (strategy/strings/<lang>.yml), set by `use_region_strings`
+when a site is planned: one module-level table, because every renderer calls `t`."""
+
+
+def use_region_strings(strings: Mapping[str, InterfaceStrings]) -> None:
+    """Make a strategy's own interface strings (and overrides) the first choice of `t`."""
+    _region.clear()
+    _region.update({lang: dict(found.values) for lang, found in strings.items()})
+
+
+def _lookup(lang: str, key: str) -> str | None:
+    for table in (_region.get(lang, {}), STRINGS.get(lang, {}), STRINGS["en"], STRINGS["sv"]):
+        if key in table:
+            return table[key]
+    return None
+
+
+def _with_document(template: str, lang: str) -> str:
+    if "{" not in template or "ocument" not in template:
+        return template
+    definite = _lookup(lang, "document.definite") or ""
+    genitive = _lookup(lang, "document.genitive") or ""
+    names = {
+        "document": definite,
+        "Document": definite[:1].upper() + definite[1:],
+        "document_genitive": genitive,
+        "Document_genitive": genitive[:1].upper() + genitive[1:],
+    }
+    for name, value in names.items():
+        template = template.replace("{" + name + "}", value)
+    return template
 
 
 def t(lang: str, key: str, **values: object) -> str:
-    """The interface string `key` in `lang`, with `{placeholders}` filled in."""
-    table = STRINGS.get(lang) or STRINGS["en"]
-    template = table.get(key) or STRINGS["en"].get(key) or STRINGS["sv"][key]
+    """The interface string `key` in `lang`, with `{placeholders}` filled in.
+
+    The region's strings come first, then the package's table for `lang`, then English,
+    then Swedish (a checked site never needs the last two for a language of its own).
+    """
+    template = _lookup(lang, key)
+    if template is None:
+        raise KeyError(key)
+    template = _with_document(template, lang)
     return template.format(**values) if values else template
 
 
+@lru_cache(maxsize=64)
+def _babel_locale(lang: str) -> Locale | None:
+    try:
+        return Locale.parse(BABEL_LOCALES.get(lang, lang), sep="-")
+    except (UnknownLocaleError, ValueError):
+        return None
+
+
+def text_direction(lang: str) -> str:
+    """'ltr' or 'rtl' for the page's `dir` attribute, from CLDR (ltr if unknown)."""
+    locale = _babel_locale(lang)
+    return "rtl" if locale is not None and locale.text_direction == "rtl" else "ltr"
+
+
+def has_month_names(lang: str) -> bool:
+    """Whether Babel (CLDR) names the months in `lang`; for South Sami it only numbers them."""
+    locale = _babel_locale(lang)
+    if locale is None:
+        return False
+    december = locale.months["format"]["wide"].get(12, "")
+    return bool(december) and december != "M12"
+
+
 def format_date(value: date, lang: str) -> str:
-    """'25 november 2020' in Swedish, '25 November 2020' in English."""
-    months = MONTHS.get(lang, MONTHS["en"])
-    return f"{value.day} {months[value.month - 1]} {value.year}"
+    """'25 november 2020' in Swedish, '25 November 2020' in English: CLDR's long date.
+
+    A language without month names in CLDR gets the ISO date (2020-11-25), which every
+    reader can read, rather than CLDR's "2020 M11 25".
+    """
+    locale = _babel_locale(lang)
+    if locale is None or not has_month_names(lang):
+        return value.isoformat()
+    return babel_dates.format_date(value, format="long", locale=locale)
 
 
 def status_name(status: str, lang: str) -> str:
     return t(lang, f"status.{status}")
 
 
+def babel_language_name(code: str, lang: str) -> str | None:
+    """The name of language `code` in `lang` from CLDR, or None if CLDR has none."""
+    locale = _babel_locale(lang)
+    if locale is None:
+        return None
+    name = locale.languages.get(code.replace("-", "_"))
+    if name is None:
+        try:
+            name = Locale.parse(code, sep="-").get_display_name(locale)
+        except (UnknownLocaleError, ValueError):
+            return None
+    return name if name and name != code else None
+
+
 def language_name(code: str, lang: str) -> str:
-    """The name of language `code` in `lang`: "engelska", "English"."""
-    return t(lang, f"language.{code}")
+    """The name of language `code` in `lang`: "engelska", "English", "sydsamiska".
+
+    The region's or the package's `language.<code>` string first, then CLDR.
+    """
+    own = _region.get(lang, {}).get(f"language.{code}") or STRINGS.get(lang, {}).get(
+        f"language.{code}"
+    )
+    return own or babel_language_name(code, lang) or code
+
+
+def interface_keys() -> set[str]:
+    """Every key a complete table has: the package's Swedish and English ones, except
+    language names, which CLDR gives (checked by `_check_language_names`)."""
+    return {key for key in set(STRINGS["sv"]) | set(STRINGS["en"]) if not _is_name(key)}
+
+
+def _is_name(key: str) -> bool:
+    return key.startswith("language.")
+
+
+def _placeholders(template: str) -> set[str] | None:
+    """The `{names}` a template fills in, or None when its braces are malformed."""
+    try:
+        return {name for _, name, _, _ in Formatter().parse(template) if name is not None}
+    except ValueError:
+        return None
+
+
+def check_interface_strings(strategy: Strategy, log: ProblemLog) -> None:
+    """Every language of the site has every interface string, and each one fits.
+
+    Swedish and English ship with the package; any other language needs a complete
+    `strings/<lang>.yml`. A region's file for sv or en only overrides keys.
+    """
+    keys = interface_keys()
+    folder = strategy.root / "strings"
+    for lang in strategy.languages:
+        own = strategy.strings.get(lang)
+        shipped = lang in STRINGS
+        if own is None:
+            if not shipped:
+                log.add(
+                    folder / f"{lang}.yml",
+                    None,
+                    f"the site's interface has no strings in '{lang}'",
+                    f"Create {folder.name}/{lang}.yml with every key of the interface "
+                    f"('strategi strings {lang}' writes a file to translate).",
+                )
+            continue
+        _check_table(own, keys, shipped, log)
+        _check_language_names(strategy, lang, own, log)
+
+
+def _check_table(own: InterfaceStrings, keys: set[str], shipped: bool, log: ProblemLog) -> None:
+    for key, value in own.values.items():
+        line = own.lines.get(key)
+        if _is_name(key):
+            continue
+        if key not in keys:
+            close = difflib.get_close_matches(key, sorted(keys), n=1)
+            hint = f"Did you mean '{close[0]}'?" if close else "Remove the line."
+            log.add(own.path, line, f"unknown interface string '{key}'", hint)
+            continue
+        reference = STRINGS["en"].get(key) or STRINGS["sv"][key]
+        allowed = (_placeholders(reference) or set()) | set(DOCUMENT_PLACEHOLDERS)
+        used = _placeholders(value)
+        if used is None:
+            log.add(
+                own.path,
+                line,
+                f"'{key}' has an unmatched '{{' or '}}'",
+                "Braces mark placeholders such as {date}; write a literal brace as {{ or }}.",
+            )
+        elif used - allowed:
+            unknown = ", ".join("{" + name + "}" for name in sorted(used - allowed))
+            known = ", ".join("{" + name + "}" for name in sorted(allowed)) or "none"
+            log.add(
+                own.path,
+                line,
+                f"'{key}' uses {unknown}, which this string does not have",
+                f"Placeholders here: {known}.",
+            )
+    if not shipped:
+        missing = sorted(keys - set(own.values))
+        if missing:
+            log.add(
+                own.path,
+                None,
+                f"{len(missing)} interface strings are missing: {', '.join(missing)}",
+                "Add a line 'key: text' for each (a file from 'strategi strings "
+                f"{own.lang}' has them all, with the English texts).",
+            )
+
+
+def _check_language_names(
+    strategy: Strategy, lang: str, own: InterfaceStrings, log: ProblemLog
+) -> None:
+    """A language CLDR cannot name in `lang` needs its `language.<code>` string."""
+    for code in strategy.languages:
+        key = f"language.{code}"
+        if key in own.values or key in STRINGS.get(lang, {}):
+            continue
+        if babel_language_name(code, lang) is None:
+            log.add(
+                own.path,
+                None,
+                f"no name for the language '{code}' in '{lang}'",
+                f"Add a line '{key}: ...' (CLDR does not name it).",
+            )

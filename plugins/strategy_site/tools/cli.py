@@ -10,10 +10,11 @@ import sys
 from pathlib import Path
 
 import click
+from ruamel.yaml import YAML
+from ruamel.yaml.error import YAMLError
 
 from ..clock import build_date
 from ..content import freezing
-from ..content.loader import load_strategy
 from ..content.problems import ContentError, display_path
 from ..content.yamlfile import SLUG, SLUG_HINT
 from ..derive.diff import compare_versions, diff_body, render_terminal
@@ -30,9 +31,11 @@ from ..derive.translations import (
 )
 from ..files import read_exactly, write_atomically
 from ..model import DRAFT, POPULAR, STATUSES, Section, Strategy, Version
+from ..plan.checked import load_publishable
 from ..urls import RESERVED_VERSION_IDS
 from .history import HistoryUnavailable, find_source_text
 from .new_version import create_version
+from .strings_file import strings_template
 from .yaml_edit import scalar, set_front_matter_value
 
 CONTENT_OPTION = click.option(
@@ -53,7 +56,7 @@ def main() -> None:
 def load_or_exit(content: Path) -> Strategy:
     """The strategy, or every problem on stderr and exit status 1: never a traceback."""
     try:
-        return load_strategy(content)
+        return load_publishable(content)
     except ContentError as error:
         click.echo(error.report(), err=True)
         sys.exit(1)
@@ -395,6 +398,40 @@ def translation_diff(
     click.echo(
         render_terminal(diff_body(found.body, section.body), use_color), nl=False, color=use_color
     )
+
+
+@main.command("strings")
+@click.argument("lang")
+@CONTENT_OPTION
+def strings_command(lang: str, content: Path) -> None:
+    """Start the interface strings of language LANG: strings/LANG.yml, to translate."""
+    languages = _declared_languages(content)
+    if lang not in languages:
+        raise click.BadParameter(
+            f"'{lang}' is not among the languages in strategy.yml ({', '.join(languages)}); "
+            "add it there first",
+            param_hint="LANG",
+        )
+    path = content / "strings" / f"{lang}.yml"
+    if path.exists():
+        raise click.ClickException(f"{display_path(path)} exists already; edit it instead")
+    path.parent.mkdir(exist_ok=True)
+    write_atomically(path, strings_template(lang, languages))
+    click.echo(
+        f"Wrote {display_path(path)}: every interface string with its English text above "
+        "it. Fill in the empty values; 'strategi check' lists the keys still empty."
+    )
+
+
+def _declared_languages(content: Path) -> list[str]:
+    """The languages strategy.yml names, read without checking the rest of the content
+    (which fails until the new language has its strings)."""
+    try:
+        data = YAML(typ="safe").load((content / "strategy.yml").read_text(encoding="utf-8"))
+    except (OSError, YAMLError) as error:
+        raise click.ClickException(f"cannot read {content / 'strategy.yml'}: {error}") from None
+    languages = data.get("languages") if isinstance(data, dict) else None
+    return [str(lang) for lang in languages] if isinstance(languages, list) else ["sv"]
 
 
 @main.command("diff")
