@@ -17,8 +17,9 @@ import re
 from collections.abc import Callable
 from pathlib import Path
 
-import jinja2
 from mkdocs.config.defaults import MkDocsConfig
+
+from . import bridge
 
 # mkdocs-static-i18n's pattern, plus three-letter languages (ISO 639-2/3) and subtags.
 WIDER_LOCALE = re.compile(
@@ -29,13 +30,7 @@ WIDER_LOCALE = re.compile(
 
 def widen_i18n_locales() -> None:
     """Let mkdocs-static-i18n accept `sma`, `smj`, `fit` as locales and file suffixes."""
-    try:
-        from mkdocs_static_i18n import config, folder, suffix
-    except ImportError:  # the plugin is not installed: nothing to widen
-        return
-    for module in (config, folder, suffix):
-        if hasattr(module, "RE_LOCALE"):
-            module.RE_LOCALE = WIDER_LOCALE
+    bridge.widen_i18n_locales(WIDER_LOCALE)
 
 
 def material_languages(config: MkDocsConfig) -> set[str] | None:
@@ -64,9 +59,8 @@ def add_theme_languages(
 ) -> list[str]:
     """Give the theme a partial for every language in `languages` it lacks; returns them.
 
-    MkDocs builds its Jinja environment afresh from `theme.get_env()` for every build
-    (and Material's search plugin builds one to read its settings): the theme object's
-    method is wrapped so that every environment can also load the added partials.
+    The partials reach every Jinja environment MkDocs and Material make through
+    `bridge.add_theme_templates`.
     """
     known = material_languages(config)
     if known is None:
@@ -77,15 +71,5 @@ def add_theme_languages(
         f"partials/languages/{lang}.html": language_partial(lang, fallback, direction(lang))
         for lang in missing
     }
-    theme = config.theme
-    original = getattr(theme, "_strategy_original_get_env", theme.get_env)
-
-    def get_env() -> jinja2.Environment:
-        env = original()
-        if partials:
-            env.loader = jinja2.ChoiceLoader([env.loader, jinja2.DictLoader(partials)])
-        return env
-
-    theme._strategy_original_get_env = original  # type: ignore[attr-defined]
-    theme.get_env = get_env  # type: ignore[method-assign]
+    bridge.add_theme_templates(config.theme, partials)
     return missing

@@ -20,6 +20,7 @@ from __future__ import annotations
 
 import json
 import re
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
@@ -39,23 +40,18 @@ from ..model import Strategy
 from ..plan.checked import load_publishable
 from ..plan.pages import NavItem, PlannedPage, SitePlan, plan_site
 from ..plan.texts import t, text_direction
+from . import bridge
 from .config import StrategyPluginConfig
 from .languages import add_theme_languages, widen_i18n_locales
 from .preview import (
-    PreviewCache,
+    PreviewSources,
     environment_key,
     fingerprint,
     is_dirty,
     nav_fingerprint,
     set_dirty,
 )
-from .search import (
-    copy_sitemaps,
-    forget_search_entries,
-    forget_search_merge,
-    language_root,
-    split_search_index,
-)
+from .search import copy_sitemaps, language_root, split_search_index
 from .sidebar import prerender_closed_entries
 
 log = get_plugin_logger(__name__)
@@ -85,7 +81,6 @@ class StrategyPlugin(BasePlugin[StrategyPluginConfig]):
     def __init__(self) -> None:
         self.strategy: Strategy | None = None
         self.comparisons: Comparisons | None = None
-        self.previews: list[PreviewCache] = []
         self.plan: SitePlan | None = None
         self.planned: dict[str, PlannedPage] = {}
         self.version_navs: dict[str, Navigation] = {}
@@ -94,6 +89,7 @@ class StrategyPlugin(BasePlugin[StrategyPluginConfig]):
     # -- configuration -------------------------------------------------------------
 
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
+        bridge.check_versions()
         if not config.use_directory_urls:
             raise PluginError(
                 "strategy: the site needs 'use_directory_urls: true' in mkdocs.yml, "
@@ -105,17 +101,15 @@ class StrategyPlugin(BasePlugin[StrategyPluginConfig]):
         for extension in REQUIRED_EXTENSIONS:
             if extension not in config.markdown_extensions:
                 config.markdown_extensions.append(extension)
-        i18n = config.plugins.get("i18n")
-        if i18n is None or not getattr(i18n, "building", False):
+        if not bridge.is_language_rebuild(config):
             # A new build (MkDocs keeps plugin objects across `serve` rebuilds), not
             # i18n's build of one more language: read the content afresh.
             self.strategy = self._load(config)
             self._check_languages(config, self.strategy)
             self.comparisons = Comparisons(self.strategy, enabled=self.config.changes_view)
-            self.previews = []
             self.today = build_date()
-            forget_search_entries(config)
-        forget_search_merge(config)  # every build, each language's too
+            bridge.forget_search_entries(config)
+        bridge.forget_search_merge(config)  # every build, each language's too
         return config
 
     def _check_languages(self, config: MkDocsConfig, strategy: Strategy) -> None:
@@ -155,7 +149,7 @@ class StrategyPlugin(BasePlugin[StrategyPluginConfig]):
 
     # -- pages ---------------------------------------------------------------------
 
-    @event_priority(-150)
+    @event_priority(bridge.FILES_AFTER_I18N)
     def on_files(self, files: Files, config: MkDocsConfig) -> Files:
         strategy = self.strategy
         assert strategy is not None
@@ -164,24 +158,9 @@ class StrategyPlugin(BasePlugin[StrategyPluginConfig]):
         self.plan = plan_site(strategy, lang, self.today, self.comparisons)
         self.planned = {}
         taken = {file.dest_uri: file for file in files}
-        preview = PreviewCache(config.site_dir)
-        self.previews.append(preview)
-        environment = environment_key(config.config_file_path)
-        # The site navigation (start page, versions, hand-written pages) shows on pages
-        # outside the versions: a change to it changes them.
-        site_nav = json.dumps(
-            [[v.id, strategy.text(v.title, lang)] for v in strategy.versions.values()]
-            + sorted(f.src_uri for f in files.documentation_pages())
-        )
-        shared = {
-            version: nav_fingerprint(
-                self.plan.version_navs.get(version or ""), site_nav, environment
-            )
-            for version in [None, *strategy.versions]
-        }
+        backing = self._preview_backing(config, files, lang, strategy)
         for page in self.plan.pages:
-            file = self._file(config, page, lang, strategy)
-            preview.consider(file, fingerprint(page, shared[page.version]))
+            file = self._file(config, page, lang, strategy, backing)
             existing = taken.get(file.dest_uri) or files.get_file_from_path(page.source_uri)
             if existing is not None:
                 address = urls.localized(page.path, lang, strategy.source_language)
@@ -203,23 +182,63 @@ class StrategyPlugin(BasePlugin[StrategyPluginConfig]):
                     files.append(
                         File.generated(config, src_uri, abs_src_path=str(version.path / asset))
                     )
-        self._tell_i18n_sitemap(config, files, lang)
+        bridge.list_in_sitemap(config, lang, files.documentation_pages())
         return files
 
-    def _file(self, config: MkDocsConfig, page: PlannedPage, lang: str, strategy: Strategy) -> File:
-        file = self._generated(config, page.source_uri, page.markdown, page.path, lang, strategy)
-        # mkdocs-static-i18n's attributes: its language switcher and sitemap read them.
-        file.locale = lang
-        file.locale_alternate_of = lang
-        file.localization = None if lang == strategy.source_language else lang
-        file.norm_src_uri = file.src_uri
-        file.alternates = {
+    def _preview_backing(
+        self, config: MkDocsConfig, files: Files, lang: str, strategy: Strategy
+    ) -> Callable[[PlannedPage, str], str] | None:
+        """In a dirty preview: for a page and its output path, the file that holds its
+        Markdown, rewritten only when the page changed (see preview.py)."""
+        if not is_dirty():
+            return None
+        assert self.plan is not None
+        sources = PreviewSources(config.site_dir, lang)
+        environment = environment_key(config.config_file_path)
+        # The site navigation (start page, versions, hand-written pages) shows on pages
+        # outside the versions: a change to it changes them.
+        site_nav = json.dumps(
+            [[v.id, strategy.text(v.title, lang)] for v in strategy.versions.values()]
+            + sorted(f.src_uri for f in files.documentation_pages())
+        )
+        navs = self.plan.version_navs
+        shared = {
+            version: nav_fingerprint(navs.get(version or ""), site_nav, environment)
+            for version in [None, *strategy.versions]
+        }
+
+        def backing(page: PlannedPage, dest: str) -> str:
+            print_ = fingerprint(page, shared[page.version])
+            return sources.source(page.source_uri, page.markdown, print_, dest)
+
+        return backing
+
+    def _file(
+        self,
+        config: MkDocsConfig,
+        page: PlannedPage,
+        lang: str,
+        strategy: Strategy,
+        backing: Callable[[PlannedPage, str], str] | None,
+    ) -> File:
+        dest_uri = urls.localized(page.path, lang, strategy.source_language) + "index.html"
+        if backing is None:
+            file = File.generated(
+                config, page.source_uri, content=page.markdown, inclusion=InclusionLevel.NOT_IN_NAV
+            )
+        else:
+            source = backing(page, str(Path(config.site_dir) / dest_uri))
+            file = File.generated(
+                config, page.source_uri, abs_src_path=source, inclusion=InclusionLevel.NOT_IN_NAV
+            )
+        file.dest_uri = dest_uri  # set before `url` is first read: both are cached
+        alternates = {
             other: file
             if other == lang
             else self._generated(config, page.source_uri, "", page.path, other, strategy)
-            for other in strategy.languages
-            if other in self._built_languages(config, strategy)
+            for other in self._built_languages(config, strategy)
         }
+        bridge.localise(file, lang, strategy.source_language, alternates)
         return file
 
     @staticmethod
@@ -232,34 +251,22 @@ class StrategyPlugin(BasePlugin[StrategyPluginConfig]):
         return file
 
     def _language(self, config: MkDocsConfig, strategy: Strategy) -> str:
-        i18n = config.plugins.get("i18n")
-        if i18n is None:
-            return strategy.source_language
-        default = getattr(i18n, "default_language", None)
-        if default != strategy.source_language:
+        default = bridge.default_language(config)
+        if bridge.i18n(config) is not None and default != strategy.source_language:
             raise PluginError(
                 f"strategy: the i18n plugin's default language is '{default}', but the "
                 f"strategy is written in '{strategy.source_language}'; make them the same."
             )
-        return getattr(i18n, "current_language", None) or default
+        return bridge.current_language(config, strategy.source_language)
 
     @staticmethod
     def _built_languages(config: MkDocsConfig, strategy: Strategy) -> list[str]:
-        i18n = config.plugins.get("i18n")
-        if i18n is None:
-            return [strategy.source_language]
-        return [lang for lang in strategy.languages if lang in i18n.build_languages]
-
-    @staticmethod
-    def _tell_i18n_sitemap(config: MkDocsConfig, files: Files, lang: str) -> None:
-        """i18n lists sitemap pages from its own on_files, which ran before ours."""
-        i18n = config.plugins.get("i18n")
-        if i18n is not None and hasattr(i18n, "i18n_files_per_language"):
-            i18n.i18n_files_per_language[lang] = files.documentation_pages()
+        built = bridge.build_languages(config, [strategy.source_language])
+        return [lang for lang in strategy.languages if lang in built]
 
     # -- navigation ----------------------------------------------------------------
 
-    @event_priority(-50)
+    @event_priority(bridge.NAV_BEFORE_I18N)
     def on_nav(self, nav: Navigation, config: MkDocsConfig, files: Files) -> Navigation:
         assert self.plan is not None and self.strategy is not None
         page_of = {uri: files.get_file_from_path(uri).page for uri in self.planned}
@@ -284,6 +291,8 @@ class StrategyPlugin(BasePlugin[StrategyPluginConfig]):
         ]
         versions = Section(t(lang, "nav.versions"), version_fronts)
         site_nav = Navigation([start, versions, *nav.items], [start, *version_fronts, *nav.pages])
+        if is_dirty():
+            bridge.read_skipped_pages(nav.pages, config)
         for version_nav in self.version_navs.values():
             version_nav.homepage = start
         site_nav.homepage = start
@@ -301,7 +310,7 @@ class StrategyPlugin(BasePlugin[StrategyPluginConfig]):
 
     # -- rendering -----------------------------------------------------------------
 
-    @event_priority(-50)
+    @event_priority(bridge.PAGE_CONTEXT_AFTER_I18N)
     def on_page_context(
         self, context: dict[str, Any], page: Page, config: MkDocsConfig, nav: Navigation
     ) -> dict[str, Any]:
@@ -313,17 +322,19 @@ class StrategyPlugin(BasePlugin[StrategyPluginConfig]):
             # Material's language selector and hreflang links; site-root-relative paths,
             # which its `url` filter makes relative to the page (i18n uses absolute
             # paths on start pages, which break when the site is not at the host's root).
-            # i18n keeps its per-page list in an attribute that shadows the mapping's item.
-            current = vars(config.extra).get("alternate", config.extra.get("alternate"))
+            current = bridge.page_language_links(config)
             if current:
-                config.extra.alternate = [
-                    dict(alt, link=planned.alternates.get(alt.get("lang"), alt.get("link")))
-                    for alt in current
-                ]
+                bridge.set_page_language_links(
+                    config,
+                    [
+                        dict(alt, link=planned.alternates.get(alt.get("lang"), alt.get("link")))
+                        for alt in current
+                    ],
+                )
         assert self.plan is not None and self.strategy is not None
         lang, source = self.plan.lang, self.strategy.source_language
         # A hand-written page shown in a language it is not written in (i18n's fallback).
-        file_locale = getattr(page.file, "locale", lang)
+        file_locale = bridge.file_language(page.file, lang)
         context["strategy_text_lang"] = (
             planned.text_lang
             if planned is not None
@@ -337,19 +348,15 @@ class StrategyPlugin(BasePlugin[StrategyPluginConfig]):
     def on_post_page(self, output: str, page: Page, config: MkDocsConfig) -> str:
         """Drop the per-page language links (ours or i18n's), so that pages rendered
         after the last page, such as 404.html, get the language roots from mkdocs.yml."""
-        vars(config.extra).pop("alternate", None)
+        bridge.forget_page_language_links(config)
         return output
 
-    @event_priority(-110)  # after mkdocs-static-i18n has built every language and merged search
+    @event_priority(bridge.POST_BUILD_AFTER_I18N)  # after i18n has built every language
     def on_post_build(self, config: MkDocsConfig) -> None:
-        i18n = config.plugins.get("i18n")
-        if i18n is not None and getattr(i18n, "building", False):
-            forget_search_merge(config)  # before i18n writes the index of all languages
+        if bridge.is_language_rebuild(config):
+            bridge.forget_search_merge(config)  # before i18n writes the index of all languages
             return  # an inner build of one more language: the outer build finishes up
-        for preview in self.previews:  # every language is built: remember what is there
-            preview.commit()
-        self.previews = []
-        if i18n is None:
+        if bridge.i18n(config) is None:
             return
         assert self.strategy is not None
         languages = self._built_languages(config, self.strategy)

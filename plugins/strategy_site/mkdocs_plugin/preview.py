@@ -1,30 +1,37 @@
 """Fast previews: `mkdocs serve --dirty` renders only the generated pages that changed.
 
-MkDocs' dirty builds skip a page when its file reports `is_modified() == False`, which a
-generated file never does. Here every planned page gets a fingerprint of everything it
-shows (its Markdown and HTML, its language links and its version's navigation); a page
-whose fingerprint and output file are as after the previous build is marked unmodified.
+MkDocs' dirty builds skip a page whose file reports `is_modified() == False`. For a file
+backed by a file on disk that means: its output is newer than its source
+(`File.is_modified` in mkdocs/structure/files.py). A page generated from memory is
+always "modified", so in a dirty preview every generated page is backed by a file in
+the site folder (`.strategy-preview/<lang>/`) holding its Markdown, and that file is
+rewritten only when the page's fingerprint changes: a fingerprint of everything the page
+shows (its Markdown and HTML, its language links and its version's navigation). MkDocs'
+own rule then renders exactly the pages whose fingerprint changed, and those whose
+output is missing. A build that fails half way leaves sources newer than their output,
+so the next build renders them again.
 
-State lives at module level because `mkdocs serve` creates new plugin objects for every
-rebuild; it is keyed by the site folder, so separate builds never share it. Fingerprints
-are recorded only once a build has finished, so a failed build leaves nothing skipped.
+The fingerprints of the previous build live at module level because `mkdocs serve`
+creates new plugin objects for every rebuild; they are keyed by the backing folder, so
+separate sites never share them.
 """
 
 from __future__ import annotations
 
 import hashlib
 import json
+import os
+import time
 from dataclasses import asdict
 from pathlib import Path
-
-from mkdocs.structure.files import File
 
 from ..plan.pages import NavItem, PlannedPage
 
 TEMPLATES = Path(__file__).parent / "templates"
+FOLDER = ".strategy-preview"  # in the site folder, which `mkdocs serve` removes at the end
 
 _dirty = False  # set once per process by on_startup: only `serve --dirty` skips pages
-_recorded: dict[str, dict[str, str]] = {}  # site folder -> output file -> fingerprint
+_recorded: dict[Path, dict[str, str]] = {}  # backing folder -> source URI -> fingerprint
 
 
 def set_dirty(dirty: bool) -> None:
@@ -53,23 +60,31 @@ def fingerprint(page: PlannedPage, shared: str) -> str:
     return hashlib.sha256(data.encode("utf-8")).hexdigest()
 
 
-class PreviewCache:
-    """The fingerprints of one build of one language, committed when it has finished."""
+class PreviewSources:
+    """The backing files of one language's generated pages in a dirty preview."""
 
-    def __init__(self, site_dir: str):
-        self.site_dir = site_dir
-        self.pending: dict[str, str] = {}
+    def __init__(self, site_dir: str, lang: str):
+        self.folder = Path(site_dir) / FOLDER / lang
+        self.recorded = _recorded.setdefault(self.folder, {})
 
-    def consider(self, file: File, print_: str) -> None:
-        """Mark `file` unmodified if it is exactly as the previous build left it."""
-        previous = _recorded.get(self.site_dir, {})
-        unchanged = (
-            _dirty and previous.get(file.dest_uri) == print_ and Path(file.abs_dest_path).exists()
-        )
-        if unchanged:
-            file.is_modified = lambda: False  # an instance attribute shadows File's method
-        self.pending[file.dest_uri] = print_
+    def source(self, src_uri: str, markdown: str, print_: str, dest: str) -> str:
+        """The path of the file holding `markdown`, rewritten (and so newer than the
+        page's output `dest`) only when the fingerprint changed."""
+        path = self.folder / src_uri
+        if self.recorded.get(src_uri) != print_ or not path.is_file():
+            path.parent.mkdir(parents=True, exist_ok=True)
+            path.write_text(markdown, encoding="utf-8")
+            _make_newer(path, Path(dest))
+            self.recorded[src_uri] = print_
+        return str(path)
 
-    def commit(self) -> None:
-        _recorded.setdefault(self.site_dir, {}).update(self.pending)
-        self.pending = {}
+
+def _make_newer(source: Path, output: Path) -> None:
+    """MkDocs compares modification times: make sure the source is the newer, even on a
+    file system with coarse timestamps."""
+    try:
+        written = output.stat().st_mtime_ns
+    except FileNotFoundError:
+        return
+    stamp = max(time.time_ns(), written + 10_000_000)
+    os.utime(source, ns=(stamp, stamp))

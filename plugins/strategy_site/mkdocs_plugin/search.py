@@ -15,8 +15,6 @@ import posixpath
 import shutil
 from pathlib import Path
 
-from mkdocs.config.defaults import MkDocsConfig
-
 
 def language_root(page_url: str, lang: str, source_language: str) -> str | None:
     """The relative URL from a page to its language's root, for Material's `base`."""
@@ -24,24 +22,6 @@ def language_root(page_url: str, lang: str, source_language: str) -> str | None:
         return None
     depth = posixpath.relpath(f"/{lang}/", "/" + page_url.rsplit("/", 1)[0] + "/")
     return depth.rstrip("/") or "."
-
-
-def forget_search_entries(config: MkDocsConfig) -> None:
-    """At the start of a build: i18n collects search entries in a list it never empties;
-    with plugin objects kept across `serve` rebuilds it grew, and its quadratic
-    de-duplication with it, until a rebuild took minutes."""
-    i18n = config.plugins.get("i18n")
-    if i18n is not None and isinstance(getattr(i18n, "search_entries", None), list):
-        i18n.search_entries.clear()
-
-
-def forget_search_merge(config: MkDocsConfig) -> None:
-    """Material merges a dirty build's search index with the one before it, assuming that
-    one page was rebuilt; i18n hands it every language's entries, so the index grew with
-    every preview rebuild. The preview's merge is done by page in split_search_index."""
-    search = config.plugins.get("material/search") or config.plugins.get("search")
-    if search is not None and hasattr(search, "search_index_prev"):
-        search.search_index_prev = None
 
 
 def copy_sitemaps(site_dir: Path, languages: list[str], source_language: str) -> None:
