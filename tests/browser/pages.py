@@ -60,6 +60,9 @@ EXTRA: list[SamplePage] = [
     SamplePage(
         "/beslutad/jord-skog-och-vatten/andringar/", "changes, deleted headings, sv", "changes"
     ),
+    SamplePage("/beslutad/styrkeomraden/", "a mapping figure, sv", "figures"),
+    SamplePage("/en/beslutad/metod-och-process/", "a process figure, en", "figures"),
+    SamplePage("/remiss/metod-och-process/andringar/", "a changed figure, sv", "figures"),
 ]
 
 
