@@ -18,12 +18,12 @@ from babel import Locale, UnknownLocaleError
 from babel import dates as babel_dates
 
 from ..content.problems import ProblemLog
-from ..model import InterfaceStrings, Strategy
+from ..model import DateMark, InterfaceStrings, Strategy
 
 STRINGS: dict[str, dict[str, str]] = {
     "sv": {
         "status.draft": "Utkast",
-        "status.consultation": "Remissversion",
+        "status.consultation": "Remissutkast",
         "status.adopted": "Beslutad",
         "status.popular": "Populärversion",
         "status.superseded": "Ersatt",
@@ -33,6 +33,7 @@ STRINGS: dict[str, dict[str, str]] = {
         "version.select_hint": "Samma avsnitt i en annan version",
         "version.missing_section": "avsnittet finns inte i den versionen: till versionens början",
         "version.current_badge": "Gällande",
+        "version.other_title": "där heter avsnittet {title}",
         "notice.older": "Det här är en tidigare version. Den gällande versionen är {current}.",
         "notice.newer": "Det här är en version som ännu inte gäller. Den gällande versionen är "
         "{current}.",
@@ -54,6 +55,11 @@ STRINGS: dict[str, dict[str, str]] = {
         "{reference}.",
         "consultation.heading": "Remiss",
         "decision.text": "Beslutad av {by} den {date}, diarienummer {reference}.",
+        "decision.planned": "Planerat beslut i {by} {date}, diarienummer {reference}.",
+        "decision.in_force": "Gäller från {date}.",
+        "decision.in_force_planned": "Planeras gälla från {date}.",
+        "date.planned": "{date} (planerat)",
+        "date.approximate": "cirka {date}",
         "figure.label": "Figur",
         "figure.source": "Källa",
         "figure.unit": "Enhet",
@@ -82,11 +88,13 @@ STRINGS: dict[str, dict[str, str]] = {
         "figure.added_figure": "Figuren är ny i den här versionen.",
         "figure.removed_figure": "Figuren finns inte längre i den här versionen.",
         "start.read_now": "Läs nu",
+        "site_notice.more": "Läs mer",
         "start.timeline": "{Document_genitive} versioner",
         "start.timeline_intro": "{Document} tas fram i flera steg. Alla versioner finns kvar "
         "här, så att du kan se hur texten har ändrats.",
         "start.consultation_dates": "Remisstid {opens}–{closes}",
         "start.decision": "Beslut: {by}, {date}",
+        "start.decision_planned": "Planerat beslut: {by}, {date}",
         "start.sections": "{count} avsnitt",
         "front.contents": "Innehåll",
         "nav.start": "Startsida",
@@ -106,10 +114,11 @@ STRINGS: dict[str, dict[str, str]] = {
         "translations.section": "Avsnitt",
         "translations.state": "Läge",
         "translations.words": "Ord att översätta",
+        "translations.what_changed": "Se vad som ändrats:",
         "state.current": "Aktuell",
         "state.outdated": "Inaktuell",
         "state.missing": "Saknas",
-        "para.anchor_hidden": "Länk till stycke",
+        "para.anchor_hidden": "stycke",
         "para.comment": "Lämna synpunkt",
         "para.comment_hidden": "på avsnitt {number}, stycke {{p}}",
         "comment.section": "Lämna synpunkt på avsnittet",
@@ -141,6 +150,7 @@ STRINGS: dict[str, dict[str, str]] = {
         "inputs.count": "Antal",
         "inputs.no_section": "Hela {document}",
         "inputs.filter": "Visa",
+        "inputs.filter_sender": "Avsändare",
         "inputs.filter_section": "Avsnitt",
         "inputs.filter_decision": "Beslut",
         "inputs.filter_all": "Alla",
@@ -212,6 +222,17 @@ STRINGS: dict[str, dict[str, str]] = {
         "aktuella i båda versionerna, så jämförelsen nedan gäller originaltexten på {source}.",
         "changes.source_comparison": "Jämförelsen på {source}",
         "summarises.text": "Den här texten sammanfattar {sections} i {base}.",
+        "ui.made_with": "Byggd med",
+        "ui.permalink": "Länk till rubriken",
+        "ui.in_language": "(på {language})",
+        "notfound.title": "Sidan finns inte",
+        "notfound.explain": "Det finns ingen sida på den här adressen. Kanske har adressen "
+        "skrivits fel, eller så har sidan flyttats. Alla versioner av {document} finns kvar, "
+        "men ett avsnitt kan ha bytt namn eller slagits ihop med ett annat mellan två versioner.",
+        "notfound.search": "Sök på webbplatsen",
+        "notfound.search_button": "Sök",
+        "notfound.current": "Läs {current}, den gällande versionen",
+        "notfound.start": "Gå till startsidan med alla versioner",
         "language.sv": "svenska",
         "language.en": "engelska",
         "document.definite": "programmet",
@@ -229,6 +250,7 @@ STRINGS: dict[str, dict[str, str]] = {
         "version.select_hint": "The same section in another version",
         "version.missing_section": "the section is not in that version: to its first page",
         "version.current_badge": "Current",
+        "version.other_title": "there the section is called {title}",
         "notice.older": "This is an earlier version. The current version is {current}.",
         "notice.newer": "This version is not yet in force. The current version is {current}.",
         "notice.popular": "This is a popular version: a short summary of {base} written for "
@@ -250,6 +272,11 @@ STRINGS: dict[str, dict[str, str]] = {
         "{reference}.",
         "consultation.heading": "Consultation",
         "decision.text": "Adopted by {by} on {date}, reference number {reference}.",
+        "decision.planned": "Planned decision by {by} on {date}, reference number {reference}.",
+        "decision.in_force": "In force from {date}.",
+        "decision.in_force_planned": "Planned to take effect on {date}.",
+        "date.planned": "{date} (planned)",
+        "date.approximate": "about {date}",
         "figure.label": "Figure",
         "figure.source": "Source",
         "figure.unit": "Unit",
@@ -283,6 +310,8 @@ STRINGS: dict[str, dict[str, str]] = {
         "here, so that you can see how the text has changed.",
         "start.consultation_dates": "Consultation {opens}–{closes}",
         "start.decision": "Decision: {by}, {date}",
+        "start.decision_planned": "Planned decision: {by}, {date}",
+        "site_notice.more": "Read more",
         "start.sections": "{count} sections",
         "front.contents": "Contents",
         "nav.start": "Home",
@@ -301,10 +330,11 @@ STRINGS: dict[str, dict[str, str]] = {
         "translations.section": "Section",
         "translations.state": "State",
         "translations.words": "Words to translate",
+        "translations.what_changed": "See what changed:",
         "state.current": "Current",
         "state.outdated": "Outdated",
         "state.missing": "Missing",
-        "para.anchor_hidden": "Link to paragraph",
+        "para.anchor_hidden": "paragraph",
         "para.comment": "Comment",
         "para.comment_hidden": "on section {number}, paragraph {{p}}",
         "comment.section": "Comment on this section",
@@ -336,6 +366,7 @@ STRINGS: dict[str, dict[str, str]] = {
         "inputs.count": "Number",
         "inputs.no_section": "{Document} as a whole",
         "inputs.filter": "Show",
+        "inputs.filter_sender": "Sender",
         "inputs.filter_section": "Section",
         "inputs.filter_decision": "Decision",
         "inputs.filter_all": "All",
@@ -406,6 +437,17 @@ STRINGS: dict[str, dict[str, str]] = {
         "date in both versions, so the comparison below is of the {source} original.",
         "changes.source_comparison": "The comparison in {source}",
         "summarises.text": "This text summarises {sections} of {base}.",
+        "ui.made_with": "Made with",
+        "ui.permalink": "Link to this heading",
+        "ui.in_language": "(in {language})",
+        "notfound.title": "Page not found",
+        "notfound.explain": "There is no page at this address. The address may have been "
+        "mistyped, or the page may have moved. Every version of {document} is kept, but a "
+        "section may have been renamed or merged with another between two versions.",
+        "notfound.search": "Search the site",
+        "notfound.search_button": "Search",
+        "notfound.current": "Read {current}, the version in force",
+        "notfound.start": "Go to the home page with every version",
         "language.sv": "Swedish",
         "language.en": "English",
         "document.definite": "the programme",
@@ -501,6 +543,29 @@ def format_date(value: date, lang: str) -> str:
     if locale is None or not has_month_names(lang):
         return value.isoformat()
     return babel_dates.format_date(value, format="long", locale=locale)
+
+
+def format_span(start: date, until: date | None, lang: str) -> str:
+    """A day or a range: '24–25 november 2020', '30 november – 2 december 2020'.
+
+    The shared month and year are written once where the language puts the day first
+    (as Swedish and British English do); otherwise both dates are written in full.
+    """
+    first, last = format_date(start, lang), format_date(until, lang) if until else ""
+    if until is None:
+        return first
+    day_first = last.startswith(f"{until.day} ") and first.startswith(f"{start.day} ")
+    if day_first and (start.year, start.month) == (until.year, until.month):
+        return f"{start.day}–{last}"
+    if day_first and start.year == until.year and first.endswith(f" {start.year}"):
+        return f"{first.removesuffix(f' {start.year}')} – {last}"
+    return f"{first} – {last}"
+
+
+def format_marked(start: date, mark: DateMark | None, lang: str) -> str:
+    """A date as plain text with its certainty: 'cirka 2 mars 2020'."""
+    text = format_span(start, mark.until if mark else None, lang)
+    return t(lang, f"date.{mark.certainty}", date=text) if mark else text
 
 
 def status_name(status: str, lang: str) -> str:
@@ -631,3 +696,10 @@ def _check_language_names(
                 f"no name for the language '{code}' in '{lang}'",
                 f"Add a line '{key}: ...' (CLDR does not name it).",
             )
+
+
+def strings_with_prefix(lang: str, prefix: str) -> dict[str, str]:
+    """Every interface string whose key starts with `prefix.`, keyed by the rest: the
+    strings templates need (`ui.made_with` -> `made_with`)."""
+    keys = [key for key in STRINGS["sv"] if key.startswith(prefix + ".")]
+    return {key.removeprefix(prefix + "."): t(lang, key) for key in keys}
