@@ -138,15 +138,3 @@ def test_split_shows_the_text_that_went_to_the_other_part_as_moved(site) -> None
     for note in notes:
         assert note.find_parent(attrs={"lang": "sv"}) is not None
         assert note.select_one("a")["href"] == "../../jord-skog-och-vatten/andringar/"
-
-
-def test_text_of_a_removed_section_says_where_it_came_from(site) -> None:
-    """The draft's section Bakgrund och uppdrag went; its first paragraph moved to the
-    consultation draft's introduction."""
-    page = BeautifulSoup(
-        (site / "remiss/inledning/andringar/index.html").read_text("utf-8"), "html.parser"
-    )
-    note = page.select_one("article .diff-move")
-    assert note.get_text(" ", strip=True).startswith("Flyttat hit från 2 Bakgrund och uppdrag")
-    assert note.select_one("a")["href"] == "../../../utkast/bakgrund/"
-    assert note.parent.select_one("ins") is not None
