@@ -55,7 +55,10 @@ EXTRA: list[SamplePage] = [
         "/en/remiss/genomforande/andringar/", "changes, translation outdated, en", "changes"
     ),
     SamplePage(
-        "/beslutad/jord-skog-och-vatten/andringar/", "changes with cause notes, sv", "changes"
+        "/beslutad/hallbar-energi/andringar/", "changes, text moved to another section", "changes"
+    ),
+    SamplePage(
+        "/beslutad/jord-skog-och-vatten/andringar/", "changes, deleted headings, sv", "changes"
     ),
     SamplePage("/remiss/cirkular-bioekonomi/", "a split section: every successor, sv", "section"),
     SamplePage("/beslutad/styrkeomraden/", "a mapping figure, sv", "figures"),

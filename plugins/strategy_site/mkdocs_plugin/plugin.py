@@ -77,6 +77,7 @@ REQUIRED_EXTENSIONS = (
     "md_in_html",
     "toc",
     "strategy_site.plan.paragraphs",  # numbered, linkable paragraphs on section pages
+    "strategy_site.plan.change_headings",  # heading ids and names without the diff's labels
 )
 
 

@@ -60,6 +60,7 @@ from .render_causes import cause_list, markers
 from .render_changes import (
     change_description,
     changes_toggle,
+    move_notes,
     not_current_notice,
     overview_table,
     summarises_note,
@@ -397,8 +398,9 @@ class SitePlanner:
                 notice = not_current_notice(ctx)
         notes = self.cause_notes(version, section, text_lang)
         if change.body is not None:
+            moves = move_notes(ctx, version, base, text_lang)
             labels = DiffLabels.for_language(text_lang)
-            annotated = render_markdown(change.body, labels, markers(ctx, notes))
+            annotated = render_markdown(change.body, labels, moves, markers(ctx, notes))
         else:
             shown = section.translations.get(text_lang) if text_lang != self.source else None
             annotated = (shown or section).body
