@@ -190,7 +190,8 @@ class _ChangeReader:
                     depth[name] += 1
                     changed = changed or name in ("del", "ins")
                     if name == "span":
-                        hidden.append("sr-only" in raw)
+                        # A label, or the note on text moved out ("Moved to ..."): not text.
+                        hidden.append("sr-only" in raw or "diff-move" in raw)
                 elif closing:
                     name = closing.group(1)
                     depth[name] = max(0, depth[name] - 1)
@@ -212,6 +213,8 @@ def link_changes(stops: list[etree.Element], mark: ParagraphMark) -> None:
         target.insert(0, anchor)
         if element.tag not in ("p", "li", "div", "blockquote") or len(stops) < 2:
             continue
+        if "diff-deleted-heading" in (element.get("class") or ""):
+            continue  # a deleted heading: its text is its name
         holder = etree.SubElement(
             element, "span", {"class": "st-change-nav", "data-search-exclude": ""}
         )

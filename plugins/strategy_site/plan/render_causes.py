@@ -51,10 +51,11 @@ def cause_list(ctx: PageContext, notes: list[CauseNote]) -> str:
         # Without a marker in the text, the note itself is what the input links back to.
         anchor = None if note.block is not None else note.traced.cause_anchor
         entries.append(tag("li", "".join(parts), id=anchor))
-    heading = tag("h2", escape(t(lang, "cause.heading")), id="orsaker")
+    # The id of the section page's "Inspel som påverkat avsnittet": the same place.
+    heading = tag("h2", escape(t(lang, "cause.heading")), id="inspel")
     return tag(
         "section",
         heading + tag("ol", "".join(entries), class_="st-cause-list"),
         class_="st-causes",
-        aria_labelledby="orsaker",
+        aria_labelledby="inspel",
     )
