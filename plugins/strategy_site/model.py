@@ -91,6 +91,90 @@ class Section:
     children: list[str] = field(default_factory=list)
 
 
+# Figures: charts and diagrams kept as data (`figurer/<id>.yml`), drawn at build time.
+BAR = "bar"
+LINE = "line"
+PROCESS = "process"
+MAPPING = "mapping"
+FIGURE_KINDS = (BAR, LINE, PROCESS, MAPPING)
+STEP_STATES = ("done", "planned", "unverified")
+
+
+@dataclass(frozen=True)
+class Chart:
+    """The numbers of a bar or line chart: one row per category, one column per series."""
+
+    axis: str  # the name of the first column: what the categories are ("År")
+    series: list[str]
+    categories: list[str]
+    values: list[list[float | None]]  # values[category][series]; None: no value
+    stacked: bool = False
+
+
+@dataclass(frozen=True)
+class Step:
+    label: str
+    when: str = ""
+    status: str = "done"  # done, planned or unverified: shown to readers
+    phase: str = ""
+
+
+@dataclass(frozen=True)
+class Mapping:
+    """Items on the left flowing into items on the right."""
+
+    left_title: str
+    right_title: str
+    left: list[str]
+    right: list[str]
+    links: list[tuple[str, str]]  # (left item, right item)
+
+
+@dataclass
+class FigureTranslation:
+    """A figure's words in another language (`figurer/<id>.<lang>.yml`)."""
+
+    lang: str
+    title: str
+    caption: str | None
+    source: str | None
+    note: str | None
+    unit: str | None
+    labels: dict[str, str]  # source-language label -> translated label
+    source_hash: str | None
+    path: Path
+
+
+@dataclass
+class Figure:
+    """A chart or diagram as data; exactly one of chart, steps and mapping is set."""
+
+    id: str
+    kind: str
+    path: Path
+    title: str
+    caption: str | None = None
+    source: str | None = None
+    note: str | None = None  # shown with the figure, e.g. "Illustration, reconstructed"
+    unit: str | None = None
+    chart: Chart | None = None
+    steps: list[Step] = field(default_factory=list)
+    mapping: Mapping | None = None
+    translations: dict[str, FigureTranslation] = field(default_factory=dict)
+
+    def labels(self) -> list[str]:
+        """Every short text in the data that a translation may give in its `labels`."""
+        labels: list[str] = []
+        if self.chart is not None:
+            labels += [self.chart.axis, *self.chart.series, *self.chart.categories]
+        for step in self.steps:
+            labels += [step.label, step.when, step.phase]
+        if self.mapping is not None:
+            m = self.mapping
+            labels += [m.left_title, m.right_title, *m.left, *m.right]
+        return list(dict.fromkeys(label for label in labels if label))
+
+
 @dataclass
 class Version:
     """One complete text of the strategy: a folder under `versions/`."""
@@ -105,6 +189,7 @@ class Version:
     decision: Decision | None = None
     sections: dict[str, Section] = field(default_factory=dict)  # in reading order
     assets: list[str] = field(default_factory=list)  # figures and documents, folder-relative
+    figures: dict[str, Figure] = field(default_factory=dict)  # figurer/<id>.yml, by id
     frozen: bool = False  # published and locked (version.lock)
     changes_summary: LocalizedText | None = None  # editors' words on what changed since based_on
     outcome: LocalizedText | None = None  # editors' summary of the consultation on based_on

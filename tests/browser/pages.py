@@ -54,6 +54,9 @@ EXTRA: list[SamplePage] = [
     SamplePage(
         "/en/remiss/genomforande/andringar/", "changes, translation outdated, en", "changes"
     ),
+    SamplePage("/beslutad/styrkeomraden/", "a mapping figure, sv", "figures"),
+    SamplePage("/en/beslutad/metod-och-process/", "a process figure, en", "figures"),
+    SamplePage("/remiss/metod-och-process/andringar/", "a changed figure, sv", "figures"),
 ]
 
 

@@ -11,6 +11,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from ..model import Strategy, Version
+from .figures import check_placements
 from .markdown_links import LinkTarget, body_lines, links_in
 from .problems import ProblemLog
 
@@ -31,6 +32,7 @@ class BodyChecks:
     pending: list[PendingLink] = field(default_factory=list)
 
     def check(self, path: Path, body: str, first_line: int, version: Version) -> None:
+        check_placements(path, body, first_line, version.path, version.figures, self.log)
         previous = ""
         for index, line, in_code in body_lines(body):
             number = first_line + index

@@ -22,7 +22,7 @@ from .problems import ProblemLog
 from .yamlfile import LANGUAGE_PATTERN
 
 LOCK_NAME = "version.lock"
-TRANSLATION = re.compile(rf"^[^.]+\.{LANGUAGE_PATTERN}\.md$")
+TRANSLATION = re.compile(rf"^[^.]+\.{LANGUAGE_PATTERN}\.(?:md|yml)$")  # sections and figures
 
 
 def locked_files(folder: Path) -> list[Path]:

@@ -32,6 +32,8 @@ from ..model import (
 )
 from ..urls import RESERVED_SECTION_IDS, RESERVED_VERSION_IDS
 from .body_checks import BodyChecks
+from .figures import FOLDER as FIGURE_FOLDER
+from .figures import figure_file, read_figure, read_figure_translation
 from .freezing import LOCK_NAME, check_lock, is_frozen
 from .frontmatter import read_markdown_file
 from .inputs_loader import read_inputs
@@ -348,11 +350,14 @@ class StrategyReader:
         toc_path = folder / "version.yml"
         sources: set[str] = set()
         translations: list[tuple[str, str, Path]] = []
+        figure_files: list[tuple[str, str | None, Path]] = []
         for path in sorted(p for p in folder.rglob("*") if p.is_file()):
             relative = path.relative_to(folder).as_posix()
             if any(part.startswith(".") for part in path.relative_to(folder).parts):
                 continue
-            if path.suffix.lower() in ASSET_SUFFIXES:
+            if (figure := figure_file(relative)) is not None:
+                figure_files.append((*figure, path))
+            elif path.suffix.lower() in ASSET_SUFFIXES:
                 version.assets.append(relative)
             elif path.suffix != ".md" or "/" in relative:
                 if relative not in ("version.yml", LOCK_NAME):
@@ -361,7 +366,8 @@ class StrategyReader:
                         None,
                         f"'{relative}' is neither a section, a translation nor a file the site "
                         "publishes",
-                        "Sections are <id>.md beside version.yml; figures and documents may "
+                        "Sections are <id>.md beside version.yml; figures as data are "
+                        f"{FIGURE_FOLDER}/<id>.yml; images and documents may "
                         f"be {', '.join(sorted(ASSET_SUFFIXES))}.",
                     )
             elif match := TRANSLATION_NAME.match(path.name):
@@ -384,6 +390,7 @@ class StrategyReader:
                         f"Add '- {path.stem}' under 'sections' in {toc_path}, or delete the file.",
                     )
 
+        self._read_figures(version, figure_files, strategy)
         for section_id, line in listed.items():
             if section_id not in sources:
                 self.log.add(
@@ -397,6 +404,41 @@ class StrategyReader:
 
         for section_id, lang, path in translations:
             self._read_translation(path, section_id, lang, version, strategy)
+
+    def _read_figures(
+        self, version: Version, files: list[tuple[str, str | None, Path]], strategy: Strategy
+    ) -> None:
+        """Figures first, then their translations: sections check what they place."""
+        for figure_id, lang, path in files:
+            if lang is None:
+                figure = read_figure(path, figure_id, self.log)
+                if figure is not None:
+                    version.figures[figure_id] = figure
+        for figure_id, lang, path in files:
+            if lang is None or not self._translation_language(path, lang, strategy):
+                continue
+            if figure_id in version.figures:
+                read_figure_translation(path, lang, version.figures[figure_id], self.log)
+            elif not (path.parent / f"{figure_id}.yml").is_file():
+                self.log.add(
+                    path,
+                    None,
+                    f"'{path.name}' translates the figure '{figure_id}', which is not in this "
+                    "version",
+                    f"Rename or delete the file, or create {FIGURE_FOLDER}/{figure_id}.yml.",
+                )
+
+    def _translation_language(self, path: Path, lang: str, strategy: Strategy) -> bool:
+        """Whether `lang` (from a file name) is one the strategy translates into."""
+        if lang != strategy.source_language and lang in strategy.languages:
+            return True
+        self.log.add(
+            path,
+            None,
+            f"'{lang}' is not a translation language of this strategy",
+            f"Translations are for: {', '.join(strategy.languages[1:]) or 'none'}.",
+        )
+        return False
 
     def _read_section(self, section: Section, version: Version, base: Version | None) -> None:
         document = read_markdown_file(section.path, self.log)
@@ -456,13 +498,7 @@ class StrategyReader:
                 + (f"; sections here: {', '.join(version.sections)}." if version.sections else "."),
             )
             return
-        if lang == strategy.source_language or lang not in strategy.languages:
-            self.log.add(
-                path,
-                None,
-                f"'{lang}' is not a translation language of this strategy",
-                f"Translations are for: {', '.join(strategy.languages[1:]) or 'none'}.",
-            )
+        if not self._translation_language(path, lang, strategy):
             return
         document = read_markdown_file(path, self.log)
         if document.meta is None:

@@ -29,6 +29,12 @@ from ..derive.translations import (
     translation_statuses,
 )
 from ..model import CONSULTATION, POPULAR, Section, Strategy, Version
+from .figures.place import (
+    figures_changed,
+    figures_changed_note,
+    place_figure_changes,
+    place_figures,
+)
 from .paragraphs import ParagraphMark
 from .render import (
     PageContext,
@@ -246,6 +252,7 @@ class SitePlanner:
         text_lang = lang if translation is not None else self.source
         title = section_title(self.strategy, version, section.id, lang)
         body = rewrite_links(text.body, lambda target: source_link(path, version, target))
+        body = place_figures(body, version, text_lang, self.source)
         values: dict[str, object] = {"title": title}
         if text.summary:
             values["description"] = text.summary
@@ -256,6 +263,8 @@ class SitePlanner:
         change = self.change(version, section.id, self.source)
         if change is not None:
             before += changes_toggle(ctx, change, self.base(version), showing=False)
+            if figures_changed(version, self.base(version), section.body):
+                before += figures_changed_note(lang)
         if is_open(version, self.today):
             before += consultation_actions(ctx, version, section.id)
         return PlannedPage(
@@ -325,6 +334,7 @@ class SitePlanner:
             shown = section.translations.get(text_lang) if text_lang != self.source else None
             annotated = (shown or section).body
         body = rewrite_links(annotated, lambda target: changes_link(path, version, base, target))
+        body = place_figure_changes(body, version, base, text_lang, self.source)
         title = section_title(self.strategy, version, section.id, lang)
         page_title = t(lang, "changes.page_title", title=title)
         before = (

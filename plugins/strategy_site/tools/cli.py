@@ -15,10 +15,12 @@ from ruamel.yaml.error import YAMLError
 
 from ..clock import build_date
 from ..content import freezing
+from ..content.figures import FOLDER as FIGURE_FOLDER
 from ..content.problems import ContentError, display_path
 from ..content.yamlfile import SLUG, SLUG_HINT
 from ..derive.diff import compare_versions, diff_body, render_terminal
 from ..derive.diff.popular import popular_review_flags
+from ..derive.figure_translations import figure_hash, figure_state
 from ..derive.translations import (
     CURRENT,
     MISSING,
@@ -36,7 +38,7 @@ from ..urls import RESERVED_VERSION_IDS
 from .history import HistoryUnavailable, find_source_text
 from .new_version import create_version
 from .strings_file import strings_template
-from .yaml_edit import scalar, set_front_matter_value
+from .yaml_edit import scalar, set_front_matter_value, set_value
 
 CONTENT_OPTION = click.option(
     "--content",
@@ -248,7 +250,7 @@ def translation_language(strategy: Strategy, lang: str | None) -> str:
 def translations(
     ctx: click.Context, content: Path, lang: str | None, version_id: str | None, state: str | None
 ) -> None:
-    """List every section's translation state and the words left to translate."""
+    """List every section's (and figure's) translation state and the words left to translate."""
     ctx.ensure_object(dict)
     ctx.obj["content"] = content
     if ctx.invoked_subcommand is not None:
@@ -268,6 +270,22 @@ def translations(
         f"{len(rows)} sections: {counts[CURRENT]} current, {counts[OUTDATED]} outdated, "
         f"{counts[MISSING]} missing; {sum(r.words for r in rows)} words to translate ({lang})."
     )
+    figures = [
+        (version.id, figure, figure_state(figure, lang))
+        for version in strategy.versions.values()
+        if version_id in (None, version.id)
+        for figure in version.figures.values()
+    ]
+    figures = [row for row in figures if state in (None, row[2])]
+    for version, figure, figure_state_ in figures:
+        target = f"{version}/{FIGURE_FOLDER}/{figure.id}"
+        click.echo(f"{target:<40} {figure_state_:<9} figure  {figure.title}")
+    if figures:
+        states = [row[2] for row in figures]
+        click.echo(
+            f"{len(figures)} figures: {states.count(CURRENT)} current, "
+            f"{states.count(OUTDATED)} outdated, {states.count(MISSING)} missing ({lang})."
+        )
 
 
 def _content(ctx: click.Context, content: Path | None) -> Path:
@@ -303,7 +321,12 @@ def mark_current(
     """
     strategy = load_or_exit(_content(ctx, content))
     lang = translation_language(strategy, lang)
-    chosen = [parse_target(strategy, target) for target in targets]
+    figures = [t for t in targets if f"/{FIGURE_FOLDER}/" in t]
+    for target in figures:
+        _mark_figure_current(strategy, target, lang)
+    chosen = [parse_target(strategy, target) for target in targets if target not in figures]
+    if figures and not chosen and all_in is None:
+        return
     if all_in is not None:
         version = _version(strategy, all_in, "--all-in")
         chosen += [(version, s) for s in version.sections.values() if lang in s.translations]
@@ -324,6 +347,31 @@ def mark_current(
         updated = set_front_matter_value(text, "source_hash", new_hash, after="title")
         write_atomically(translation.path, updated)
         click.echo(f"{version.id}/{section.id}: marked current ({new_hash})")
+
+
+def _mark_figure_current(strategy: Strategy, target: str, lang: str) -> None:
+    """`version/figurer/<id>`: record the figure's present words in its translation."""
+    version_id, _, figure_id = target.partition(f"/{FIGURE_FOLDER}/")
+    version = _version(strategy, version_id, "TARGET")
+    figure = version.figures.get(figure_id)
+    if figure is None:
+        raise click.ClickException(
+            f"'{version.id}' has no figure '{figure_id}'; its figures: "
+            f"{', '.join(version.figures) or 'none'}"
+        )
+    translation = figure.translations.get(lang)
+    if translation is None:
+        raise click.ClickException(
+            f"{target} has no {lang} translation; write {FIGURE_FOLDER}/{figure_id}.{lang}.yml "
+            "with title and labels (see the translators' guide)"
+        )
+    new_hash = figure_hash(figure)
+    if translation.source_hash == new_hash:
+        click.echo(f"{target}: already current")
+        return
+    updated = set_value(read_exactly(translation.path), "source_hash", new_hash)
+    write_atomically(translation.path, updated)
+    click.echo(f"{target}: marked current ({new_hash})")
 
 
 @translations.command("new")

@@ -1,0 +1,1 @@
+"""Figures on pages: drawing (svg), caption and data table (html), placing (place)."""

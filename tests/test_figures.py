@@ -1,0 +1,396 @@
+"""Figures as data: drawn as accessible SVG with a data table, translated, compared, checked.
+
+The fixture `figures` has one figure of each kind (grouped and stacked bars, a line, a
+process, a mapping) in two versions, with changes between them, one figure translated
+into English and one only in Swedish.
+"""
+
+from __future__ import annotations
+
+import shutil
+import subprocess
+import sys
+from datetime import date
+from pathlib import Path
+
+import pytest
+from bs4 import BeautifulSoup
+
+from conftest import FIXTURES, build_once, run_mkdocs_build, soup
+from strategy_site.content.loader import load_strategy
+from strategy_site.content.problems import ContentError
+from strategy_site.derive.figure_diff import diff_figures
+from strategy_site.derive.figure_translations import figure_hash
+from strategy_site.plan.figures.html import changes_html, figure_html
+from strategy_site.plan.figures.svg import render_svg
+
+FIGURES = FIXTURES / "figures"
+KINDS = {
+    "deltagare": "bar",
+    "fordelning": "bar",
+    "utveckling": "line",
+    "processen": "process",
+    "omraden": "mapping",
+}
+
+
+@pytest.fixture(scope="module")
+def strategy():
+    return load_strategy(FIGURES)
+
+
+@pytest.fixture(scope="module")
+def site(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    return build_once(tmp_path_factory, FIGURES, date(2020, 3, 15))
+
+
+@pytest.fixture
+def figures(tmp_path: Path) -> Path:
+    target = tmp_path / "figures"
+    shutil.copytree(FIGURES, target)
+    return target
+
+
+def html(markup: str) -> BeautifulSoup:
+    return BeautifulSoup(markup, "html.parser")
+
+
+# -- the drawing and its text alternative ------------------------------------------
+
+
+@pytest.mark.parametrize("figure_id", sorted(KINDS))
+def test_every_kind_is_an_accessible_svg_with_its_data_as_a_table(strategy, figure_id) -> None:
+    figure = strategy.versions["v2"].figures[figure_id]
+    assert figure.kind == KINDS[figure_id]
+    page = html(figure_html(figure, f"figur-{figure_id}", "sv"))
+    svg = page.find("svg")
+    assert svg["role"] == "img"
+    assert svg["viewbox"].startswith("0 0 400 ") and svg["width"] == "100%"
+    title_id, desc_id = svg["aria-labelledby"].split()
+    assert svg.find("title", id=title_id).text == figure.title
+    description = svg.find("desc", id=desc_id).text
+    assert len(description) > len(figure.title)
+    # No script, no style attribute (the CSP), no address of another host.
+    assert not page.find("script") and not page.find(attrs={"style": True})
+    assert "http" not in str(svg).replace('xmlns="http://www.w3.org/2000/svg"', "")
+    assert "currentColor" in str(svg)
+    # The data, as a real table in a closed <details>, next to the drawing.
+    details = page.find("figure").find("details", class_="st-fig__data")
+    assert details is not None and not details.has_attr("open")
+    table = details.find("table")
+    assert table.find("caption").text == figure.title
+    assert all(th["scope"] == "col" for th in table.find("thead").find_all("th"))
+    assert all(row.find("th")["scope"] == "row" for row in table.find("tbody").find_all("tr"))
+
+
+def test_chart_descriptions_and_tables_give_every_number_with_its_unit(strategy) -> None:
+    figure = strategy.versions["v2"].figures["deltagare"]
+    page = html(figure_html(figure, "f", "sv"))
+    description = page.find("desc").text
+    assert "2019: Kvinnor 15 personer, Män 11 personer" in description
+    rows = [[c.text for c in r.find_all(["th", "td"])] for r in page.find_all("tr")]
+    assert rows == [
+        ["År", "Kvinnor", "Män"],
+        ["2018", "10", "12"],
+        ["2019", "15", "11"],
+        ["2020", "9", "8"],
+    ]
+    english = html(figure_html(figure, "f", "en"))
+    assert "Participants" not in english.find("desc").text  # words come from the figure
+    decimals = html(figure_html(strategy.versions["v2"].figures["utveckling"], "u", "sv"))
+    assert "2017: Länet 2,25 miljoner kronor" in decimals.find("desc").text
+    assert "–" in decimals.find("tbody").find_all("tr")[-1].text  # no value for Riket 2019
+
+
+def test_a_process_says_which_steps_are_planned_or_unverified(strategy) -> None:
+    figure = strategy.versions["v2"].figures["processen"]
+    page = html(figure_html(figure, "p", "sv"))
+    description = page.find("desc").text
+    assert "2. Remiss: Remiss (våren 2020, ej bekräftat)" in description
+    assert "4. Beslut: Beslut (24–25 november 2020, planerat)" in description
+    assert "PLANERAT" in page.find("svg").text  # in the drawing too, not only by a dash
+    statuses = [r.find_all("td")[-1].text for r in page.find("tbody").find_all("tr")]
+    assert statuses == ["genomfört", "ej bekräftat", "planerat", "planerat"]
+
+
+def test_a_mapping_lists_each_left_item_with_what_it_flows_into(strategy) -> None:
+    page = html(figure_html(strategy.versions["v1"].figures["omraden"], "m", "sv"))
+    description = page.find("desc").text
+    assert "Skog → Gröna näringar" in description
+    assert "E-hälsa → ingen koppling" in description
+    assert page.find(class_="st-fig__note").text == "Illustration för testet"
+
+
+def test_the_same_figure_gives_the_same_bytes(strategy) -> None:
+    for figure in strategy.versions["v2"].figures.values():
+        first = figure_html(figure, "x", "sv")
+        again = load_strategy(FIGURES).versions["v2"].figures[figure.id]
+        assert figure_html(again, "x", "sv") == first
+        assert render_svg(figure, "x", "en") == render_svg(again, "x", "en")
+
+
+def test_drawings_keep_to_the_allow_list_a_sanitiser_needs(strategy) -> None:
+    from html.parser import HTMLParser
+
+    from strategy_site.plan.figures.svg import SVG_ATTRIBUTES, SVG_ELEMENTS
+
+    found: set[tuple[str, str]] = set()
+
+    class Collect(HTMLParser):
+        def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+            found.add(("element", tag))
+            found.update(("attribute", name) for name, _ in attrs)
+
+    for version in strategy.versions.values():
+        for figure in version.figures.values():
+            Collect().feed(render_svg(figure, "x", "sv", frozenset(figure.labels())))
+    allowed = {("element", e) for e in SVG_ELEMENTS}
+    allowed |= {("attribute", a.lower()) for a in SVG_ATTRIBUTES}
+    assert found <= allowed, found - allowed
+    assert ("element", "pattern") in found and ("attribute", "stroke-dasharray") in found
+
+
+def test_patterns_have_ids_of_their_own_figure(strategy) -> None:
+    svg = render_svg(strategy.versions["v2"].figures["fordelning"], "figur-fordelning", "sv")
+    assert 'id="figur-fordelning-p1"' in svg and 'fill="url(#figur-fordelning-p1)"' in svg
+
+
+# -- on the site ----------------------------------------------------------------------
+
+
+def test_section_pages_place_each_figure_where_the_text_says(site: Path) -> None:
+    page = soup(site, "v2/figurer/")
+    ids = [f["id"] for f in page.find("article").find_all("figure", class_="st-fig")]
+    assert ids == [f"figur-{i}" for i in (*KINDS, "ny")]
+    assert "![[figur" not in page.text
+    first = page.find("figure", id="figur-deltagare")
+    assert first.find_previous("p").text.startswith("Deltagare per år.")
+
+
+def test_a_section_page_says_when_a_figure_changed(site: Path) -> None:
+    note = soup(site, "v2/figurer/").find(class_="st-fig-changed")
+    assert note.text.startswith("En figur i avsnittet har ändrats")
+    assert soup(site, "en/v2/figurer/").find(class_="st-fig-changed").text.startswith("A figure")
+    assert soup(site, "v1/figurer/").find(class_="st-fig-changed") is None
+
+
+def test_english_pages_show_translated_figures_and_mark_the_swedish_ones(site: Path) -> None:
+    page = soup(site, "en/v2/figurer/")
+    translated = page.find("figure", id="figur-deltagare")
+    assert not translated.has_attr("lang")
+    assert translated.find("title").text == "Participants per year"
+    assert "Women 15 people" in translated.find("desc").text
+    assert [th.text for th in translated.find("thead").find_all("th")] == ["Year", "Women", "Men"]
+    missing = page.find("figure", id="figur-fordelning")
+    assert missing["lang"] == "sv"
+    assert missing.find("title").text == "Fördelning per kommun"
+    assert "has not been translated yet" in missing.find(class_="st-fig__notice").text
+
+
+def test_an_outdated_figure_translation_is_shown_and_marked(figures: Path) -> None:
+    source = figures / "versions/v2/figurer/deltagare.yml"
+    source.write_text(source.read_text().replace("Män]", "Män]\n# renamed below"))
+    source.write_text(source.read_text().replace("Testdata", "Testdata 2020"))
+    strategy = load_strategy(figures)
+    from strategy_site.plan.figures.place import place_figures
+
+    placed = place_figures("![[figur: deltagare]]", strategy.versions["v2"], "en", "sv")
+    figure = html(placed).find("figure")
+    assert figure.find("title").text == "Participants per year"
+    assert "may be out of date" in figure.find(class_="st-fig__notice").text
+
+
+def test_changes_view_shows_old_and_new_values_and_what_was_added_or_removed(
+    site: Path,
+) -> None:
+    page = soup(site, "v2/figurer/andringar/")
+    bars = page.find("figure", id="figur-deltagare")
+    assert "st-fig--changed" in bars["class"]
+    assert bars.find("details")["open"] == ""
+    cell = bars.find("tbody").find_all("tr")[1].find_all("td")[0]
+    assert cell.find("del").text == "Borttaget: 14" and cell.find("ins").text == "Tillagt: 15"
+    assert "→" in cell.text
+    new_row = bars.find("tbody").find_all("tr")[2]
+    assert new_row.find("th").find("ins").text == "Tillagt: 2020"
+    assert "2020 (ny)" in bars.find("svg").text  # the drawing marks the new bars
+
+    stacked = page.find("figure", id="figur-fordelning")
+    head = [th.text for th in stacked.find("thead").find_all("th")]
+    assert head == ["Kommun", "Företag", "Offentligt", "Borttaget: Ideellt"]
+    assert stacked.find("thead").find_all("th")[-1].find("del") is not None
+
+    steps = page.find("figure", id="figur-processen")
+    added = steps.find("tbody").find_all("tr")[2]
+    assert added.find("th").find("ins").text == "Tillagt: Dialogmöten"
+    assert "Dialogmöten (ny)" in steps.find("svg").text
+
+    links = page.find("figure", id="figur-omraden")
+    marked = [
+        (r.find("ins") or r.find("del")).name
+        for r in links.find("tbody").find_all("tr")
+        if r.find(["ins", "del"])
+    ]
+    assert sorted(marked) == ["del", "del", "ins", "ins"]  # a link moved; the rows say so
+
+    unchanged = page.find("figure", id="figur-utveckling")
+    assert "oförändrad" in unchanged.find(class_="st-fig__notice").text
+
+    removed = page.find("figure", id="figur-gammal-borttagen")
+    assert "diff-deleted-block" in removed.parent["class"]
+    assert removed.parent.find(class_="sr-only").text == "Borttaget:"
+    added_figure = page.find("figure", id="figur-ny")
+    assert "diff-inserted-block" in added_figure.parent["class"]
+
+
+def test_changed_words_of_a_figure_are_marked_like_text(strategy) -> None:
+    old = strategy.versions["v2"].figures["deltagare"]
+    figures_copy = load_strategy(FIGURES).versions["v2"].figures
+    new = figures_copy["deltagare"]
+    new.title = "Deltagare per år och kön"
+    new.unit = "antal"
+    page = html(changes_html(diff_figures(old, new), "d", "sv"))
+    title = page.find(class_="st-fig__title")
+    assert title.find("ins").text == "Tillagt: och kön"
+    unit = page.find(class_="st-fig__unit")
+    assert unit.find("del").text == "Borttaget: personer"
+    assert unit.find("ins").text == "Tillagt: antal"
+
+
+def test_figure_hash_ignores_numbers_but_not_words(strategy) -> None:
+    v1, v2 = strategy.versions["v1"].figures, strategy.versions["v2"].figures
+    assert figure_hash(v1["utveckling"]) == figure_hash(v2["utveckling"])
+    assert figure_hash(v1["deltagare"]) != figure_hash(v2["deltagare"])  # a new category
+
+
+# -- errors, in check and in the build -------------------------------------------------
+
+
+def problems(root: Path) -> list[tuple[str, int | None, str]]:
+    with pytest.raises(ContentError) as caught:
+        load_strategy(root)
+    return [(p.path.relative_to(root).as_posix(), p.line, p.message) for p in caught.value.problems]
+
+
+def edit(path: Path, old: str, new: str) -> None:
+    text = path.read_text(encoding="utf-8")
+    assert old in text, f"{old!r} not in {path}"
+    path.write_text(text.replace(old, new, 1), encoding="utf-8")
+
+
+def test_a_bad_number(figures: Path) -> None:
+    edit(figures / "versions/v2/figurer/deltagare.yml", "Kvinnor: 15", "Kvinnor: 15 st")
+    assert problems(figures) == [
+        ("versions/v2/figurer/deltagare.yml", 9, "'15 st' in the column 'Kvinnor' is not a number")
+    ]
+
+
+def test_a_bad_number_in_csv(figures: Path) -> None:
+    edit(figures / "versions/v2/figurer/fordelning.csv", "Krokom,40", "Krokom,fyrtio")
+    assert problems(figures) == [
+        (
+            "versions/v2/figurer/fordelning.csv",
+            3,
+            "'fyrtio' in the column 'Företag' is not a number",
+        )
+    ]
+
+
+def test_an_unknown_column(figures: Path) -> None:
+    edit(figures / "versions/v2/figurer/deltagare.yml", "Män: 8}", "Män: 8, Barn: 3}")
+    assert problems(figures) == [("versions/v2/figurer/deltagare.yml", 10, "unknown column 'Barn'")]
+    edit(figures / "versions/v2/figurer/fordelning.csv", "Offentligt\n", "Offentligt,Ideellt\n")
+    assert ("versions/v2/figurer/fordelning.csv", 1, "unknown column 'Ideellt'") in problems(
+        figures
+    )
+
+
+def test_a_missing_unit(figures: Path) -> None:
+    edit(figures / "versions/v2/figurer/utveckling.yml", "unit: miljoner kronor\n", "")
+    assert problems(figures) == [("versions/v2/figurer/utveckling.yml", 1, "'unit' is missing")]
+
+
+def test_a_figure_placed_but_not_defined(figures: Path) -> None:
+    edit(figures / "versions/v2/figurer.md", "![[figur: ny]]", "![[figur: saknas]]")
+    edit(figures / "versions/v2/figurer.en.md", "![[figur: ny]]", "![[figur: saknas]]")
+    assert problems(figures) == [
+        ("versions/v2/figurer.en.md", 20, "the figure 'saknas' is placed here but not defined"),
+        ("versions/v2/figurer.md", 19, "the figure 'saknas' is placed here but not defined"),
+    ]
+
+
+def test_a_figure_must_stand_alone(figures: Path) -> None:
+    edit(figures / "versions/v2/figurer.md", "Deltagare per år.\n\n", "Deltagare per år.\n")
+    edit(figures / "versions/v2/figurer.md", "![[figur: ny]]", "Se ![[figur: ny]]")
+    assert problems(figures) == [
+        ("versions/v2/figurer.md", 6, "a figure needs a blank line before and after it"),
+        ("versions/v2/figurer.md", 18, "a figure must stand alone on its line"),
+    ]
+
+
+def test_mapping_items_and_translated_labels_are_checked(figures: Path) -> None:
+    edit(figures / "versions/v2/figurer/omraden.yml", "to: [Digitala", "to: [Digitalt")
+    edit(figures / "versions/v2/figurer/deltagare.en.yml", "Män: Men", "Pojkar: Boys")
+    assert problems(figures) == [
+        (
+            "versions/v2/figurer/deltagare.en.yml",
+            9,
+            "'Pojkar' is not a label of the figure 'deltagare'",
+        ),
+        (
+            "versions/v2/figurer/omraden.yml",
+            13,
+            "'Digitalt lösningar' is not one of the items on the right",
+        ),
+    ]
+
+
+def test_an_unknown_kind_and_an_unknown_step_status(figures: Path) -> None:
+    edit(figures / "versions/v2/figurer/ny.yml", "kind: process", "kind: pie")
+    edit(figures / "versions/v2/figurer/processen.yml", "status: planned", "status: klar")
+    found = problems(figures)
+    assert ("versions/v2/figurer/ny.yml", 1, "unknown kind of figure: 'pie'") in found
+    assert ("versions/v2/figurer/processen.yml", 14, "unknown status 'klar'") in found
+
+
+def test_check_and_build_refuse_the_same_figure_problems(figures: Path, builder) -> None:
+    edit(figures / "versions/v2/figurer/deltagare.yml", "Kvinnor: 15", "Kvinnor: många")
+    strategi = Path(sys.executable).parent / "strategi"
+    check = subprocess.run(
+        [str(strategi), "check", "--content", str(figures)], capture_output=True, text=True
+    )
+    message = "deltagare.yml:9: 'många' in the column 'Kvinnor' is not a number"
+    assert check.returncode != 0 and message in check.stdout + check.stderr
+    project = builder.project(figures, docs={"om.md": "# Om\n"})
+    result = run_mkdocs_build(project)
+    assert result.returncode != 0
+    assert message in result.stdout + result.stderr
+    assert "Traceback" not in result.stdout + result.stderr
+    assert not (project / "site").exists()
+
+
+def test_translators_mark_a_figure_translation_current(figures: Path) -> None:
+    source = figures / "versions/v2/figurer/deltagare.yml"
+    edit(source, "source: Testdata", "source: Testdata 2020")
+    translation = figures / "versions/v2/figurer/deltagare.en.yml"
+    before = translation.read_text(encoding="utf-8")
+    strategi = Path(sys.executable).parent / "strategi"
+    command = [str(strategi), "translations", "mark-current", "v2/figurer/deltagare"]
+    result = subprocess.run([*command, "--content", str(figures)], capture_output=True, text=True)
+    new_hash = figure_hash(load_strategy(figures).versions["v2"].figures["deltagare"])
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.strip() == f"v2/figurer/deltagare: marked current ({new_hash})"
+    after = translation.read_text(encoding="utf-8")
+    assert after == before.replace("source_hash: 5f34762ca042", f"source_hash: {new_hash}")
+
+
+def test_the_translation_list_shows_each_figure_state(figures: Path) -> None:
+    strategi = Path(sys.executable).parent / "strategi"
+    result = subprocess.run(
+        [str(strategi), "translations", "--content", str(figures), "--version", "v2"],
+        capture_output=True,
+        text=True,
+    )
+    lines = result.stdout.splitlines()
+    assert any(line.startswith("v2/figurer/deltagare") and " current " in line for line in lines)
+    assert any(line.startswith("v2/figurer/fordelning") and " missing " in line for line in lines)
+    assert lines[-1] == "6 figures: 1 current, 0 outdated, 5 missing (en)."
