@@ -139,7 +139,7 @@ def test_status_shows_versions_locks_consultation_translations_and_open_inputs(b
     assert "  v3           adopted       2020-11-25    6 sections  current, editable" in output
     assert "consultation 2020-03-02 to 2020-04-30" in output
     assert "en: 1 current, 1 outdated, 4 missing" in output
-    assert "Inputs: 1 files, 2 items, 1 without decision" in output
+    assert "Inputs: 1 file, 2 items, 1 without decision" in output
     assert "  svar/b: Vad betyder bioekonomi?" in output
 
 
@@ -158,3 +158,76 @@ def test_new_popular_version_from_a_popular_one_keeps_what_it_summarises(basic: 
     )
     assert result.exit_code == 0, result.output
     assert load_strategy(basic).versions["kort2"].based_on == "v3"
+
+
+COMMENTED_TOC = """# The consultation draft.\r
+status: consultation     # out for consultation\r
+\r
+# Titles in both languages.\r
+title:\r
+  sv: Remissutkast\r
+  en: Consultation draft\r
+date: 2020-03-02\r
+based_on: v1\r
+\r
+# The consultation: dates from the board's decision.\r
+consultation:\r
+  opens: 2020-03-02\r
+  # closes a day early: Easter\r
+  closes: 2020-04-30\r
+  respond_to: registrator@example.se\r
+  reference: TEST 2020/1\r
+\r
+   \r
+# Table of contents.\r
+sections:\r
+  - inledning   # the introduction\r
+\r
+  - id: omraden\r
+    sections:\r
+      - skog\r
+      - halsa-och-e-halsa\r
+  - uppfoljning\r
+# end of file\r
+"""
+
+
+def test_new_version_keeps_every_comment_blank_line_and_crlf(basic: Path) -> None:
+    (basic / "versions/v2/version.yml").write_bytes(COMMENTED_TOC.encode())
+    result = run("new-version", "v2b", "--from", "v2", "--content", str(basic))
+    assert result.exit_code == 0, result.output
+    new_toc = (basic / "versions/v2b/version.yml").read_bytes().decode()
+    block = COMMENTED_TOC[COMMENTED_TOC.index("\nconsultation:") + 1 :]
+    block = block[: block.index("\r\n\r\n") + 2]
+    expected = (
+        COMMENTED_TOC.replace("status: consultation ", "status: draft ")
+        .replace("based_on: v1", "based_on: v2")
+        .replace(block, "")
+    )
+    assert new_toc == expected
+    assert "# The consultation: dates from the board's decision.\r\n\r\n   \r\n# Table" in new_toc
+    assert "\n" not in new_toc.replace("\r\n", "")  # no bare LF written
+    yml = (basic / "strategy.yml").read_bytes()
+    (basic / "strategy.yml").write_bytes(yml.replace(b"\n", b"\r\n"))
+    assert run("new-version", "v2c", "--from", "v2", "--content", str(basic)).exit_code == 0
+    assert b"\n" not in (basic / "strategy.yml").read_bytes().replace(b"\r\n", b"")
+
+
+def test_new_version_writes_blocks_check_accepts_and_names_the_old_title(basic: Path) -> None:
+    result = run(
+        "new-version", "v4", "--from", "v3", "--status", "consultation", "--content", str(basic)
+    )
+    assert result.exit_code == 0, result.output
+    assert "Added a 'consultation' block that status consultation needs" in result.output
+    assert "are still those of v3: set the new version's own" in result.output
+    checked = run("check", "--content", str(basic))
+    assert checked.exit_code == 0, checked.output
+    consultation = load_strategy(basic).versions["v4"].consultation
+    assert consultation is not None
+    assert consultation.respond_to == "registrator@example.se"  # from the latest one
+    result = run(
+        "new-version", "v5", "--from", "v1", "--status", "adopted", "--content", str(basic)
+    )
+    assert "Added a 'decision' block" in result.output
+    assert run("check", "--content", str(basic)).exit_code == 0
+    assert load_strategy(basic).versions["v5"].decision is not None

@@ -58,6 +58,7 @@ SECTION_KEYS = ("title", "summary", "replaces", "summarises")
 TRANSLATION_KEYS = ("title", "summary", "source_hash")
 
 LANGUAGE = re.compile(LANGUAGE_PATTERN)
+STAGING = re.compile(r"\.[a-z0-9][a-z0-9-]*\.new")  # new-version's copy before it is renamed
 TRANSLATION_NAME = re.compile(rf"^(?P<id>[^.]+)\.(?P<lang>{LANGUAGE_PATTERN})\.md$")
 
 
@@ -184,7 +185,15 @@ class StrategyReader:
         if not versions_dir.is_dir():
             return
         for folder in sorted(versions_dir.iterdir()):
-            if folder.is_dir() and folder.name not in self.listed:
+            if folder.is_dir() and STAGING.fullmatch(folder.name):
+                self.log.add(
+                    folder,
+                    None,
+                    f"'{folder.name}' is left over from an interrupted 'strategi new-version' "
+                    f"of '{folder.name[1:-4]}'",
+                    f"Remove the folder {folder.name} and run the command again.",
+                )
+            elif folder.is_dir() and folder.name not in self.listed:
                 self.log.add(
                     folder / "version.yml",
                     None,

@@ -54,6 +54,7 @@ from .preview import (
 )
 from .search import copy_sitemaps, language_root, split_search_index
 from .sidebar import prerender_closed_entries
+from .site_checks import theme_problems
 
 log = get_plugin_logger(__name__)
 
@@ -95,6 +96,9 @@ class StrategyPlugin(BasePlugin[StrategyPluginConfig]):
                 "strategy: the site needs 'use_directory_urls: true' in mkdocs.yml, "
                 "so that every section has the address /<version>/<section>/."
             )
+        problems = theme_problems(config)
+        if problems:
+            raise PluginError("strategy: " + "\n".join(problems))
         if str(TEMPLATES) not in config.theme.dirs:
             position = 1 if config.theme.custom_dir else 0
             config.theme.dirs.insert(position, str(TEMPLATES))

@@ -6,6 +6,8 @@ accepts, the build accepts, and the messages are the same.
 
 from __future__ import annotations
 
+import os
+import re
 import sys
 from pathlib import Path
 
@@ -17,7 +19,7 @@ from ..clock import build_date
 from ..content import freezing
 from ..content.figures import FOLDER as FIGURE_FOLDER
 from ..content.problems import ContentError, display_path
-from ..content.yamlfile import SLUG, SLUG_HINT
+from ..content.yamlfile import LANGUAGE_PATTERN, SLUG, SLUG_HINT
 from ..derive.diff import compare_versions, diff_body, render_terminal
 from ..derive.diff.popular import popular_review_flags
 from ..derive.figure_translations import figure_hash, figure_state
@@ -35,24 +37,65 @@ from ..files import read_exactly, write_atomically
 from ..model import DRAFT, POPULAR, STATUSES, Section, Strategy, Version
 from ..plan.checked import load_publishable
 from ..urls import RESERVED_VERSION_IDS
+from .find_content import find_content
 from .history import HistoryUnavailable, find_source_text
 from .new_version import create_version
 from .strings_file import strings_template
 from .yaml_edit import scalar, set_front_matter_value, set_value
 
+
+def _content_value(ctx: click.Context, param: click.Parameter, value: Path | None) -> Path:
+    """`--content` wherever it was given (before or after the subcommand), else found
+    like git finds its repository (find_content)."""
+    ctx.ensure_object(dict)
+    if value is not None:
+        ctx.obj["content"] = value
+        return value
+    return ctx.obj.get("content") or find_content()
+
+
 CONTENT_OPTION = click.option(
     "--content",
     "content",
     type=click.Path(file_okay=False, path_type=Path),
-    default=Path("strategy"),
-    show_default=True,
-    help="The folder holding strategy.yml.",
+    default=None,
+    callback=_content_value,
+    help="The folder holding strategy.yml (default: found from here or mkdocs.yml).",
 )
 
 
-@click.group(context_settings={"help_option_names": ["-h", "--help"]})
-def main() -> None:
+class Commands(click.Group):
+    """The command group: file-system failures (a read-only folder, a file without
+    permission, a full disk) are messages, never tracebacks."""
+
+    def invoke(self, ctx: click.Context) -> object:
+        try:
+            return super().invoke(ctx)
+        except OSError as error:
+            where = f"{display_path(Path(error.filename))}: " if error.filename else ""
+            raise click.ClickException(
+                f"{where}{error.strerror or error}. Check that the folder is writable and "
+                "that you may change the file."
+            ) from None
+
+
+@click.group(cls=Commands, context_settings={"help_option_names": ["-h", "--help"]})
+@click.version_option(package_name="strategy-site", prog_name="strategi")
+@CONTENT_OPTION
+def main(content: Path) -> None:
     """Tools for the people who write and publish the strategy."""
+
+
+def use_color(color: bool | None) -> bool:
+    """Colour when asked, else on a terminal unless NO_COLOR is set (no-color.org)."""
+    if color is not None:
+        return color
+    return sys.stdout.isatty() and not os.environ.get("NO_COLOR")
+
+
+def plural(count: int, one: str, many: str | None = None) -> str:
+    """'1 version', '2 versions'."""
+    return f"{count} {one if count == 1 else (many or one + 's')}"
 
 
 def load_or_exit(content: Path) -> Strategy:
@@ -71,8 +114,9 @@ def check(content: Path) -> None:
     strategy = load_or_exit(content)
     sections = sum(len(v.sections) for v in strategy.versions.values())
     click.echo(
-        f"{content}: {len(strategy.versions)} versions, {sections} sections, "
-        f"{len(strategy.inputs)} input files: no problems found."
+        f"{content}: {plural(len(strategy.versions), 'version')}, "
+        f"{plural(sections, 'section')}, {plural(len(strategy.inputs), 'input file')}: "
+        "no problems found."
     )
 
 
@@ -97,7 +141,7 @@ def new_version(new_id: str, from_id: str, status: str, content: Path) -> None:
     if new_id in RESERVED_VERSION_IDS or new_id in strategy.languages:
         raise click.BadParameter(f"'{new_id}' is used by the site itself", param_hint="NEW_ID")
     _version(strategy, from_id, "--from")
-    result = create_version(strategy, new_id, from_id, status)
+    result = create_version(strategy, new_id, from_id, status, build_date())
     toc = display_path(result.folder / "version.yml")
     click.echo(f"Created {display_path(result.folder)} from {from_id} (status: {status}).")
     click.echo(f"Added '{new_id}' to versions in {display_path(strategy.root / 'strategy.yml')}.")
@@ -108,7 +152,17 @@ def new_version(new_id: str, from_id: str, status: str, content: Path) -> None:
             "Removed 'replaces' (it described the previous version) from: "
             + ", ".join(result.cleared_replaces)
         )
-    click.echo(f"Next: set the title and date in {toc}, then edit the sections.")
+    for block in result.added_blocks:
+        click.echo(
+            f"Added a '{block}' block that status {status} needs: its values are placeholders "
+            "(dates from today, the rest from the latest one); set the real ones."
+        )
+    old = strategy.versions[from_id]
+    click.echo(
+        f"The title ({strategy.text(old.title, strategy.source_language)!r}) and date "
+        f"({old.date.isoformat()}) in {toc} are still those of {from_id}: set the new "
+        "version's own, then edit the sections."
+    )
 
 
 @main.command()
@@ -135,6 +189,11 @@ def freeze(version_id: str, content: Path) -> None:
 def unfreeze(version_id: str, content: Path) -> None:
     """Lift the lock of a version, so that its published text can be changed."""
     # No loading: a frozen version with changes is exactly what one may want to unfreeze.
+    # The id is checked before it becomes part of a path ('../../x' must name nothing).
+    if not SLUG.fullmatch(version_id):
+        raise click.BadParameter(
+            f"'{version_id}' is not a version id. {SLUG_HINT}", param_hint="VERSION_ID"
+        )
     folder = content / "versions" / version_id
     if not folder.is_dir():
         existing = sorted(p.name for p in (content / "versions").glob("*") if p.is_dir())
@@ -173,26 +232,27 @@ def status(content: Path) -> None:
     languages = translation_languages(strategy)
     click.echo(f"{strategy.text(strategy.title, strategy.source_language)}")
     click.echo(f"Versions (oldest first), current: {strategy.current}")
+    width = max([12, *(len(v) for v in strategy.versions)])
     for version in strategy.versions.values():
         marks = []
         if version.id == strategy.current:
             marks.append("current")
         marks.append("frozen" if version.frozen else "editable")
         click.echo(
-            f"  {version.id:<12} {version.status:<13} {version.date.isoformat()}  "
-            f"{len(version.sections):>3} sections  {', '.join(marks)}"
+            f"  {version.id:<{width}} {version.status:<13} {version.date.isoformat()}  "
+            f"{plural(len(version.sections), 'section'):>12}  {', '.join(marks)}"
         )
         if version.consultation is not None:
             c = version.consultation
             click.echo(
-                f"  {'':<12} consultation {c.opens.isoformat()} to {c.closes.isoformat()} "
+                f"  {'':<{width}} consultation {c.opens.isoformat()} to {c.closes.isoformat()} "
                 f"({c.state_on(today)} as of {today.isoformat()}), reference {c.reference}"
             )
         for lang in languages:
             rows = translation_statuses(strategy, lang, version=version.id)
             counts = count_states(rows)
             click.echo(
-                f"  {'':<12} {lang}: {counts[CURRENT]} current, {counts[OUTDATED]} outdated, "
+                f"  {'':<{width}} {lang}: {counts[CURRENT]} current, {counts[OUTDATED]} outdated, "
                 f"{counts[MISSING]} missing"
             )
     flags = popular_review_flags(strategy)
@@ -203,8 +263,9 @@ def status(content: Path) -> None:
             click.echo(f"  {version_id}/{section_id}: {where}")
     undecided = [(i, item) for i in strategy.inputs for item in i.items if item.decision == "open"]
     click.echo(
-        f"Inputs: {len(strategy.inputs)} files, "
-        f"{sum(len(i.items) for i in strategy.inputs)} items, {len(undecided)} without decision"
+        f"Inputs: {plural(len(strategy.inputs), 'file')}, "
+        f"{plural(sum(len(i.items) for i in strategy.inputs), 'item')}, "
+        f"{len(undecided)} without decision"
     )
     for found, item in undecided:
         click.echo(f"  {found.id}/{item.id}: {item.text[:70]}")
@@ -212,7 +273,14 @@ def status(content: Path) -> None:
 
 def parse_target(strategy: Strategy, target: str) -> tuple[Version, Section]:
     """`<version>/<section>` to the section, or a usage error naming what exists."""
-    version_id, _, section_id = target.partition("/")
+    version_id, slash, section_id = target.partition("/")
+    if not slash:
+        raise click.BadParameter(
+            f"'{target}' names no section: write version/section, e.g. "
+            f"'{strategy.current or version_id}/{_first_section(strategy)}' "
+            f"(versions: {', '.join(strategy.versions)})",
+            param_hint="TARGET",
+        )
     version = _version(strategy, version_id, "TARGET")
     if section_id not in version.sections:
         raise click.BadParameter(
@@ -220,6 +288,11 @@ def parse_target(strategy: Strategy, target: str) -> tuple[Version, Section]:
             param_hint="TARGET",
         )
     return version, version.sections[section_id]
+
+
+def _first_section(strategy: Strategy) -> str:
+    version = strategy.versions.get(strategy.current)
+    return next(iter(version.sections), "section") if version else "section"
 
 
 LANG_OPTION = click.option(
@@ -251,8 +324,6 @@ def translations(
     ctx: click.Context, content: Path, lang: str | None, version_id: str | None, state: str | None
 ) -> None:
     """List every section's (and figure's) translation state and the words left to translate."""
-    ctx.ensure_object(dict)
-    ctx.obj["content"] = content
     if ctx.invoked_subcommand is not None:
         return
     strategy = load_or_exit(content)
@@ -260,14 +331,15 @@ def translations(
     if version_id is not None:
         _version(strategy, version_id, "--version")
     rows = translation_statuses(strategy, lang, version=version_id, state=state)
+    width = max([40, *(len(row.version + row.section) + 1 for row in rows)])
     for row in rows:
         click.echo(
-            f"{row.version + '/' + row.section:<40} {row.state:<9} {row.words:>6} words  "
+            f"{row.version + '/' + row.section:<{width}} {row.state:<9} {row.words:>6} words  "
             f"{row.number} {row.title}"
         )
     counts = count_states(rows)
     click.echo(
-        f"{len(rows)} sections: {counts[CURRENT]} current, {counts[OUTDATED]} outdated, "
+        f"{plural(len(rows), 'section')}: {counts[CURRENT]} current, {counts[OUTDATED]} outdated, "
         f"{counts[MISSING]} missing; {sum(r.words for r in rows)} words to translate ({lang})."
     )
     figures = [
@@ -288,30 +360,17 @@ def translations(
         )
 
 
-def _content(ctx: click.Context, content: Path | None) -> Path:
-    return content if content is not None else ctx.obj["content"]
-
-
-SUB_CONTENT_OPTION = click.option(
-    "--content",
-    "content",
-    type=click.Path(file_okay=False, path_type=Path),
-    default=None,
-    help="The folder holding strategy.yml (default: strategy).",
-)
-
-
 @translations.command("mark-current")
 @click.argument("targets", nargs=-1)
 @click.option("--all-in", "all_in", default=None, help="Every translated section of this version.")
-@SUB_CONTENT_OPTION
+@CONTENT_OPTION
 @LANG_OPTION
 @click.pass_context
 def mark_current(
     ctx: click.Context,
     targets: tuple[str, ...],
     all_in: str | None,
-    content: Path | None,
+    content: Path,
     lang: str | None,
 ) -> None:
     """Record that translations match the present source text (TARGET: version/section).
@@ -319,7 +378,7 @@ def mark_current(
     Only `source_hash` in each translation's front matter changes; every other byte of
     the file stays as it is.
     """
-    strategy = load_or_exit(_content(ctx, content))
+    strategy = load_or_exit(content)
     lang = translation_language(strategy, lang)
     figures = [t for t in targets if f"/{FIGURE_FOLDER}/" in t]
     for target in figures:
@@ -376,18 +435,16 @@ def _mark_figure_current(strategy: Strategy, target: str, lang: str) -> None:
 
 @translations.command("new")
 @click.argument("target")
-@SUB_CONTENT_OPTION
+@CONTENT_OPTION
 @LANG_OPTION
 @click.pass_context
-def new_translation(
-    ctx: click.Context, target: str, content: Path | None, lang: str | None
-) -> None:
+def new_translation(ctx: click.Context, target: str, content: Path, lang: str | None) -> None:
     """Start a translation of TARGET (version/section) from the source file.
 
     The new file has the source's front matter keys (title, summary) and text to
     translate over, and records the source text it was made from.
     """
-    strategy = load_or_exit(_content(ctx, content))
+    strategy = load_or_exit(content)
     lang = translation_language(strategy, lang)
     version, section = parse_target(strategy, target)
     path = section.path.with_name(f"{section.id}.{lang}.md")
@@ -406,18 +463,18 @@ def new_translation(
 
 @translations.command("diff")
 @click.argument("target")
-@SUB_CONTENT_OPTION
+@CONTENT_OPTION
 @LANG_OPTION
 @click.option("--color/--no-color", default=None, help="Colour (default: when a terminal).")
 @click.pass_context
 def translation_diff(
-    ctx: click.Context, target: str, content: Path | None, lang: str | None, color: bool | None
+    ctx: click.Context, target: str, content: Path, lang: str | None, color: bool | None
 ) -> None:
     """What changed in the source text of TARGET (version/section) since it was translated.
 
     The text the translation was made from is found in git history by its recorded hash.
     """
-    strategy = load_or_exit(_content(ctx, content))
+    strategy = load_or_exit(content)
     lang = translation_language(strategy, lang)
     version, section = parse_target(strategy, target)
     translation = section.translations.get(lang)
@@ -442,9 +499,9 @@ def translation_diff(
     )
     if found.title != section.title:
         click.echo(f"Title: {found.title!r} -> {section.title!r}")
-    use_color = sys.stdout.isatty() if color is None else color
+    colored = use_color(color)
     click.echo(
-        render_terminal(diff_body(found.body, section.body), use_color), nl=False, color=use_color
+        render_terminal(diff_body(found.body, section.body), colored), nl=False, color=colored
     )
 
 
@@ -453,6 +510,8 @@ def translation_diff(
 @CONTENT_OPTION
 def strings_command(lang: str, content: Path) -> None:
     """Start the interface strings of language LANG: strings/LANG.yml, to translate."""
+    if not re.fullmatch(LANGUAGE_PATTERN, lang):
+        raise click.BadParameter(f"'{lang}' is not a language code (sv, sma)", param_hint="LANG")
     languages = _declared_languages(content)
     if lang not in languages:
         raise click.BadParameter(
@@ -494,10 +553,23 @@ def diff_command(
     """Compare two versions section by section, as the site's changes view does."""
     strategy = load_or_exit(content)
     old, new = _version(strategy, old_id, "OLD_ID"), _version(strategy, new_id, "NEW_ID")
+    if old_id == new_id:
+        raise click.UsageError(
+            f"OLD_ID and NEW_ID are the same version ({old_id}): nothing to compare; "
+            f"name an earlier version first, e.g. 'strategi diff {new.based_on or 'OLD'} {new_id}'"
+        )
+    order = list(strategy.versions)
+    if order.index(old_id) > order.index(new_id):
+        click.echo(
+            f"Note: {old_id} is newer than {new_id}, so this is the comparison reversed: "
+            f"what {old_id} added shows as removed. 'strategi diff {new_id} {old_id}' "
+            "compares them forwards.",
+            err=True,
+        )
     if new.status == POPULAR:
         raise click.UsageError(f"{new_id} is a popular version: it summarises, it is not compared")
     comparison = compare_versions(strategy, old, new)
-    use_color = sys.stdout.isatty() if color is None else color
+    colored = use_color(color)
     if section_id is not None:
         entry = comparison.get(section_id)
         if entry is None:
@@ -505,7 +577,7 @@ def diff_command(
                 f"no section '{section_id}' in {old_id} or {new_id}", param_hint="--section"
             )
         comparison.sections = [entry]
-    click.echo(render_terminal(comparison, use_color), nl=False, color=use_color)
+    click.echo(render_terminal(comparison, colored), nl=False, color=colored)
 
 
 if __name__ == "__main__":  # pragma: no cover

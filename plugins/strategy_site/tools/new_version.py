@@ -12,12 +12,21 @@ from __future__ import annotations
 
 import shutil
 from dataclasses import dataclass, field
+from datetime import date, timedelta
 from pathlib import Path
+from typing import Any
 
 from ..content.freezing import LOCK_NAME
 from ..files import read_exactly, write_atomically
 from ..model import ADOPTED, CONSULTATION, POPULAR, SUPERSEDED, Strategy
-from .yaml_edit import append_to_list, edit_front_matter, remove_key, set_value
+from .yaml_edit import (
+    add_block,
+    append_to_list,
+    edit_front_matter,
+    remove_key,
+    scalar,
+    set_value,
+)
 
 
 @dataclass
@@ -25,9 +34,45 @@ class NewVersion:
     folder: Path
     removed_blocks: list[str] = field(default_factory=list)
     cleared_replaces: list[str] = field(default_factory=list)
+    added_blocks: list[str] = field(default_factory=list)  # skeletons to fill in
 
 
-def create_version(strategy: Strategy, new_id: str, from_id: str, status: str) -> NewVersion:
+def consultation_skeleton(strategy: Strategy, today: date) -> str:
+    """A consultation block that `check` accepts, to be corrected before publishing:
+    dates from today, address and reference from the latest consultation, if any."""
+    latest = _latest(strategy, "consultation")
+    respond_to = latest.respond_to if latest else "registrator@example.org"
+    reference = latest.reference if latest else "RS 0000/0000"
+    return (
+        "consultation:  # written by 'strategi new-version': set the real values\n"
+        f"  opens: {today.isoformat()}\n"
+        f"  closes: {(today + timedelta(weeks=8)).isoformat()}\n"
+        f"  respond_to: {scalar(respond_to)}\n"
+        f"  reference: {scalar(reference)}\n"
+    )
+
+
+def decision_skeleton(strategy: Strategy, today: date) -> str:
+    """A decision block that `check` accepts, to be corrected before publishing."""
+    latest = _latest(strategy, "decision")
+    by = latest.by if latest else "Regionfullmäktige"
+    reference = latest.reference if latest else "RS 0000/0000"
+    return (
+        "decision:  # written by 'strategi new-version': set the real values\n"
+        f"  by: {scalar(by)}\n"
+        f"  date: {today.isoformat()}\n"
+        f"  reference: {scalar(reference)}\n"
+    )
+
+
+def _latest(strategy: Strategy, block: str) -> Any:
+    found = [getattr(v, block) for v in strategy.versions.values() if getattr(v, block)]
+    return found[-1] if found else None
+
+
+def create_version(
+    strategy: Strategy, new_id: str, from_id: str, status: str, today: date
+) -> NewVersion:
     source = strategy.versions[from_id].path
     target = source.parent / new_id
     # Copy to a temporary name first, so that a failure leaves no half-made version.
@@ -50,6 +95,14 @@ def create_version(strategy: Strategy, new_id: str, from_id: str, status: str) -
             if not fits and _has_key(text, block):
                 text = remove_key(text, block)
                 result.removed_blocks.append(block)
+        skeletons = (
+            ("consultation", status == CONSULTATION, consultation_skeleton),
+            ("decision", status == ADOPTED, decision_skeleton),
+        )
+        for block, needed, skeleton in skeletons:
+            if needed and not _has_key(text, block):
+                text = add_block(text, skeleton(strategy, today), after="based_on")
+                result.added_blocks.append(block)
         write_atomically(toc, text)
         for section in sorted(staging.glob("*.md")):
             original = read_exactly(section)

@@ -81,25 +81,59 @@ def set_value(text: str, key: str, value: str, after: str | None = None) -> str:
             colon = text.index(":", key_node.end_mark.index) + 1
             return text[:colon] + " " + scalar(value) + text[colon:]
         return text[:start] + _quoted_like(node, value) + text[end:]
-    line = f"{key}: {scalar(value)}\n"
+    line = f"{key}: {scalar(value)}{newline_of(text)}"
     anchor = _find(mapping, after) if after else None
     if anchor is not None:
         end_line = _line_after(anchor[1])
         lines = text.splitlines(keepends=True)
         return "".join(lines[:end_line]) + line + "".join(lines[end_line:])
     if text and not text.endswith("\n"):
-        text += "\n"
+        text += newline_of(text)
     return text + line
 
 
+def newline_of(text: str) -> str:
+    """The file's line ending: CRLF if it has any, else LF."""
+    return "\r\n" if "\r\n" in text else "\n"
+
+
 def remove_key(text: str, key: str) -> str:
-    """`text` without the lines of top-level `key` and its value (nested ones too)."""
+    """`text` without the lines of top-level `key` and its value (nested ones too).
+
+    A block value's end, as the parser sees it, is the next key: the blank lines and
+    comments between them belong to what follows and stay, as do comments above `key`.
+    """
     found = _find(_top_mapping(text), key)
     if found is None:
         return text
     key_node, value = found
     lines = text.splitlines(keepends=True)
-    return "".join(lines[: key_node.start_mark.line] + lines[_line_after(value) :])
+    end = _line_after(value)
+    while end > key_node.start_mark.line + 1 and _is_blank_or_comment(lines[end - 1]):
+        end -= 1
+    return "".join(lines[: key_node.start_mark.line] + lines[end:])
+
+
+def _is_blank_or_comment(line: str) -> bool:
+    stripped = line.strip()
+    return not stripped or stripped.startswith("#")
+
+
+def add_block(text: str, block: str, after: str | None = None) -> str:
+    """`text` with `block` (whole lines, LF endings) added after the value of top-level
+    `after` (or at the end), written with the file's own line endings."""
+    newline = newline_of(text)
+    block = block.replace("\n", newline)
+    anchor = _find(_top_mapping(text), after) if after else None
+    if anchor is None:
+        if text and not text.endswith("\n"):
+            text += newline
+        return text + block
+    lines = text.splitlines(keepends=True)
+    end = _line_after(anchor[1])
+    while end > anchor[0].start_mark.line + 1 and _is_blank_or_comment(lines[end - 1]):
+        end -= 1
+    return "".join(lines[:end]) + block + "".join(lines[end:])
 
 
 def append_to_list(text: str, key: str, item: str) -> str:
@@ -118,7 +152,7 @@ def append_to_list(text: str, key: str, item: str) -> str:
     item_line = last.start_mark.line
     prefix = lines[item_line][: last.start_mark.column]
     end_line = _line_after(last)
-    new_line = prefix + scalar(item) + "\n"
+    new_line = prefix + scalar(item) + newline_of(text)
     return "".join(lines[:end_line]) + new_line + "".join(lines[end_line:])
 
 
