@@ -9,6 +9,7 @@ part in the workshop, and everything made up is marked as such for readers.
 from __future__ import annotations
 
 import re
+from datetime import date
 
 import pytest
 
@@ -128,3 +129,21 @@ def test_everything_made_up_is_marked(strategy) -> None:
             # The participants and the points are real; how they were handled is not known.
             assert found.illustrative == "handling", found.id
             assert all(item.proposal is None for item in found.items), found.id
+
+
+def test_unverified_dates_are_marked(strategy) -> None:
+    """FACTS: only the workshop date is certain; the rest is planned or approximate."""
+    utkast, remiss, beslutad, popular = (strategy.versions[v] for v in strategy.versions)
+    assert utkast.date <= date(2019, 12, 11)  # the workshop discussed the draft
+    assert utkast.date_mark.certainty == "approximate"
+    assert remiss.date_mark.certainty == "approximate"
+    consultation = remiss.consultation
+    assert consultation.opens_mark.certainty == consultation.closes_mark.certainty == "approximate"
+    decision = beslutad.decision
+    assert decision.date_mark.certainty == "planned"
+    assert (decision.date, decision.date_mark.until) == (date(2020, 11, 24), date(2020, 11, 25))
+    assert decision.in_force_mark.certainty == "planned"
+    assert beslutad.date_mark.certainty == "planned"
+    assert popular.date_mark.certainty == "approximate"
+    # The deciding body is named in each language.
+    assert set(decision.by) == {"sv", "en"}

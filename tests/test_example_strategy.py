@@ -80,3 +80,11 @@ def test_example_site_builds_strictly(builder) -> None:
     assert (site / "redaktorer/index.html").is_file() or (
         site / "om-webbplatsen/index.html"
     ).is_file()
+    # The example says on every page that it is a reconstruction, and links to its sources.
+    assert (site / "om-exemplet/index.html").is_file()
+    assert (site / "en/om-exemplet/index.html").is_file()
+    for page in site.rglob("*.html"):
+        if "assets" not in page.parts:
+            html = page.read_text(encoding="utf-8")
+            words = "This is a reconstruction" if 'lang="en"' in html[:200] else "rekonstruktion"
+            assert 'class="st-site-notice"' in html and words in html, page

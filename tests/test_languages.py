@@ -158,7 +158,7 @@ def test_three_languages_build_with_a_language_material_lacks(builder, basic: Pa
     assert "2020-03-02" in banner.get_text()
     assert {a["hreflang"] for a in page.select("link[hreflang]")} >= {"sv", "en", "sma"}
     # Swedish and English are unchanged by a third language.
-    assert soup(site, "v2").select_one(".st-status").get_text() == "Remissversion"
+    assert soup(site, "v2").select_one(".st-status").get_text() == "Remissutkast"
     assert soup(site, "en/v2").select_one(".st-status").get_text() == "Consultation draft"
     # A section without an sma translation says so, naming the languages from CLDR.
     notice = soup(site, "sma/v2/inledning").get_text(" ", strip=True)
@@ -191,6 +191,6 @@ def test_a_swedish_only_site_needs_no_i18n(builder, basic: Path) -> None:
     site = builder.build(project)
     page = soup(site, "v2")
     assert page.html["lang"] == "sv"
-    assert page.select_one(".st-status").get_text() == "Remissversion"
+    assert page.select_one(".st-status").get_text() == "Remissutkast"
     assert not (site / "en").exists()
     assert "2 mars 2020" in page.select_one(".st-banner").get_text()

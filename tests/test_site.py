@@ -54,7 +54,7 @@ def test_link_between_sections_points_at_the_section_page(site) -> None:
 def test_banner_names_version_and_status(site) -> None:
     expected = {
         "v1/skog/": ("Utkast", "Första utkastet"),
-        "v2/skog/": ("Remissversion", "Remissutkast"),
+        "v2/skog/": ("Remissutkast", "Remissutkast"),
         "v3/skog/": ("Beslutad", "Beslutad version"),
         "kort/skogen/": ("Populärversion", "Kort version"),
         "v3/": ("Beslutad", "Beslutad version"),

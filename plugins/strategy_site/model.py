@@ -32,12 +32,30 @@ def pick(text: LocalizedText, lang: str, fallback: str) -> str:
     return next(iter(text.values()), "")
 
 
+PLANNED = "planned"
+APPROXIMATE = "approximate"
+CERTAINTIES = (PLANNED, APPROXIMATE)
+
+
+@dataclass(frozen=True)
+class DateMark:
+    """How sure a date is, shown to readers beside it: a plan that may not have happened,
+    or a date known only roughly. `until` makes it a range (24-25 November); `note` says
+    in words what is known."""
+
+    certainty: str  # one of CERTAINTIES
+    until: date | None = None
+    note: LocalizedText = field(default_factory=dict)
+
+
 @dataclass(frozen=True)
 class Consultation:
     opens: date
     closes: date
     respond_to: str
     reference: str
+    opens_mark: DateMark | None = None
+    closes_mark: DateMark | None = None
 
     def state_on(self, today: date) -> str:
         """'upcoming', 'open' or 'closed': decided by the build date, not at read time."""
@@ -50,9 +68,12 @@ class Consultation:
 
 @dataclass(frozen=True)
 class Decision:
-    by: str
+    by: LocalizedText  # the deciding body, e.g. {"sv": "Regionfullmäktige", "en": ...}
     date: date
     reference: str
+    date_mark: DateMark | None = None
+    in_force: date | None = None  # when the adopted text takes effect
+    in_force_mark: DateMark | None = None
 
 
 @dataclass
@@ -185,6 +206,7 @@ class Version:
     date: date
     path: Path
     based_on: str | None = None
+    date_mark: DateMark | None = None
     consultation: Consultation | None = None
     decision: Decision | None = None
     sections: dict[str, Section] = field(default_factory=dict)  # in reading order

@@ -32,6 +32,7 @@ from ..model import (
 )
 from ..urls import RESERVED_SECTION_IDS, RESERVED_VERSION_IDS
 from .body_checks import BodyChecks
+from .dates import read_marked_date
 from .figures import FOLDER as FIGURE_FOLDER
 from .figures import figure_file, read_figure, read_figure_translation
 from .freezing import LOCK_NAME, check_lock, is_frozen
@@ -217,18 +218,20 @@ class StrategyReader:
                 "status", f"unknown status '{status}'", f"Use one of: {', '.join(STATUSES)}."
             )
             status = None
+        day, mark = read_marked_date(fields, "date", strategy.languages)
         version = Version(
             id=folder.name,
             status=status or "",
             title=fields.localized("title", strategy.languages)
             or {strategy.source_language: folder.name},
-            date=fields.date("date") or date.min,  # a missing date is already reported
+            date=day or date.min,  # a missing date is already reported
+            date_mark=mark,
             path=folder,
             based_on=fields.slug("based_on"),
         )
         base = self._base(fields, version, strategy)
-        version.consultation = read_consultation(fields, status)
-        version.decision = read_decision(fields, status)
+        version.consultation = read_consultation(fields, status, strategy.languages)
+        version.decision = read_decision(fields, status, strategy.languages)
         version.changes_summary = fields.localized("changes", strategy.languages)
         version.outcome = self._outcome(fields, version, base, strategy)
         listed = self._read_toc(fields, version)
@@ -550,7 +553,9 @@ def unique_ids(fields: Fields, key: str, what: str) -> list[tuple[str, int]]:
     return result
 
 
-def read_consultation(fields: Fields, status: str | None) -> Consultation | None:
+def read_consultation(
+    fields: Fields, status: str | None, languages: list[str]
+) -> Consultation | None:
     sub = fields.sub("consultation", "'consultation'")
     if status == CONSULTATION and "consultation" not in fields.data:
         fields.problem(
@@ -568,7 +573,8 @@ def read_consultation(fields: Fields, status: str | None) -> Consultation | None
         )
     keys = ("opens", "closes", "respond_to", "reference")
     sub.check_keys(keys, required=keys)
-    opens, closes = sub.date("opens"), sub.date("closes")
+    opens, opens_mark = read_marked_date(sub, "opens", languages)
+    closes, closes_mark = read_marked_date(sub, "closes", languages)
     respond_to, reference = sub.text("respond_to"), sub.text("reference")
     if opens and closes and closes < opens:
         sub.problem(
@@ -578,10 +584,10 @@ def read_consultation(fields: Fields, status: str | None) -> Consultation | None
         )
     if not (opens and closes and respond_to and reference):
         return None
-    return Consultation(opens, closes, respond_to, reference)
+    return Consultation(opens, closes, respond_to, reference, opens_mark, closes_mark)
 
 
-def read_decision(fields: Fields, status: str | None) -> Decision | None:
+def read_decision(fields: Fields, status: str | None, languages: list[str]) -> Decision | None:
     sub = fields.sub("decision", "'decision'")
     if sub is None:
         return None
@@ -591,8 +597,17 @@ def read_decision(fields: Fields, status: str | None) -> Decision | None:
             f"'decision' is only for adopted (or superseded) versions, not {status}",
             "Remove the block, or change the status to adopted.",
         )
-    sub.check_keys(("by", "date", "reference"), required=("by", "date", "reference"))
-    by, when, reference = sub.text("by"), sub.date("date"), sub.text("reference")
+    required = ("by", "date", "reference")
+    sub.check_keys((*required, "in_force"), required=required)
+    by, reference = sub.localized("by", languages), sub.text("reference")
+    when, mark = read_marked_date(sub, "date", languages)
+    in_force, in_force_mark = read_marked_date(sub, "in_force", languages)
+    if when and in_force and in_force < when:
+        sub.problem(
+            "in_force",
+            f"the programme takes effect ({in_force}) before it is decided ({when})",
+            "Check the two dates.",
+        )
     if not (by and when and reference):
         return None
-    return Decision(by, when, reference)
+    return Decision(by, when, reference, mark, in_force, in_force_mark)

@@ -11,3 +11,6 @@ class StrategyPluginConfig(Config):
     content_dir = config_options.Type(str, default="strategy")
     # Pages of highlighted changes between versions; off only to measure what they cost.
     changes_view = config_options.Type(bool, default=True)
+    # A sentence on every page, per language, with an optional link to a page of the
+    # site: `notice: {sv: ..., en: ..., link: om-webbplatsen/}` (see notice.py).
+    notice = config_options.Type(dict, default={})

@@ -44,6 +44,7 @@ from ..plan.texts import t, text_direction
 from . import bridge
 from .config import StrategyPluginConfig
 from .languages import add_theme_languages, widen_i18n_locales
+from .notice import notice_problems, site_notice
 from .preview import (
     PreviewSources,
     environment_key,
@@ -140,9 +141,15 @@ class StrategyPlugin(BasePlugin[StrategyPluginConfig]):
 
     def _load(self, config: MkDocsConfig) -> Strategy:
         try:
-            return load_publishable(self.content_root(config))
+            strategy = load_publishable(self.content_root(config))
         except ContentError as error:
             raise PluginError("The strategy content has problems:\n" + error.report()) from None
+        problems = notice_problems(self.config.notice, strategy.source_language)
+        if problems:
+            raise PluginError(
+                "strategy: the 'notice' option in mkdocs.yml: " + "; ".join(problems) + "."
+            )
+        return strategy
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
         set_dirty(command == "serve" and dirty)
@@ -314,6 +321,14 @@ class StrategyPlugin(BasePlugin[StrategyPluginConfig]):
         return section
 
     # -- rendering -----------------------------------------------------------------
+
+    def on_env(self, env: Any, config: MkDocsConfig, files: Files) -> Any:
+        """The site-wide notice for this language's pages, 404 included."""
+        assert self.plan is not None and self.strategy is not None
+        env.globals["strategy_notice"] = site_notice(
+            self.config.notice, self.plan.lang, self.strategy.source_language
+        )
+        return env
 
     @event_priority(bridge.PAGE_CONTEXT_AFTER_I18N)
     def on_page_context(  # type: ignore[override] # MkDocs passes these by name

@@ -14,9 +14,9 @@ from html import escape
 from .. import urls
 from ..derive.translations import MISSING, OUTDATED, TranslationStatus
 from ..lineage import counterparts
-from ..model import CONSULTATION, POPULAR, Strategy, Version
+from ..model import CONSULTATION, PLANNED, POPULAR, DateMark, Decision, Strategy, Version
 from .responding import comment_href
-from .texts import format_date, language_name, status_name, t
+from .texts import format_date, format_span, language_name, status_name, t
 
 
 @dataclass(frozen=True)
@@ -69,6 +69,50 @@ def time_tag(value: date, lang: str) -> str:
     return f'<time datetime="{value.isoformat()}">{escape(format_date(value, lang))}</time>'
 
 
+def dated(day: date, mark: DateMark | None, lang: str, qualify: bool = True) -> str:
+    """A date or range for readers, saying 'planned' or 'about' when it is marked so.
+
+    `qualify=False` where the sentence around it already says so ("Planerat beslut ...").
+    """
+    span = format_span(day, mark.until if mark else None, lang)
+    html = f'<time datetime="{day.isoformat()}">{escape(span)}</time>'
+    if mark is None or not qualify:
+        return html
+    return tag("span", t(lang, f"date.{mark.certainty}", date=html), class_="st-date-mark")
+
+
+def date_note(ctx: PageContext, *marks: DateMark | None) -> str:
+    """The notes of these marks, each once, as text that follows a sentence."""
+    notes = []
+    for mark in marks:
+        if mark is not None and mark.note:
+            note = ctx.text(mark.note)
+            if note not in notes:
+                notes.append(note)
+    return "".join(" " + tag("span", escape(note), class_="st-date-note") for note in notes)
+
+
+def decision_text(ctx: PageContext, decision: Decision) -> str:
+    """'Beslutad av ... den ...' or, for a planned decision, 'Planerat beslut i ...'."""
+    lang, mark = ctx.lang, decision.date_mark
+    planned = mark is not None and mark.certainty == PLANNED
+    text = t(
+        lang,
+        "decision.planned" if planned else "decision.text",
+        by=escape(ctx.text(decision.by)),
+        date=dated(decision.date, mark, lang, qualify=not planned),
+        reference=escape(decision.reference),
+    )
+    text += date_note(ctx, mark)
+    if decision.in_force is not None:
+        in_force_mark = decision.in_force_mark
+        in_force_planned = in_force_mark is not None and in_force_mark.certainty == PLANNED
+        key = "decision.in_force_planned" if in_force_planned else "decision.in_force"
+        when = dated(decision.in_force, in_force_mark, lang, qualify=not in_force_planned)
+        text += " " + t(lang, key, date=when) + date_note(ctx, in_force_mark)
+    return text
+
+
 def status_badge(status: str, lang: str) -> str:
     return f'<span class="st-status st-status--{status}">{escape(status_name(status, lang))}</span>'
 
@@ -86,24 +130,14 @@ def version_banner(ctx: PageContext, version: Version, section_id: str | None) -
         f"{status_badge(version.status, lang)} "
         f"{escape(t(lang, 'version.you_are_reading'))}: "
         f"<strong>{_version_name(ctx, version)}</strong>, "
-        f"{t(lang, 'version.published', date=time_tag(version.date, lang))}.</p>",
+        f"{t(lang, 'version.published', date=dated(version.date, version.date_mark, lang))}."
+        f"{date_note(ctx, version.date_mark)}</p>",
     ]
     notice = _currency_notice(ctx, version, section_id)
     if notice:
         parts.append(notice)
     if version.decision is not None:
-        decision = version.decision
-        parts.append(
-            '<p class="st-banner__decision">'
-            + t(
-                lang,
-                "decision.text",
-                by=escape(decision.by),
-                date=time_tag(decision.date, lang),
-                reference=escape(decision.reference),
-            )
-            + "</p>"
-        )
+        parts.append(tag("p", decision_text(ctx, version.decision), class_="st-banner__decision"))
     if version.status == CONSULTATION and version.consultation is not None:
         parts.append(consultation_notice(ctx, version))
     parts.append(version_selector(ctx, version, section_id))
@@ -156,9 +190,11 @@ def consultation_notice(ctx: PageContext, version: Version) -> str:
     assert consultation is not None
     lang = ctx.lang
     state = consultation.state_on(ctx.today)
-    opens, closes = time_tag(consultation.opens, lang), time_tag(consultation.closes, lang)
+    opens = dated(consultation.opens, consultation.opens_mark, lang)
+    closes = dated(consultation.closes, consultation.closes_mark, lang)
     reference = f"<strong>{escape(consultation.reference)}</strong>"
-    lines = [t(lang, f"consultation.{state}", opens=opens, closes=closes)]
+    notes = date_note(ctx, consultation.opens_mark, consultation.closes_mark)
+    lines = [t(lang, f"consultation.{state}", opens=opens, closes=closes) + notes]
     if state == "closed":
         lines.append(t(lang, "consultation.closed_more", reference=reference))
     else:
@@ -223,7 +259,7 @@ def version_selector(ctx: PageContext, version: Version, section_id: str | None)
         items.append(
             f'<li><a href="{escape(href)}"{current_attr}>{_version_name(ctx, other)}</a>'
             f'{badge} <span class="st-versions__meta">{escape(status_name(other.status, lang))}, '
-            f"{time_tag(other.date, lang)}</span>{note}</li>"
+            f"{dated(other.date, other.date_mark, lang)}</span>{note}</li>"
         )
     label = escape(t(lang, "version.select"))
     return (
@@ -255,23 +291,28 @@ def timeline(ctx: PageContext) -> str:
     strategy, lang = ctx.strategy, ctx.lang
     items = []
     for version in strategy.versions.values():
-        facts = [escape(status_name(version.status, lang)), time_tag(version.date, lang)]
-        if version.consultation is not None:
+        facts = [
+            escape(status_name(version.status, lang)),
+            dated(version.date, version.date_mark, lang),
+        ]
+        consultation, decision = version.consultation, version.decision
+        if consultation is not None:
             facts.append(
                 t(
                     lang,
                     "start.consultation_dates",
-                    opens=time_tag(version.consultation.opens, lang),
-                    closes=time_tag(version.consultation.closes, lang),
+                    opens=dated(consultation.opens, consultation.opens_mark, lang),
+                    closes=dated(consultation.closes, consultation.closes_mark, lang),
                 )
             )
-        if version.decision is not None:
+        if decision is not None:
+            planned = decision.date_mark is not None and decision.date_mark.certainty == PLANNED
             facts.append(
                 t(
                     lang,
-                    "start.decision",
-                    by=escape(version.decision.by),
-                    date=time_tag(version.decision.date, lang),
+                    "start.decision_planned" if planned else "start.decision",
+                    by=escape(ctx.text(decision.by)),
+                    date=dated(decision.date, decision.date_mark, lang, qualify=not planned),
                 )
             )
         facts.append(escape(t(lang, "start.sections", count=len(version.sections))))
@@ -305,7 +346,7 @@ def read_now(ctx: PageContext) -> str:
         + tag("p", title, class_="st-read-now__title")
         + tag(
             "p",
-            f"{status_badge(current.status, lang)} {time_tag(current.date, lang)}",
+            f"{status_badge(current.status, lang)} {dated(current.date, current.date_mark, lang)}",
             class_="st-read-now__facts",
         ),
         class_="st-read-now",

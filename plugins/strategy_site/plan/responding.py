@@ -12,7 +12,7 @@ from urllib.parse import quote
 
 from ..model import CONSULTATION, Section, Strategy, Version
 from . import docx
-from .texts import format_date, t
+from .texts import format_marked, t
 
 PARAGRAPH = "{p}"  # stands for the paragraph number in a template
 
@@ -83,7 +83,7 @@ def template_blocks(
         lang,
         "template.intro",
         respond_to=consultation.respond_to,
-        closes=format_date(consultation.closes, lang),
+        closes=format_marked(consultation.closes, consultation.closes_mark, lang),
         reference=consultation.reference,
     )
     blocks: list[tuple[str, str | None]] = [

@@ -18,12 +18,12 @@ from babel import Locale, UnknownLocaleError
 from babel import dates as babel_dates
 
 from ..content.problems import ProblemLog
-from ..model import InterfaceStrings, Strategy
+from ..model import DateMark, InterfaceStrings, Strategy
 
 STRINGS: dict[str, dict[str, str]] = {
     "sv": {
         "status.draft": "Utkast",
-        "status.consultation": "Remissversion",
+        "status.consultation": "Remissutkast",
         "status.adopted": "Beslutad",
         "status.popular": "Populärversion",
         "status.superseded": "Ersatt",
@@ -54,6 +54,11 @@ STRINGS: dict[str, dict[str, str]] = {
         "{reference}.",
         "consultation.heading": "Remiss",
         "decision.text": "Beslutad av {by} den {date}, diarienummer {reference}.",
+        "decision.planned": "Planerat beslut i {by} {date}, diarienummer {reference}.",
+        "decision.in_force": "Gäller från {date}.",
+        "decision.in_force_planned": "Planeras gälla från {date}.",
+        "date.planned": "{date} (planerat)",
+        "date.approximate": "cirka {date}",
         "figure.label": "Figur",
         "figure.source": "Källa",
         "figure.unit": "Enhet",
@@ -82,11 +87,13 @@ STRINGS: dict[str, dict[str, str]] = {
         "figure.added_figure": "Figuren är ny i den här versionen.",
         "figure.removed_figure": "Figuren finns inte längre i den här versionen.",
         "start.read_now": "Läs nu",
+        "site_notice.more": "Läs mer",
         "start.timeline": "{Document_genitive} versioner",
         "start.timeline_intro": "{Document} tas fram i flera steg. Alla versioner finns kvar "
         "här, så att du kan se hur texten har ändrats.",
         "start.consultation_dates": "Remisstid {opens}–{closes}",
         "start.decision": "Beslut: {by}, {date}",
+        "start.decision_planned": "Planerat beslut: {by}, {date}",
         "start.sections": "{count} avsnitt",
         "front.contents": "Innehåll",
         "nav.start": "Startsida",
@@ -246,6 +253,11 @@ STRINGS: dict[str, dict[str, str]] = {
         "{reference}.",
         "consultation.heading": "Consultation",
         "decision.text": "Adopted by {by} on {date}, reference number {reference}.",
+        "decision.planned": "Planned decision by {by} on {date}, reference number {reference}.",
+        "decision.in_force": "In force from {date}.",
+        "decision.in_force_planned": "Planned to take effect on {date}.",
+        "date.planned": "{date} (planned)",
+        "date.approximate": "about {date}",
         "figure.label": "Figure",
         "figure.source": "Source",
         "figure.unit": "Unit",
@@ -279,6 +291,8 @@ STRINGS: dict[str, dict[str, str]] = {
         "here, so that you can see how the text has changed.",
         "start.consultation_dates": "Consultation {opens}–{closes}",
         "start.decision": "Decision: {by}, {date}",
+        "start.decision_planned": "Planned decision: {by}, {date}",
+        "site_notice.more": "Read more",
         "start.sections": "{count} sections",
         "front.contents": "Contents",
         "nav.start": "Home",
@@ -493,6 +507,29 @@ def format_date(value: date, lang: str) -> str:
     if locale is None or not has_month_names(lang):
         return value.isoformat()
     return babel_dates.format_date(value, format="long", locale=locale)
+
+
+def format_span(start: date, until: date | None, lang: str) -> str:
+    """A day or a range: '24–25 november 2020', '30 november – 2 december 2020'.
+
+    The shared month and year are written once where the language puts the day first
+    (as Swedish and British English do); otherwise both dates are written in full.
+    """
+    first, last = format_date(start, lang), format_date(until, lang) if until else ""
+    if until is None:
+        return first
+    day_first = last.startswith(f"{until.day} ") and first.startswith(f"{start.day} ")
+    if day_first and (start.year, start.month) == (until.year, until.month):
+        return f"{start.day}–{last}"
+    if day_first and start.year == until.year and first.endswith(f" {start.year}"):
+        return f"{first.removesuffix(f' {start.year}')} – {last}"
+    return f"{first} – {last}"
+
+
+def format_marked(start: date, mark: DateMark | None, lang: str) -> str:
+    """A date as plain text with its certainty: 'cirka 2 mars 2020'."""
+    text = format_span(start, mark.until if mark else None, lang)
+    return t(lang, f"date.{mark.certainty}", date=text) if mark else text
 
 
 def status_name(status: str, lang: str) -> str:

@@ -55,11 +55,12 @@ def consultation_skeleton(strategy: Strategy, today: date) -> str:
 def decision_skeleton(strategy: Strategy, today: date) -> str:
     """A decision block that `check` accepts, to be corrected before publishing."""
     latest = _latest(strategy, "decision")
-    by = latest.by if latest else "Regionfullmäktige"
+    by = latest.by if latest else {strategy.source_language: "Regionfullmäktige"}
     reference = latest.reference if latest else "RS 0000/0000"
+    by_lines = "".join(f"    {lang}: {scalar(text)}\n" for lang, text in by.items())
     return (
         "decision:  # written by 'strategi new-version': set the real values\n"
-        f"  by: {scalar(by)}\n"
+        f"  by:\n{by_lines}"
         f"  date: {today.isoformat()}\n"
         f"  reference: {scalar(reference)}\n"
     )
