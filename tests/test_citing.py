@@ -48,8 +48,8 @@ Sista stycket med fotnot.[^1]
 
 
 def test_paragraphs_list_items_and_tables_are_numbered_in_order() -> None:
-    page = render(BODY, ParagraphMark(number="3.2", anchor_hidden="Länk till stycke"))
-    numbered = [(e.name, e["id"]) for e in page.select(".st-numbered")]
+    page = render(BODY, ParagraphMark(number="3.2", anchor_hidden="stycke"))
+    numbered = [(e.name, e["id"]) for e in page.select(".st-numbered, table[id]")]
     assert numbered == [
         ("p", "p1"),
         ("li", "p2"),
@@ -60,11 +60,32 @@ def test_paragraphs_list_items_and_tables_are_numbered_in_order() -> None:
         ("p", "p7"),
     ]
     link = page.select_one("#p3 > .st-para-tools > a.st-para-link")
-    assert (link["href"], link.get_text()) == ("#p3", "Länk till stycke 3.2 ¶3")
-    assert link.select_one(".sr-only").get_text() == "Länk till stycke "
+    # Shown "3.2 ¶3"; read "3.2 stycke 3" (the sign is hidden, the word is not shown).
+    assert (link["href"], link.get_text()) == ("#p3", "3.2 ¶ stycke 3")
+    assert link.select_one("[aria-hidden=true]").get_text() == "¶"
+    assert link.select_one(".sr-only").get_text() == " stycke "
     assert page.select_one("#p3 > ul") is not None  # the nested list stays in its item
     assert page.select_one("h1").get("data-st-paragraphs") is None
     assert page.select_one(".footnote .st-numbered") is None
+
+
+def test_a_numbered_table_keeps_materials_styling_and_its_number_is_no_caption() -> None:
+    page = render(BODY, ParagraphMark(number="3.2", anchor_hidden="stycke"))
+    table = page.select_one("table#p4")
+    assert table.get("class") is None  # Material styles `table:not([class])`
+    assert table.select_one("caption") is None
+    tools = table.find_previous_sibling()
+    assert "st-para-tools" in tools["class"]
+    assert tools.select_one("a.st-para-link")["href"] == "#p4"
+
+
+def test_paragraph_tools_are_left_out_of_the_search_index() -> None:
+    """Material's indexer skips `data-search-exclude`, but matches elements by tag: a
+    span inside an excluded span would end the exclusion early."""
+    page = render(BODY, ParagraphMark(number="3.2", anchor_hidden="stycke"))
+    for tools in page.select(".st-para-tools"):
+        assert tools.has_attr("data-search-exclude")
+        assert tools.name not in {child.name for child in tools.find_all(True)}
 
 
 def test_unmarked_pages_are_not_numbered() -> None:
@@ -72,8 +93,8 @@ def test_unmarked_pages_are_not_numbered() -> None:
 
 
 def test_popular_versions_number_without_a_section_number() -> None:
-    page = render("Text.", ParagraphMark(number="", anchor_hidden="Länk till stycke"))
-    assert page.select_one(".st-para-link").get_text() == "Länk till stycke ¶1"
+    page = render("Text.", ParagraphMark(number="", anchor_hidden="stycke"))
+    assert page.select_one(".st-para-link").get_text() == "¶stycke 1"
 
 
 def test_numbers_are_the_same_in_both_languages(builder) -> None:
@@ -107,7 +128,7 @@ def test_open_consultation_offers_comment_links_and_a_template(builder) -> None:
     assert "Förslag till ändring:" in fields["body"] and "Källor" in fields["body"]
     assert " " not in section_link["href"] and "+" not in section_link["href"]
 
-    _, paragraph = mailto(page.select_one("#p2 .st-para-comment")["href"])
+    _, paragraph = mailto(page.select(".st-para-comment")[1]["href"])
     assert paragraph["subject"] == "Synpunkt på Remissutkast (TEST 2020/1), avsnitt 2.1 stycke 2"
     assert "Avsnitt: 2.1 Skog, stycke 2\n" in paragraph["body"]
 

@@ -113,7 +113,11 @@ def test_inputs_page_lists_each_item_with_decision_sources_and_change(site) -> N
     assert (energi["data-section"], energi["data-decision"]) == ("omraden", "partly")
     text = energi.get_text(" ", strip=True)
     assert "Lägg till energi." in text and "Ett styrkeområde för energi." in text
-    assert energi.select_one(".st-decision").get_text() == "Delvis tillgodosett"
+    assert energi.select_one(".st-decision").get_text() == "◐ Delvis tillgodosett"
+    assert energi.select_one(".st-decision [aria-hidden=true]").get_text() == "◐"
+    # What was said and the decision are the item's summary; the rest opens from it.
+    assert "Lägg till energi." in energi.select_one("details > summary").get_text()
+    assert energi.select_one("summary .st-decision") is not None
     sources = [(a.get_text(), a["href"]) for a in energi.select("a[href^='https']")]
     assert sources == [("OECD Territorial Review", "https://www.oecd.org/")]
     assert "En rapport utan adress" in text
@@ -150,6 +154,19 @@ def test_filter_controls_offer_sections_and_decisions(site) -> None:
     assert sections == ["", "omraden", "skog"]
     decisions = [o["value"] for o in form.select("#st-filter-decision option")]
     assert decisions == ["", "partly", "rejected", "open"]
+    senders = [o["value"] for o in form.select("#st-filter-sender option")]
+    assert senders == ["", "Almi", "Privatperson"]
+    page = soup(site, "v2/inspel/")
+    assert page.select_one("#remissvar-almi--energi")["data-sender"] == '["Almi"]'
+
+
+def test_each_input_is_in_the_table_of_contents_and_marked_as_one_group(site) -> None:
+    page = soup(site, "v2/inspel/")
+    toc = [a["href"] for a in page.select(".md-sidebar--secondary a.md-nav__link")]
+    assert toc[:2] == ["#sammanstallning", "#remissvar-almi"]
+    # Heading, facts and items of an input say which it is: the filter hides them together.
+    group = page.select("[data-group='remissvar-almi']")
+    assert [e.name for e in group] == ["h2", "p", "ol"]
     assert soup(site, "v2/inspel/").select_one("script[src$='filter.js']") is not None
 
 
@@ -166,8 +183,8 @@ def test_english_pages_mirror_with_texts_in_the_original_language(site) -> None:
     page = soup(site, "en/v2/inspel/")
     assert page.select_one("article h1").get_text(strip=True).startswith("Inputs and decisions")
     item = page.select_one("#remissvar-almi--energi")
-    assert item.select_one(".st-decision").get_text() == "Partly accepted"
-    said = item.select_one("dd [lang='sv']") or item.select_one("dd[lang='sv']")
+    assert item.select_one(".st-decision").get_text() == "◐ Partly accepted"
+    said = item.select_one("summary [lang='sv']")
     assert said is not None and "Lägg till energi." in said.get_text()
     assert "Private individual" in page.select_one("#remissvar-privat + .st-input-meta").get_text()
 

@@ -7,6 +7,7 @@ ourselves; `AXE_VERSION` makes a change of package that changes axe fail loudly.
 
 from __future__ import annotations
 
+import json
 from dataclasses import dataclass
 from functools import cache
 from importlib.resources import files
@@ -41,20 +42,29 @@ def axe_source() -> str:
     return files("axe_playwright_python").joinpath("axe.min.js").read_text(encoding="utf-8")
 
 
+# axe.run over the whole document with the WCAG tags, as a check for tabs.run_in_tabs.
+CHECK = (
+    "() => axe.run(document, {runOnly: {type: 'tag', values: "
+    + json.dumps(list(WCAG_TAGS))
+    + "}, resultTypes: ['violations']})"
+)
+
+
 def run_axe(page: Page, label: str) -> list[Violation]:
     """Every WCAG 2.0/2.1 A and AA violation axe finds in the page as it is now."""
     if not page.evaluate("typeof window.axe === 'object'"):
         page.evaluate(axe_source())
-    version = page.evaluate("window.axe.version")
+    check_version(page.evaluate("window.axe.version"))
+    return violations(page.evaluate(f"({CHECK})()"), label)
+
+
+def check_version(version: str) -> None:
     if version != AXE_VERSION:
         raise AssertionError(f"axe-core {version} was loaded, the tests pin {AXE_VERSION}")
-    results = page.evaluate(
-        """tags => axe.run(document, {
-            runOnly: {type: "tag", values: tags},
-            resultTypes: ["violations"],
-        })""",
-        list(WCAG_TAGS),
-    )
+
+
+def violations(results: dict, label: str) -> list[Violation]:
+    """axe's results as Violations of the page called `label`."""
     return [
         Violation(
             page=label,

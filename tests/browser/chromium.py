@@ -14,7 +14,7 @@ from pathlib import Path
 from typing import NoReturn
 
 import pytest
-from playwright.sync_api import Browser, Page, Playwright
+from playwright.sync_api import Browser, BrowserContext, Page, Playwright
 
 CHROMIUM = Path("/usr/bin/chromium")
 FLAGS = (
@@ -59,15 +59,15 @@ def _not_under(base_url: str) -> re.Pattern[str]:
 
 
 @contextmanager
-def open_page(
+def open_context(
     browser: Browser,
     base_url: str,
     *,
     color_scheme: str = "light",
     width: int = 1280,
     height: int = 900,
-) -> Iterator[Page]:
-    """A page in a fresh browser context whose relative URLs go to `base_url`.
+) -> Iterator[BrowserContext]:
+    """A fresh browser context whose relative URLs go to `base_url`.
 
     Requests to any other host are recorded as usual (the privacy check sees them) and
     then aborted, so that no test ever sends traffic off this machine.
@@ -81,9 +81,16 @@ def open_page(
     try:
         context.route(_not_under(base_url), lambda route: route.abort("blockedbyclient"))
         context.set_default_timeout(15_000)
-        yield context.new_page()
+        yield context
     finally:
         context.close()
+
+
+@contextmanager
+def open_page(browser: Browser, base_url: str, **options: str | int) -> Iterator[Page]:
+    """A page in a fresh browser context (see open_context)."""
+    with open_context(browser, base_url, **options) as context:  # type: ignore[arg-type]
+        yield context.new_page()
 
 
 def color_scheme_problem(page: Page, scheme: str) -> str | None:

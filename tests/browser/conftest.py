@@ -4,12 +4,13 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from pathlib import Path
+from urllib.parse import urlsplit
 
 import pytest
 from playwright.sync_api import Browser, sync_playwright
 
 from .chromium import MISSING, launch
-from .pages import SamplePage, sample_pages
+from .pages import SamplePage, sample_pages, site_pages
 from .site_build import build, copy_project, site_url
 from .site_server import serve
 
@@ -54,9 +55,16 @@ def sample(example_project: Path, example_site: Path) -> list[SamplePage]:
 
 
 @pytest.fixture(scope="session")
-def example_server(example_site: Path) -> Iterator[str]:
-    """The base URL of the example site served on 127.0.0.1."""
-    with serve(example_site) as url:
+def every_page(example_site: Path) -> list[SamplePage]:
+    """Every page of the example site that carries the site's own markup, and its 404s."""
+    return site_pages(example_site)
+
+
+@pytest.fixture(scope="session")
+def example_server(example_site: Path, example_site_url: str) -> Iterator[str]:
+    """The base URL of the example site served on 127.0.0.1 (also under the path of its
+    site_url, as its 404 pages link from there)."""
+    with serve(example_site, prefix=urlsplit(example_site_url).path) as url:
         yield url
 
 

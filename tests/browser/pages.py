@@ -54,6 +54,12 @@ EXTRA: list[SamplePage] = [
     SamplePage(
         "/en/remiss/genomforande/andringar/", "changes, translation outdated, en", "changes"
     ),
+    SamplePage(
+        "/beslutad/hallbar-energi/andringar/", "changes, text moved to another section", "changes"
+    ),
+    SamplePage(
+        "/beslutad/jord-skog-och-vatten/andringar/", "changes, deleted headings, sv", "changes"
+    ),
     SamplePage("/beslutad/styrkeomraden/", "a mapping figure, sv", "figures"),
     SamplePage("/en/beslutad/metod-och-process/", "a process figure, en", "figures"),
     SamplePage("/remiss/metod-och-process/andringar/", "a changed figure, sv", "figures"),
@@ -129,6 +135,29 @@ def sample_pages(project: Path, site: Path) -> list[SamplePage]:
     return list(unique.values())
 
 
+KIND = re.compile(r'<div class="st-page[^"]*" data-st-kind="([a-z-]+)"')
+
+
+def site_pages(site: Path) -> list[SamplePage]:
+    """EVERY page of the built site that carries the site's own markup (each generated
+    page says its kind in `data-st-kind`), found by walking `site`: new kinds of page
+    are covered as soon as the site has them. Plus each language's 404 page, at an
+    address that does not exist."""
+    found = []
+    for file in sorted(site.rglob("index.html")):
+        match = KIND.search(file.read_text(encoding="utf-8"))
+        if match is None:
+            continue
+        folder = file.parent.relative_to(site).as_posix()
+        path = "/" if folder == "." else f"/{folder}/"
+        found.append(SamplePage(path, f"{match[1]}, {page_language(site, path)}", match[1]))
+    for page in sorted(site.rglob("404.html")):
+        folder = page.parent.relative_to(site).as_posix()
+        prefix = "/" if folder == "." else f"/{folder}/"
+        found.append(SamplePage(f"{prefix}finns-inte/", f"404 page of {prefix}", "404"))
+    return found
+
+
 def at(path: str, lang: str, source: str) -> str:
     return urls.localized(path, lang, source)
 
@@ -166,8 +195,11 @@ def _sections(
 
 
 def page_language(site: Path, path: str) -> str:
-    """The `lang` of the built page at site path `path`."""
-    html = (site / path.lstrip("/") / "index.html").read_text(encoding="utf-8")
+    """The `lang` of the built page at site path `path` (a file, or a folder's index)."""
+    file = site / path.lstrip("/")
+    if not file.is_file():
+        file = file / "index.html"
+    html = file.read_text(encoding="utf-8")
     found = re.search(r"<html[^>]*\slang=\"([^\"]+)\"", html)
     return found.group(1) if found else ""
 

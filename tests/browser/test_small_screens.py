@@ -1,9 +1,10 @@
-"""At 360 px wide no sample page scrolls sideways; screenshots for a person to look at."""
+"""At 360 px wide no page scrolls sideways; screenshots for a person to look at."""
 
 from __future__ import annotations
 
 from .chromium import open_page
 from .pages import settle_animations, visit
+from .tabs import run_in_tabs
 
 WIDTH = 360
 
@@ -24,18 +25,25 @@ OVERFLOW = """() => {
 }"""
 
 
-def test_no_sample_page_scrolls_sideways_at_360px(browser, example_server, sample) -> None:
-    problems = []
-    with open_page(browser, example_server, width=WIDTH, height=740) as page:
-        for entry in sample:
-            visit(page, entry)
-            settle_animations(page)
-            found = page.evaluate(OVERFLOW)
-            if found["scrollWidth"] > found["clientWidth"]:
-                problems.append(
-                    f"{entry.label}: {found['scrollWidth']} px wide in a "
-                    f"{found['clientWidth']} px window; " + "; ".join(found["wide"])
-                )
+def test_no_page_scrolls_sideways_at_360px(browser, example_server, every_page, sample) -> None:
+    """Every page of the site's own (walked from the built site) and every sample page."""
+    entries = list({entry.path: entry for entry in every_page + sample}.values())
+    results = run_in_tabs(
+        browser,
+        example_server,
+        entries,
+        lambda entry: entry.path,
+        OVERFLOW,
+        width=WIDTH,
+        height=740,
+    )
+    problems = [
+        f"{entry.label}: {found['scrollWidth']} px wide in a {found['clientWidth']} px "
+        "window; " + "; ".join(found["wide"])
+        for entry, found in results
+        if found["scrollWidth"] > found["clientWidth"]
+    ]
+    assert len(results) == len(entries)
     assert not problems, "pages that scroll sideways at 360 px:\n" + "\n".join(problems)
 
 

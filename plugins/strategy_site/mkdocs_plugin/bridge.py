@@ -281,3 +281,19 @@ def add_theme_templates(theme: Theme, templates: dict[str, str]) -> None:
 
     theme._strategy_original_get_env = original  # type: ignore[attr-defined]
     theme.get_env = get_env  # type: ignore[method-assign]
+
+
+# -- Material: a navigation title as HTML ---------------------------------------------------
+
+
+def set_html_title(item: Any, html: str) -> None:
+    """Material's partials/nav-item.html (`render_title`) renders `nav_item.typeset.title`
+    as HTML when set (its typeset plugin sets it); we set it for titles that need markup,
+    such as a `lang` on an untranslated title."""
+    item.typeset = {"title": html}
+
+
+def html_title(item: Any) -> str | None:
+    """The HTML title set by set_html_title, if any."""
+    typeset = item.__dict__.get("typeset")
+    return typeset["title"] if isinstance(typeset, dict) else None

@@ -21,8 +21,10 @@ from __future__ import annotations
 import json
 import re
 from collections.abc import Callable, Sequence
+from html import escape
 from pathlib import Path
 from typing import Any
+from urllib.parse import urlsplit
 
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
@@ -40,9 +42,11 @@ from ..derive.comparisons import Comparisons
 from ..model import Strategy
 from ..plan.checked import load_publishable
 from ..plan.pages import NavItem, PlannedPage, SitePlan, plan_site
-from ..plan.texts import t, text_direction
+from ..plan.render import not_found
+from ..plan.texts import language_name, strings_with_prefix, t, text_direction
 from . import bridge
 from .config import StrategyPluginConfig
+from .headings import name_headings
 from .languages import add_theme_languages, widen_i18n_locales
 from .notice import notice_problems, site_notice
 from .preview import (
@@ -53,7 +57,7 @@ from .preview import (
     nav_fingerprint,
     set_dirty,
 )
-from .search import copy_sitemaps, language_root, split_search_index
+from .search import copy_sitemaps, language_root, search_from, split_search_index
 from .sidebar import prerender_closed_entries
 from .site_checks import theme_problems
 
@@ -74,6 +78,7 @@ REQUIRED_EXTENSIONS = (
     "md_in_html",
     "toc",
     "strategy_site.plan.paragraphs",  # numbered, linkable paragraphs on section pages
+    "strategy_site.plan.change_headings",  # heading ids and names without the diff's labels
 )
 
 
@@ -87,6 +92,7 @@ class StrategyPlugin(BasePlugin[StrategyPluginConfig]):
         self.planned: dict[str, PlannedPage] = {}
         self.version_navs: dict[str, Navigation] = {}
         self.today = build_date()
+        self.not_found_pages: dict[str, str] = {}  # lang -> the rendered 404 page
 
     # -- configuration -------------------------------------------------------------
 
@@ -113,6 +119,7 @@ class StrategyPlugin(BasePlugin[StrategyPluginConfig]):
             self._check_languages(config, self.strategy)
             self.comparisons = Comparisons(self.strategy, enabled=self.config.changes_view)
             self.today = build_date()
+            self.not_found_pages = {}
             bridge.forget_search_entries(config)
         bridge.forget_search_merge(config)  # every build, each language's too
         return config
@@ -165,6 +172,10 @@ class StrategyPlugin(BasePlugin[StrategyPluginConfig]):
         strategy = self.strategy
         assert strategy is not None
         lang = self._language(config, strategy)
+        # The heading permalinks' name in this language (Markdown is rendered per page,
+        # after on_files, with these settings).
+        toc = config.mdx_configs.setdefault("toc", {})
+        toc["permalink_title"] = t(lang, "ui.permalink")
         assert self.comparisons is not None  # shared by every language's build
         self.plan = plan_site(strategy, lang, self.today, self.comparisons)
         self.planned = {}
@@ -283,6 +294,7 @@ class StrategyPlugin(BasePlugin[StrategyPluginConfig]):
         page_of = {uri: _page_of(files, uri) for uri in self.planned}
         for uri, planned in self.planned.items():
             page_of[uri].title = planned.title
+            _mark_title_language(page_of[uri], planned.title, planned.title_lang, self.plan.lang)
 
         self.version_navs = {}
         for version_id, items in self.plan.version_navs.items():
@@ -316,6 +328,8 @@ class StrategyPlugin(BasePlugin[StrategyPluginConfig]):
         children: list[StructureItem] = [page]
         children += [self._nav_item(child, page_of) for child in item.children]
         section = Section(item.title, children)
+        assert self.plan is not None
+        _mark_title_language(section, item.title, item.title_lang, self.plan.lang)
         for child in children:
             child.parent = section
         return section
@@ -323,11 +337,19 @@ class StrategyPlugin(BasePlugin[StrategyPluginConfig]):
     # -- rendering -----------------------------------------------------------------
 
     def on_env(self, env: Any, config: MkDocsConfig, files: Files) -> Any:
-        """The site-wide notice for this language's pages, 404 included."""
+        """The site-wide notice for this language's pages, 404 included; and hand-written
+        pages shown in another language (i18n's fallback, e.g. a guide written only in
+        Swedish on the English site) are marked so in the sidebar: their titles are known
+        once every page has been read, which is now."""
         assert self.plan is not None and self.strategy is not None
         env.globals["strategy_notice"] = site_notice(
             self.config.notice, self.plan.lang, self.strategy.source_language
         )
+        lang = self._plan_lang()
+        for file in files.documentation_pages():
+            locale = bridge.file_language(file, lang)
+            if file.page is not None and locale != lang and file.generated_by is None:
+                _mark_title_language(file.page, file.page.title or "", locale, lang)
         return env
 
     @event_priority(bridge.PAGE_CONTEXT_AFTER_I18N)
@@ -336,6 +358,16 @@ class StrategyPlugin(BasePlugin[StrategyPluginConfig]):
     ) -> dict[str, Any]:
         planned = self.planned.get(page.file.src_uri) if page.file.generated_by else None
         context["strategy_page"] = planned
+        context["strategy_ui"] = strings_with_prefix(self._plan_lang(), "ui")
+        if planned is not None:
+            # The title first, then the banner: the skip link goes to the title.
+            heading, separator, body = page.content.partition("</h1>")
+            if not separator:
+                heading, body = "", page.content
+            elif planned.text_lang:
+                heading = heading.replace("<h1", f'<h1 lang="{planned.text_lang}"', 1)
+            context["strategy_heading"] = heading + separator
+            context["strategy_body"] = body
         if planned is not None and planned.version in self.version_navs:
             context["nav"] = self.version_navs[planned.version]
         if planned is not None:
@@ -367,6 +399,49 @@ class StrategyPlugin(BasePlugin[StrategyPluginConfig]):
             context["base_url"] = root  # Material's search reads this language's index
         return context
 
+    def _plan_lang(self) -> str:
+        assert self.plan is not None
+        return self.plan.lang
+
+    def on_page_content(self, html: str, page: Page, config: MkDocsConfig, files: Files) -> str:
+        return name_headings(html)
+
+    # -- the 404 page, one per language ----------------------------------------------
+
+    def _language_root(self, config: MkDocsConfig) -> str:
+        """The language's root as an absolute path: "/smart-specialisering/en/"."""
+        assert self.strategy is not None
+        site_path = urlsplit(config.site_url or "/").path.rstrip("/") + "/"
+        return site_path + urls.localized("", self._plan_lang(), self.strategy.source_language)
+
+    def on_template_context(
+        self, context: dict[str, Any], template_name: str, config: MkDocsConfig
+    ) -> dict[str, Any]:
+        if template_name != "404.html" or self.strategy is None or self.plan is None:
+            return context
+        lang, root = self._plan_lang(), self._language_root(config)
+        context["strategy_ui"] = strings_with_prefix(lang, "ui")
+        context["strategy_not_found"] = not_found(self.strategy, lang, root)
+        context["strategy_not_found_title"] = (
+            f"{t(lang, 'notfound.title')} – {self.strategy.text(self.strategy.title, lang)}"
+        )
+        return context
+
+    def on_post_template(self, output: str, template_name: str, config: MkDocsConfig) -> str:
+        """MkDocs writes every language's 404.html to the site's root, the last one
+        winning: keep each, to write it to its language's root after the last build."""
+        if template_name == "404.html" and self.plan is not None:
+            output = search_from(output, self._language_root(config))
+            self.not_found_pages[self._plan_lang()] = output
+        return output
+
+    def _write_not_found_pages(self, site_dir: Path) -> None:
+        assert self.strategy is not None
+        for lang, output in self.not_found_pages.items():
+            folder = site_dir / urls.localized("", lang, self.strategy.source_language)
+            folder.mkdir(parents=True, exist_ok=True)
+            (folder / "404.html").write_text(output, encoding="utf-8")
+
     def on_post_page(self, output: str, page: Page, config: MkDocsConfig) -> str:
         """Drop the per-page language links (ours or i18n's), so that pages rendered
         after the last page, such as 404.html, get the language roots from mkdocs.yml."""
@@ -386,6 +461,20 @@ class StrategyPlugin(BasePlugin[StrategyPluginConfig]):
             Path(config.site_dir), languages, self.strategy.source_language, partial=is_dirty()
         )
         copy_sitemaps(Path(config.site_dir), languages, self.strategy.source_language)
+        self._write_not_found_pages(Path(config.site_dir))
+
+
+def _mark_title_language(item: Page | Section, title: str, title_lang: str, lang: str) -> None:
+    """A title in another language than the page's is marked, in the sidebar (through
+    Material's `typeset` title, which it renders as HTML) and in the footer's links."""
+    item.strategy_title_lang = title_lang
+    if title_lang:
+        note = t(lang, "ui.in_language", language=language_name(title_lang, lang))
+        bridge.set_html_title(
+            item,
+            f'<span lang="{title_lang}">{escape(title)}</span> '
+            f'<span class="st-title-lang">{escape(note)}</span>',
+        )
 
 
 def _page_of(files: Files, src_uri: str) -> Page:

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import json
 import posixpath
+import re
 import shutil
 from pathlib import Path
 
@@ -22,6 +23,22 @@ def language_root(page_url: str, lang: str, source_language: str) -> str | None:
         return None
     depth = posixpath.relpath(f"/{lang}/", "/" + page_url.rsplit("/", 1)[0] + "/")
     return depth.rstrip("/") or "."
+
+
+CONFIG = re.compile(r'(<script id="__config" type="application/json">)(.*?)(</script>)', re.DOTALL)
+
+
+def search_from(html: str, root: str) -> str:
+    """A page rendered without a page of its own (404.html) has Material's `base` at the
+    site's root; point it at `root`, its language's root, whose search index it needs.
+    (`base_url` itself cannot move: asset and navigation links are built from it.)"""
+
+    def rebase(match: re.Match[str]) -> str:
+        config = json.loads(match[2])
+        config["base"] = root.rstrip("/") or "/"
+        return match[1] + json.dumps(config, separators=(",", ":")) + match[3]
+
+    return CONFIG.sub(rebase, html, count=1)
 
 
 def copy_sitemaps(site_dir: Path, languages: list[str], source_language: str) -> None:

@@ -17,6 +17,8 @@ from mkdocs.structure import StructureItem
 from mkdocs.structure.nav import Navigation, Section
 from mkdocs.structure.pages import Page
 
+from . import bridge
+
 
 def _first_page(item: StructureItem) -> Page:
     while isinstance(item, Section):
@@ -27,7 +29,9 @@ def _first_page(item: StructureItem) -> Page:
 
 def _closed_entry(item: Page | Section, link: str) -> str:
     """Material 9.8's markup for an entry that is not open (pruned when a section)."""
-    content = f'<span class="md-ellipsis">{escape(item.title or "")}</span>'
+    marked = bridge.html_title(item)  # a title marked with its language
+    title = f'<span class="md-typeset">{marked}</span>' if marked else escape(item.title or "")
+    content = f'<span class="md-ellipsis">{title}</span>'
     if isinstance(item, Section):
         return (
             '<li class="md-nav__item md-nav__item--pruned md-nav__item--nested">'

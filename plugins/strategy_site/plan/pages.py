@@ -46,10 +46,12 @@ from .render import (
     translation_notice,
     translation_table,
     version_banner,
+    version_label,
 )
 from .render_changes import (
     change_description,
     changes_toggle,
+    move_notes,
     not_current_notice,
     overview_table,
     summarises_note,
@@ -88,6 +90,7 @@ class PlannedPage:
     text_lang: str = ""  # language of the main text, when it differs from `lang`
     css_class: str = ""
     alternates: dict[str, str] = field(default_factory=dict)  # lang -> site path
+    title_lang: str = ""  # language of `title`, when it differs from `lang` (untranslated)
 
     @property
     def source_uri(self) -> str:
@@ -108,6 +111,7 @@ class NavItem:
     title: str
     path: str
     children: list[NavItem] = field(default_factory=list)
+    title_lang: str = ""  # language of `title`, when it differs from the page's
 
 
 @dataclass
@@ -208,7 +212,10 @@ class SitePlanner:
             kind=START,
             title=t(lang, "nav.start"),
             html_title=f"{title} – {publisher}" if publisher else title,
-            markdown=front_matter(title=t(lang, "nav.start"), description=lead or title)
+            # One heading under the title: a table of contents of one entry helps nobody.
+            markdown=front_matter(
+                title=t(lang, "nav.start"), description=lead or title, hide=["toc"]
+            )
             + "\n".join(body),
         )
 
@@ -217,10 +224,13 @@ class SitePlanner:
         ctx = self.context(path)
         name = self.text(version.title)
         title = self.text(self.strategy.title)
+        # A popular version's name ("Populärversion") is a label, not a title: its page is
+        # headed by the programme's title, with the label under it.
+        heading, lead = (title, name) if version.status == POPULAR else (name, title)
         body = [
-            f"# {name}",
+            f"# {escape(heading)}",
             "",
-            f'<p class="st-lead">{escape(title)}</p>',
+            f'<p class="st-lead">{escape(lead)}</p>',
             "",
             f"## {t(self.lang, 'front.contents')}",
             "",
@@ -236,7 +246,8 @@ class SitePlanner:
             kind=VERSION,
             title=name,
             html_title=f"{name} – {title}",
-            markdown=front_matter(title=name, description=f"{name}: {title}") + "\n".join(body),
+            markdown=front_matter(title=name, description=f"{name}: {title}", hide=["toc"])
+            + "\n".join(body),
             version=version.id,
             before_html=before,
             css_class=f"st-page--{version.status}",
@@ -256,6 +267,10 @@ class SitePlanner:
         values: dict[str, object] = {"title": title}
         if text.summary:
             values["description"] = text.summary
+        # Search results name the version (Material shows a page's tags with each result)
+        # and rank the current version's text first.
+        values["tags"] = [version_label(self.strategy, version, lang)]
+        values["search"] = {"boost": 2 if version.id == self.strategy.current else 1}
         mark = self.paragraph_mark(version, section)
         before = version_banner(ctx, version, section.id) + translation_notice(ctx, state)
         if version.status == POPULAR:
@@ -280,7 +295,14 @@ class SitePlanner:
             after_html=affecting_list(ctx, self.effects.get((version.id, section.id), [])),
             text_lang=text_lang if text_lang != lang else "",
             css_class=f"st-page--{version.status}",
+            title_lang=self.title_lang(section),
         )
+
+    def title_lang(self, section: Section) -> str:
+        """The source language, when a section's title is shown untranslated."""
+        if self.lang == self.source or self.lang in section.translations:
+            return ""
+        return self.source
 
     def paragraph_mark(self, version: Version, section: Section) -> ParagraphMark:
         """What the paragraph numbering needs: "3.2 ¶4", and a comment link while open."""
@@ -329,7 +351,8 @@ class SitePlanner:
             else:
                 notice = not_current_notice(ctx)
         if change.body is not None:
-            annotated = render_markdown(change.body, DiffLabels.for_language(text_lang))
+            moves = move_notes(ctx, version, base, text_lang)
+            annotated = render_markdown(change.body, DiffLabels.for_language(text_lang), moves)
         else:
             shown = section.translations.get(text_lang) if text_lang != self.source else None
             annotated = (shown or section).body
@@ -446,6 +469,7 @@ class SitePlanner:
                 section_title(self.strategy, version, section_id, self.lang),
                 urls.section_path(version.id, section_id),
                 [item(child) for child in section.children],
+                self.title_lang(section),
             )
 
         items = [NavItem(self.text(version.title), urls.version_path(version.id))]

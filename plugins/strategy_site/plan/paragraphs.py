@@ -30,7 +30,7 @@ PLACEHOLDER = re.compile(r"^\s*\x02wzxhzdk:\d+\x03\s*$")  # a raw HTML block, st
 @dataclass(frozen=True)
 class ParagraphMark:
     number: str  # the section's number, "3.2"
-    anchor_hidden: str  # read out before "3.2 ¶4", e.g. "Länk till avsnitt"
+    anchor_hidden: str  # the word a screen reader says for ¶: "stycke"
     comment_href: str | None = None  # mailto: with {p}, while a consultation is open
     comment_text: str = ""  # shown
     comment_hidden: str = ""  # read out after it, with {p}: "på avsnitt 3.2, stycke {p}"
@@ -62,10 +62,10 @@ class _Numbering(Treeprocessor):
             if element.tag in ("ul", "ol"):
                 for item in element.findall("li"):
                     count += 1
-                    self._tools(item, count, mark, inline=True)
+                    self._tools(root, item, count, mark, inline=True)
             elif self._is_unit(element):
                 count += 1
-                self._tools(element, count, mark, inline=element.tag == "p")
+                self._tools(root, element, count, mark, inline=element.tag == "p")
 
     @staticmethod
     def _find_mark(root: etree.Element) -> ParagraphMark | None:
@@ -83,18 +83,32 @@ class _Numbering(Treeprocessor):
         return element.tag == "div" and "admonition" in classes
 
     @staticmethod
-    def _tools(element: etree.Element, paragraph: int, mark: ParagraphMark, inline: bool) -> None:
+    def _tools(
+        root: etree.Element,
+        element: etree.Element,
+        paragraph: int,
+        mark: ParagraphMark,
+        inline: bool,
+    ) -> None:
+        """`element` is a child of `root`, or an item of a list that is."""
         element.set("id", paragraph_id(paragraph))
-        classes = (element.get("class") or "").split()
-        element.set("class", " ".join([*classes, "st-numbered"]))
+        if element.tag != "table":  # a class would cost a table Material's table styling
+            classes = (element.get("class") or "").split()
+            element.set("class", " ".join([*classes, "st-numbered"]))
+        # Left out of the search index. Not a span: Material's indexer matches elements
+        # by tag, so the first span inside an excluded span would end the exclusion.
         holder = etree.Element(
-            "span" if inline else "div",
-            {"class": "st-para-tools", "data-search-exclude": ""},  # not text to search for
+            "small" if inline else "div", {"class": "st-para-tools", "data-search-exclude": ""}
         )
         anchor = etree.SubElement(
             holder, "a", {"class": "st-para-link", "href": f"#{paragraph_id(paragraph)}"}
         )
-        _hidden(anchor, mark.anchor_hidden + " ").tail = f"{mark.number} ¶{paragraph}".strip()
+        # Shown "3.2 ¶4", read "3.2 stycke 4": the sign is a picture of the word.
+        anchor.text = f"{mark.number} " if mark.number else ""
+        sign = etree.SubElement(anchor, "span", {"aria-hidden": "true"})
+        sign.text = "¶"
+        _hidden(anchor, f" {mark.anchor_hidden} " if mark.number else f"{mark.anchor_hidden} ")
+        anchor[-1].tail = str(paragraph)
         if mark.comment_href:
             comment = etree.SubElement(
                 holder,
@@ -107,19 +121,19 @@ class _Numbering(Treeprocessor):
             comment.text = mark.comment_text
             _hidden(comment, " " + mark.comment_hidden.format(p=paragraph))
         if element.tag == "table":
-            caption = etree.Element("caption", {"class": "st-table-caption"})
-            caption.append(holder)
-            element.insert(0, caption)
-        else:
-            if inline and len(element) == 0 and element.text:
-                element.text = element.text.rstrip() + " "
-            elif inline and len(element):
-                last = element[-1]
-                if last.tag in ("ul", "ol"):  # a list item with a nested list
-                    element.insert(list(element).index(last), holder)
-                    holder.tail = (holder.tail or "") + "\n"
-                    return
-            element.append(holder)
+            # Before the table, not in its caption: the number is no name for the table.
+            holder.set("class", "st-para-tools st-para-tools--table")
+            root.insert(list(root).index(element), holder)
+            return
+        if inline and len(element) == 0 and element.text:
+            element.text = element.text.rstrip() + " "
+        elif inline and len(element):
+            last = element[-1]
+            if last.tag in ("ul", "ol"):  # a list item with a nested list
+                element.insert(list(element).index(last), holder)
+                holder.tail = (holder.tail or "") + "\n"
+                return
+        element.append(holder)
 
 
 def _hidden(parent: etree.Element, text: str) -> etree.Element:

@@ -12,7 +12,7 @@ from datetime import date
 from html import escape
 
 from .. import urls
-from ..derive.translations import MISSING, OUTDATED, TranslationStatus
+from ..derive.translations import CURRENT, MISSING, OUTDATED, TranslationStatus
 from ..lineage import counterparts
 from ..model import CONSULTATION, PLANNED, POPULAR, DateMark, Decision, Strategy, Version
 from .responding import comment_href
@@ -218,13 +218,41 @@ def _contact(address: str) -> str:
     return escape(address)
 
 
+def status_unless_named(version: Version, name: str, lang: str) -> str | None:
+    """The status name, unless the version's name says it already ("Utkast · Utkast")."""
+    status = status_name(version.status, lang)
+    return None if status.casefold() in name.casefold() else status
+
+
+def version_label(strategy: Strategy, version: Version, lang: str) -> str:
+    """A version in one line, as search results name it: "Beslutat program 2021–2027 ·
+    Beslutad · Gällande"."""
+    name = strategy.text(version.title, lang)
+    parts = [name, status_unless_named(version, name, lang)]
+    if version.id == strategy.current:
+        parts.append(t(lang, "version.current_badge"))
+    return " · ".join(part for part in parts if part)
+
+
 def version_selector(ctx: PageContext, version: Version, section_id: str | None) -> str:
-    """Plain links in a disclosure widget: works with the keyboard and without JavaScript."""
+    """Plain links in a disclosure widget: works with the keyboard and without JavaScript.
+
+    Each entry reads as one sentence: the version, then its date and status, and where
+    the same section has another title there, that title."""
     strategy, lang = ctx.strategy, ctx.lang
+    here = section_title(strategy, version, section_id, lang) if section_id else None
     items = []
     for other in strategy.versions.values():
         targets = counterparts(strategy, version, section_id, other) if section_id else []
         path = urls.section_path(other.id, targets[0]) if len(targets) == 1 else None
+        facts = [dated(other.date, other.date_mark, lang)]
+        status = status_unless_named(other, ctx.text(other.title), lang)
+        if status:
+            facts.insert(0, escape(status))
+        if other.id == strategy.current:
+            facts.append(
+                tag("span", escape(t(lang, "version.current_badge")), class_="st-versions__current")
+            )
         note = ""
         if section_id is not None and not targets:
             note = " " + tag(
@@ -248,18 +276,20 @@ def version_selector(ctx: PageContext, version: Version, section_id: str | None)
                 "span", escape(t(lang, "version.in_sections")), class_="st-versions__note"
             )
             note += tag("ul", parts, class_="st-versions__parts")
-        is_this = other.id == version.id
-        current_attr = ' aria-current="page"' if is_this else ""
-        badge = (
-            f' <span class="st-versions__current">{escape(t(lang, "version.current_badge"))}</span>'
-            if other.id == strategy.current
-            else ""
-        )
+        elif targets and other.id != version.id:
+            there = section_title(strategy, other, targets[0], lang)
+            if there != here:
+                title = f"<q>{escape(there)}</q>"
+                note = " " + tag(
+                    "span",
+                    f"({t(lang, 'version.other_title', title=title)})",
+                    class_="st-versions__note",
+                )
+        current_attr = ' aria-current="page"' if other.id == version.id else ""
         href = ctx.link(path or urls.version_path(other.id))
         items.append(
             f'<li><a href="{escape(href)}"{current_attr}>{_version_name(ctx, other)}</a>'
-            f'{badge} <span class="st-versions__meta">{escape(status_name(other.status, lang))}, '
-            f"{dated(other.date, other.date_mark, lang)}</span>{note}</li>"
+            f', <span class="st-versions__meta">{", ".join(facts)}</span>{note}</li>'
         )
     label = escape(t(lang, "version.select"))
     return (
@@ -291,10 +321,10 @@ def timeline(ctx: PageContext) -> str:
     strategy, lang = ctx.strategy, ctx.lang
     items = []
     for version in strategy.versions.values():
-        facts = [
-            escape(status_name(version.status, lang)),
-            dated(version.date, version.date_mark, lang),
-        ]
+        facts = [dated(version.date, version.date_mark, lang)]
+        status = status_unless_named(version, ctx.text(version.title), lang)
+        if status:
+            facts.insert(0, escape(status))
         consultation, decision = version.consultation, version.decision
         if consultation is not None:
             facts.append(
@@ -412,9 +442,15 @@ def translation_notice(ctx: PageContext, state: str) -> str:
     return tag("p", text, class_=f"st-translation st-translation--{state}", role="note")
 
 
+STATE_SIGNS = {CURRENT: "✓", OUTDATED: "!", MISSING: "–"}
+
+
 def translation_table(ctx: PageContext, version: Version, rows: list[TranslationStatus]) -> str:
-    """One version's sections with their translation state and the words left to translate."""
-    lang = ctx.lang
+    """One version's sections with their translation state and the words left to translate.
+
+    Each title goes to the translated page (what readers see); an outdated section also
+    names the command that shows what changed in the source since it was translated."""
+    lang, source = ctx.lang, ctx.strategy.source_language
     head = "".join(
         tag("th", escape(t(lang, key)), scope="col")
         for key in ("translations.section", "translations.state", "translations.words")
@@ -422,17 +458,29 @@ def translation_table(ctx: PageContext, version: Version, rows: list[Translation
     body = []
     for row in rows:
         title = f"{row.number} {row.title}" if version.status != POPULAR else row.title
-        href = ctx.link(urls.section_path(row.version, row.section))
+        path = urls.section_path(row.version, row.section)
+        name = link(ctx.link_in(row.lang, path), escape(title), hreflang=row.lang)
+        badge = tag(
+            "span",
+            tag("span", STATE_SIGNS[row.state], aria_hidden="true")
+            + " "
+            + escape(t(lang, f"state.{row.state}")),
+            class_="st-state__badge",
+        )
+        state = badge
+        if row.state == OUTDATED:
+            command = f"strategi translations diff {row.version}/{row.section}"
+            state += " " + tag(
+                "span",
+                escape(t(lang, "translations.what_changed")) + " " + tag("code", escape(command)),
+                class_="st-state__diff",
+            )
         cells = (
-            tag("td", link(href, escape(title), lang=ctx.strategy.source_language)),
-            tag(
-                "td",
-                escape(t(lang, f"state.{row.state}")),
-                class_=f"st-state st-state--{row.state}",
-            ),
+            tag("td", tag("span", name, lang=source if source != lang else None)),
+            tag("td", state, class_=f"st-state st-state--{row.state}"),
             tag("td", str(row.words)),
         )
-        body.append(tag("tr", "".join(cells)))
+        body.append(tag("tr", "".join(cells), class_=f"st-row--{row.state}"))
     table = tag("table", tag("thead", tag("tr", head)) + tag("tbody", "".join(body)))
     return tag("div", table, class_="st-table-scroll")
 
@@ -449,3 +497,40 @@ def consultation_actions(ctx: PageContext, version: Version, section_id: str | N
         href = ctx.link(urls.response_template_path(version.id, suffix))
         actions.append(link(href, escape(t(lang, key)), download=""))
     return tag("p", " ".join(actions), class_="st-actions")
+
+
+def not_found(strategy: Strategy, lang: str, root: str) -> str:
+    """The 404 page's text: what happened, a search, and the way to the current programme.
+
+    `root` is the language's root as an absolute path ("/smart-specialisering/en/"): a
+    404 page is served at whatever address was asked for, so relative links would break.
+    """
+    current = strategy.current_version
+    name = escape(strategy.text(current.title, lang))
+    search = tag(
+        "form",
+        tag("label", escape(t(lang, "notfound.search")), for_="st-notfound-q")
+        + ' <input type="search" id="st-notfound-q" name="q" required> '
+        + tag(
+            "button", escape(t(lang, "notfound.search_button")), type="submit", class_="md-button"
+        ),
+        action=root,
+        method="get",
+        role="search",
+        class_="st-notfound-search",
+    )
+    links = tag(
+        "ul",
+        tag(
+            "li",
+            link(root + urls.version_path(current.id), t(lang, "notfound.current", current=name)),
+        )
+        + tag("li", link(root, escape(t(lang, "notfound.start")))),
+        class_="st-notfound-links",
+    )
+    return (
+        tag("h1", escape(t(lang, "notfound.title")), id="st-notfound")
+        + tag("p", escape(t(lang, "notfound.explain")))
+        + links
+        + search
+    )

@@ -13,6 +13,7 @@ from ..derive.diff import (
     MERGED,
     MERGED_INTO,
     MOVED,
+    MOVED_OUT,
     REMOVED,
     RENAMED,
     REPLACES,
@@ -20,9 +21,12 @@ from ..derive.diff import (
     SPLIT_INTO,
     UNCHANGED,
     DiffLabels,
+    Move,
+    MoveNotes,
     SectionChange,
     VersionComparison,
     diff_titles,
+    markdown_text,
 )
 from ..model import Version
 from .render import PageContext, link, section_links, section_title, tag
@@ -121,6 +125,29 @@ def change_description(
     if change.body is not None and change.body.changed:
         legend = tag("p", escape(t(lang, "changes.legend")), class_="st-changes-legend")
     return tag("div", "".join(tag("p", line) for line in lines) + legend, class_="st-changes-about")
+
+
+def move_notes(ctx: PageContext, version: Version, base: Version, lang: str) -> MoveNotes:
+    """How a changes view in `lang` shows text moved across sections: a note before it,
+    linked to the changes view of the section it went to, or to the section of the
+    older version it came from."""
+
+    def note(move: Move) -> str:
+        if move.direction == MOVED_OUT:
+            href = ctx.link(urls.section_changes_path(version.id, move.section_id))
+            name = section_title(ctx.strategy, version, move.section_id, lang)
+            target = link(href, markdown_text(name))
+            text = t(lang, "changes.moved_to", section=target)
+        else:
+            href = ctx.link(urls.section_path(base.id, move.section_id))
+            name = section_title(ctx.strategy, base, move.section_id, lang)
+            target = link(href, markdown_text(name))
+            base_name = markdown_text(ctx.strategy.text(base.title, lang))
+            text = t(lang, "changes.moved_from", section=target, base=base_name)
+        return tag("span", text, class_="diff-move")
+
+    labels = DiffLabels(t(lang, "changes.moved_here_label"), t(lang, "changes.moved_away_label"))
+    return MoveNotes(note, labels)
 
 
 def not_current_notice(ctx: PageContext) -> str:

@@ -3,6 +3,8 @@ shaped a section. Input texts are shown in their original language, marked as su
 
 from __future__ import annotations
 
+import json
+import re
 from html import escape
 
 from .. import urls
@@ -36,11 +38,19 @@ def change_path(ctx: PageContext, traced: TracedItem) -> str | None:
     return urls.version_changes_path(version.id) if has_changes else urls.version_path(version.id)
 
 
+# Each decision has a sign as well as its words and colour, so that "Tillgodosett" and
+# "Inte tillgodosett" differ at a glance and without colour.
+DECISION_SIGNS = {"accepted": "✓", "partly": "◐", "rejected": "✕", "noted": "●", "open": "?"}
+
+
 def _decision(ctx: PageContext, decision: str, found: Input) -> str:
     """The decision, with a visible mark when it belongs to a made-up example."""
+    sign = tag(
+        "span", DECISION_SIGNS.get(decision, "•"), class_="st-decision__sign", aria_hidden="true"
+    )
     shown = tag(
         "span",
-        escape(t(ctx.lang, f"decision.{decision}")),
+        sign + " " + escape(t(ctx.lang, f"decision.{decision}")),
         class_=f"st-decision st-decision--{decision}",
     )
     if found.illustrative is None:
@@ -58,8 +68,10 @@ def illustrative_notice(ctx: PageContext, found: Input) -> str:
 
 
 def _item(ctx: PageContext, version: Version, traced: TracedItem) -> str:
+    """One item: what was said and its decision, always shown; the rest (section,
+    proposal, sources, response, where it took effect) one click away."""
     lang, item = ctx.lang, traced.item
-    rows = [(t(lang, "inputs.said"), _original(ctx, escape(item.text), "div"))]
+    rows = []
     if item.section and item.section in version.sections:
         title = section_title(ctx.strategy, version, item.section, lang)
         href = ctx.link(urls.section_path(version.id, item.section))
@@ -72,7 +84,6 @@ def _item(ctx: PageContext, version: Version, traced: TracedItem) -> str:
             for s in item.sources
         )
         rows.append((t(lang, "inputs.sources"), _original(ctx, sources, "ul")))
-    rows.append((t(lang, "inputs.decision"), _decision(ctx, item.decision, traced.input)))
     if item.response:
         rows.append((t(lang, "inputs.response"), _original(ctx, escape(item.response), "div")))
     target = change_path(ctx, traced)
@@ -84,27 +95,42 @@ def _item(ctx: PageContext, version: Version, traced: TracedItem) -> str:
         (tag("dt", escape(label)) + "\n" if label else "") + tag("dd", value)
         for label, value in rows
     )
+    summary = tag(
+        "summary",
+        _decision(ctx, item.decision, traced.input)
+        + " "
+        + _original(ctx, escape(item.text), "span", class_="st-input-item__said"),
+    )
+    senders = [t(lang, "inputs.private") if s == PRIVATE else s for s in traced.input.from_]
     return tag(
         "li",
-        tag("dl", facts),
+        tag("details", summary + tag("dl", facts)),
         id=traced.anchor,
         class_="st-input-item",
         data_section=item.section or "",
         data_decision=item.decision,
+        data_sender=json.dumps(senders, ensure_ascii=False),
     )
 
 
+def markdown_text(text: str) -> str:
+    """Plain text as Markdown inline text: HTML and Markdown's punctuation escaped."""
+    return re.sub(r"([\\`*_{}\[\]()#+!|])", r"\\\1", escape(text, quote=False))
+
+
 def inputs_page(ctx: PageContext, version: Version, items: list[TracedItem]) -> str:
-    """Summary, filters, then every input with its items."""
+    """Summary, filters, then every input with its items: Markdown headings (so that the
+    page's table of contents lists them) around HTML blocks."""
     lang = ctx.lang
     if not items:
         return tag("p", escape(t(lang, "inputs.none")))
-    parts = [tag("h2", escape(t(lang, "inputs.summary")), id="sammanstallning")]
+    parts = [f"## {markdown_text(t(lang, 'inputs.summary'))} {{: #sammanstallning }}"]
     parts.append(_summary(ctx, version, summarise(items)))
     parts.append(_filters(ctx, version, items))
     groups: dict[str, list[TracedItem]] = {}
     for traced in items:
         groups.setdefault(traced.input.id, []).append(traced)
+    source = ctx.strategy.source_language
     for group in groups.values():
         found = group[0].input
         heading = found.title or t(lang, f"kind.{found.kind}")
@@ -112,13 +138,25 @@ def inputs_page(ctx: PageContext, version: Version, items: list[TracedItem]) -> 
             f"{escape(t(lang, f'kind.{found.kind}'))} · {time_tag(found.date, lang)} · "
             f"{escape(t(lang, 'inputs.from'))}: {sender_names(ctx, found)}"
         )
-        parts.append(tag("h2", _original(ctx, escape(heading), "span"), id=found.id))
-        parts.append(tag("p", meta, class_="st-input-meta"))
-        parts.append(illustrative_notice(ctx, found))
+        # Everything of one input says which it is, so that the filter can hide an input
+        # none of whose items is shown.
+        marks = f'data-group="{found.id}"'
+        if found.title and lang != source:
+            marks += f' lang="{source}"'
+        parts.append(f"## {markdown_text(heading)} {{: #{found.id} {marks} }}")
+        parts.append(tag("p", meta, class_="st-input-meta", data_group=found.id))
+        notice = illustrative_notice(ctx, found)
+        if notice:
+            parts.append(notice.replace("<p ", f'<p data-group="{found.id}" ', 1))
         parts.append(
-            tag("ol", "".join(_item(ctx, version, traced) for traced in group), class_="st-inputs")
+            tag(
+                "ol",
+                "".join(_item(ctx, version, traced) for traced in group),
+                class_="st-inputs",
+                data_group=found.id,
+            )
         )
-    return "\n".join(parts)
+    return "\n\n".join(parts)
 
 
 def _summary(ctx: PageContext, version: Version, summary: Summary) -> str:
@@ -153,9 +191,15 @@ def _summary(ctx: PageContext, version: Version, summary: Summary) -> str:
 
 
 def _filters(ctx: PageContext, version: Version, items: list[TracedItem]) -> str:
-    """Two selects that filter the list in the browser; hidden until the script runs."""
+    """Selects that filter the list in the browser (by sender, section and decision);
+    hidden until the script runs."""
     lang = ctx.lang
     every = tag("option", escape(t(lang, "inputs.filter_all")), value="")
+    senders = sorted(
+        {t(lang, "inputs.private") if s == PRIVATE else s for i in items for s in i.input.from_},
+        key=str.casefold,
+    )
+    sender_options = every + "".join(tag("option", escape(s), value=s) for s in senders)
     sections = sorted({i.item.section for i in items if i.item.section in version.sections})
     section_options = every + "".join(
         tag("option", escape(section_title(ctx.strategy, version, s, lang)), value=s)
@@ -165,11 +209,18 @@ def _filters(ctx: PageContext, version: Version, items: list[TracedItem]) -> str
     decision_options = every + "".join(
         tag("option", escape(t(lang, f"decision.{d}")), value=d) for d in decisions
     )
-    controls = (
-        tag("label", escape(t(lang, "inputs.filter_section")), for_="st-filter-section")
-        + tag("select", section_options, id="st-filter-section", data_filter="section")
-        + tag("label", escape(t(lang, "inputs.filter_decision")), for_="st-filter-decision")
-        + tag("select", decision_options, id="st-filter-decision", data_filter="decision")
+    controls = "".join(
+        tag(
+            "span",
+            tag("label", escape(t(lang, f"inputs.filter_{name}")), for_=f"st-filter-{name}")
+            + tag("select", options, id=f"st-filter-{name}", data_filter=name),
+            class_="st-input-filter__control",
+        )
+        for name, options in (
+            ("sender", sender_options),
+            ("section", section_options),
+            ("decision", decision_options),
+        )
     )
     return tag(
         "form",

@@ -33,6 +33,7 @@ STRINGS: dict[str, dict[str, str]] = {
         "version.select_hint": "Samma avsnitt i en annan version",
         "version.missing_section": "avsnittet finns inte i den versionen: till versionens början",
         "version.current_badge": "Gällande",
+        "version.other_title": "där heter avsnittet {title}",
         "notice.older": "Det här är en tidigare version. Den gällande versionen är {current}.",
         "notice.newer": "Det här är en version som ännu inte gäller. Den gällande versionen är "
         "{current}.",
@@ -113,10 +114,11 @@ STRINGS: dict[str, dict[str, str]] = {
         "translations.section": "Avsnitt",
         "translations.state": "Läge",
         "translations.words": "Ord att översätta",
+        "translations.what_changed": "Se vad som ändrats:",
         "state.current": "Aktuell",
         "state.outdated": "Inaktuell",
         "state.missing": "Saknas",
-        "para.anchor_hidden": "Länk till stycke",
+        "para.anchor_hidden": "stycke",
         "para.comment": "Lämna synpunkt",
         "para.comment_hidden": "på avsnitt {number}, stycke {{p}}",
         "comment.section": "Lämna synpunkt på avsnittet",
@@ -148,6 +150,7 @@ STRINGS: dict[str, dict[str, str]] = {
         "inputs.count": "Antal",
         "inputs.no_section": "Hela {document}",
         "inputs.filter": "Visa",
+        "inputs.filter_sender": "Avsändare",
         "inputs.filter_section": "Avsnitt",
         "inputs.filter_decision": "Beslut",
         "inputs.filter_all": "Alla",
@@ -189,6 +192,10 @@ STRINGS: dict[str, dict[str, str]] = {
         "changes.col_added": "Tillagda ord",
         "changes.col_removed": "Borttagna ord",
         "changes.legend": "Tillagd text är understruken, borttagen text är överstruken.",
+        "changes.moved_to": "Flyttat till {section}:",
+        "changes.moved_from": "Flyttat hit från {section} i {base}:",
+        "changes.moved_away_label": "Flyttat härifrån:",
+        "changes.moved_here_label": "Flyttat hit:",
         "changes.short.added": "Nytt sedan {base}",
         "changes.short.unchanged": "Oförändrat sedan {base}",
         "changes.short.changed": "Ändrat sedan {base}: {added} ord tillagda, {removed} borttagna",
@@ -215,6 +222,17 @@ STRINGS: dict[str, dict[str, str]] = {
         "aktuella i båda versionerna, så jämförelsen nedan gäller originaltexten på {source}.",
         "changes.source_comparison": "Jämförelsen på {source}",
         "summarises.text": "Den här texten sammanfattar {sections} i {base}.",
+        "ui.made_with": "Byggd med",
+        "ui.permalink": "Länk till rubriken",
+        "ui.in_language": "(på {language})",
+        "notfound.title": "Sidan finns inte",
+        "notfound.explain": "Det finns ingen sida på den här adressen. Kanske har adressen "
+        "skrivits fel, eller så har sidan flyttats. Alla versioner av {document} finns kvar, "
+        "men ett avsnitt kan ha bytt namn eller slagits ihop med ett annat mellan två versioner.",
+        "notfound.search": "Sök på webbplatsen",
+        "notfound.search_button": "Sök",
+        "notfound.current": "Läs {current}, den gällande versionen",
+        "notfound.start": "Gå till startsidan med alla versioner",
         "language.sv": "svenska",
         "language.en": "engelska",
         "document.definite": "programmet",
@@ -232,6 +250,7 @@ STRINGS: dict[str, dict[str, str]] = {
         "version.select_hint": "The same section in another version",
         "version.missing_section": "the section is not in that version: to its first page",
         "version.current_badge": "Current",
+        "version.other_title": "there the section is called {title}",
         "notice.older": "This is an earlier version. The current version is {current}.",
         "notice.newer": "This version is not yet in force. The current version is {current}.",
         "notice.popular": "This is a popular version: a short summary of {base} written for "
@@ -311,10 +330,11 @@ STRINGS: dict[str, dict[str, str]] = {
         "translations.section": "Section",
         "translations.state": "State",
         "translations.words": "Words to translate",
+        "translations.what_changed": "See what changed:",
         "state.current": "Current",
         "state.outdated": "Outdated",
         "state.missing": "Missing",
-        "para.anchor_hidden": "Link to paragraph",
+        "para.anchor_hidden": "paragraph",
         "para.comment": "Comment",
         "para.comment_hidden": "on section {number}, paragraph {{p}}",
         "comment.section": "Comment on this section",
@@ -346,6 +366,7 @@ STRINGS: dict[str, dict[str, str]] = {
         "inputs.count": "Number",
         "inputs.no_section": "{Document} as a whole",
         "inputs.filter": "Show",
+        "inputs.filter_sender": "Sender",
         "inputs.filter_section": "Section",
         "inputs.filter_decision": "Decision",
         "inputs.filter_all": "All",
@@ -386,6 +407,10 @@ STRINGS: dict[str, dict[str, str]] = {
         "changes.col_added": "Words added",
         "changes.col_removed": "Words removed",
         "changes.legend": "Added text is underlined, removed text is struck through.",
+        "changes.moved_to": "Moved to {section}:",
+        "changes.moved_from": "Moved here from {section} of {base}:",
+        "changes.moved_away_label": "Moved away:",
+        "changes.moved_here_label": "Moved here:",
         "changes.short.added": "New since {base}",
         "changes.short.unchanged": "Unchanged since {base}",
         "changes.short.changed": "Changed since {base}: {added} words added, {removed} removed",
@@ -412,6 +437,17 @@ STRINGS: dict[str, dict[str, str]] = {
         "date in both versions, so the comparison below is of the {source} original.",
         "changes.source_comparison": "The comparison in {source}",
         "summarises.text": "This text summarises {sections} of {base}.",
+        "ui.made_with": "Made with",
+        "ui.permalink": "Link to this heading",
+        "ui.in_language": "(in {language})",
+        "notfound.title": "Page not found",
+        "notfound.explain": "There is no page at this address. The address may have been "
+        "mistyped, or the page may have moved. Every version of {document} is kept, but a "
+        "section may have been renamed or merged with another between two versions.",
+        "notfound.search": "Search the site",
+        "notfound.search_button": "Search",
+        "notfound.current": "Read {current}, the version in force",
+        "notfound.start": "Go to the home page with every version",
         "language.sv": "Swedish",
         "language.en": "English",
         "document.definite": "the programme",
@@ -660,3 +696,10 @@ def _check_language_names(
                 f"no name for the language '{code}' in '{lang}'",
                 f"Add a line '{key}: ...' (CLDR does not name it).",
             )
+
+
+def strings_with_prefix(lang: str, prefix: str) -> dict[str, str]:
+    """Every interface string whose key starts with `prefix.`, keyed by the rest: the
+    strings templates need (`ui.made_with` -> `made_with`)."""
+    keys = [key for key in STRINGS["sv"] if key.startswith(prefix + ".")]
+    return {key.removeprefix(prefix + "."): t(lang, key) for key in keys}

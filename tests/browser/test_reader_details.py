@@ -1,0 +1,157 @@
+"""What a reader meets in the browser: the 404 pages, search results that name their
+version, no failing requests (Material's sitemap lookups), headings read without "¶",
+untranslated titles marked with their language."""
+
+from __future__ import annotations
+
+import re
+
+from .chromium import open_page
+from .pages import SamplePage, show_search_results, visit
+
+
+def test_an_unknown_address_gets_the_404_page_of_its_language(browser, example_server) -> None:
+    problems = []
+    with open_page(browser, example_server) as page:
+        for path, lang, title in [
+            ("/finns-inte/alls/", "sv", "Sidan finns inte"),
+            ("/en/no/such/page/", "en", "Page not found"),
+        ]:
+            response = page.goto(path)
+            found = (
+                response.status,
+                page.evaluate("document.documentElement.lang"),
+                page.locator("article h1").inner_text(),
+            )
+            if found != (404, lang, title):
+                problems.append(f"{path}: {found}")
+            # Its stylesheets load (absolute links: a 404 page is served at any depth).
+            if page.evaluate("getComputedStyle(document.body).display") != "flex":
+                problems.append(f"{path}: Material's stylesheet did not load")
+            # Its search opens Material's search on the language's own index.
+            page.fill("#st-notfound-q", "bioekonomi" if lang == "sv" else "bioeconomy")
+            with page.expect_navigation():
+                page.press("#st-notfound-q", "Enter")
+            results = page.locator(".md-search-result__item")
+            results.first.wait_for(state="visible", timeout=10_000)
+            first = results.first.locator("a").first.get_attribute("href") or ""
+            if ("/en/" in first) != (lang == "en"):
+                problems.append(f"{path}: the search found {first} for {lang!r}")
+    assert not problems, "\n".join(problems)
+
+
+def test_search_results_name_their_version_and_put_the_current_first(
+    browser, example_server
+) -> None:
+    with open_page(browser, example_server) as page:
+        visit(page, SamplePage("/", "start page, sv", "start"))
+        show_search_results(page, "upphandling")
+        # The first tag of each result that has one (hand-written pages have none).
+        tags = page.locator(".md-search-result__item").evaluate_all(
+            "items => items.map(i => i.querySelector('.md-tag')).filter(t => t)"
+            ".map(t => t.textContent.trim())"
+        )
+        snippets = page.locator(".md-search-result__article").all_inner_texts()
+    assert tags, "no search result names its version"
+    assert tags[0].startswith("Beslutat program 2021–2027") and "Gällande" in tags[0], tags
+    assert len(set(tags)) > 1, "results from several versions look alike"
+    assert not [s for s in snippets if re.search(r"\d ¶\d", s)], "paragraph labels in snippets"
+
+
+def test_no_page_makes_a_request_that_fails(browser, example_server, sample) -> None:
+    """Material looks up a sitemap.xml next to every <link rel=alternate>; with links to
+    pages that was a failing request for <page>/sitemap.xml on every page."""
+    failed: list[str] = []
+    sitemaps: set[str] = set()
+    with open_page(browser, example_server) as page:
+        page.on("response", lambda r: r.status >= 400 and failed.append(f"{r.status} {r.url}"))
+        page.on("request", lambda r: r.url.endswith("sitemap.xml") and sitemaps.add(r.url))
+        for entry in sample:
+            visit(page, entry, settle=True)
+    assert not failed, "requests that failed:\n" + "\n".join(sorted(set(failed)))
+    assert {url.removeprefix(example_server) for url in sitemaps} <= {
+        "/sitemap.xml",
+        "/en/sitemap.xml",
+    }
+
+
+def test_headings_are_read_without_the_permalink_sign(browser, example_server, sample) -> None:
+    problems = []
+    with open_page(browser, example_server) as page:
+        for entry in sample:
+            if entry.search:
+                continue
+            visit(page, entry)
+            names = (
+                page.locator("article")
+                .get_by_role("heading")
+                .evaluate_all(
+                    "hs => hs.map(h => h.hasAttribute('aria-labelledby')"
+                    " ? document.getElementById(h.getAttribute('aria-labelledby')).textContent"
+                    " : h.textContent)"
+                )
+            )
+            problems += [f"{entry.label}: {name!r}" for name in names if "¶" in name]
+            snapshot = page.locator("article").aria_snapshot()
+            problems += [
+                f"{entry.label}: {line.strip()}"
+                for line in snapshot.splitlines()
+                if "heading" in line and "¶" in line.split("[level", 1)[0]
+            ]
+    assert not problems, "headings named with ¶:\n" + "\n".join(problems)
+
+
+def test_english_pages_mark_swedish_titles(browser, example_server) -> None:
+    with open_page(browser, example_server) as page:
+        page.goto("/en/remiss/inledning/")
+        marked = page.locator(".md-sidebar--primary [lang=sv]")
+        assert marked.count() > 0
+        first = marked.first
+        assert first.is_visible()
+        note = first.locator("xpath=following-sibling::span[1]").inner_text()
+        assert note == "(in Swedish)"
+        links = page.locator(".md-select__link")
+        assert links.evaluate_all("ls => ls.map(l => l.lang)") == ["sv", "en"]
+
+
+def test_inputs_filter_by_sender_hides_the_other_inputs_whole(browser, example_server) -> None:
+    with open_page(browser, example_server) as page:
+        page.goto("/remiss/inspel/")
+        groups = page.locator("article h2[data-group]")
+        total = groups.count()
+        assert total > 2
+        sender = page.locator("#st-filter-sender option").nth(1).inner_text()
+        page.select_option("#st-filter-sender", label=sender)
+        shown = page.locator("article h2[data-group]:visible")
+        assert 1 <= shown.count() < total
+        for i in range(shown.count()):
+            group = shown.nth(i).get_attribute("data-group")
+            meta = page.locator(f"p.st-input-meta[data-group='{group}']").inner_text()
+            assert sender in meta
+        assert "av" in page.locator(".st-input-filter__status").inner_text()
+        page.select_option("#st-filter-sender", value="")
+        assert page.locator("article h2[data-group]:visible").count() == total
+
+
+def test_a_link_to_an_input_opens_it(browser, example_server) -> None:
+    with open_page(browser, example_server) as page:
+        page.goto("/remiss/inspel/")
+        item = page.locator("li.st-input-item").first
+        anchor = item.get_attribute("id")
+        assert not item.locator("details").evaluate("d => d.open")
+        page.goto(f"/remiss/inspel/#{anchor}")
+        page.reload()
+        opened = page.locator(f"[id='{anchor}'] details").evaluate("d => d.open")
+        assert opened, "the item the address points to is not open"
+
+
+def test_decisions_look_different_without_colour(browser, example_server) -> None:
+    with open_page(browser, example_server) as page:
+        page.goto("/remiss/inspel/")
+        looks = page.locator(".st-decision").evaluate_all(
+            "ds => ds.map(d => [d.className, d.querySelector('[aria-hidden]').textContent,"
+            " getComputedStyle(d).borderTopStyle])"
+        )
+    by_kind = {cls: (sign, border) for cls, sign, border in looks}
+    assert len(by_kind) >= 3
+    assert len(set(by_kind.values())) == len(by_kind), by_kind
