@@ -13,15 +13,17 @@ from __future__ import annotations
 
 from html import escape
 
+from mkdocs.structure import StructureItem
 from mkdocs.structure.nav import Navigation, Section
 from mkdocs.structure.pages import Page
 
 from . import bridge
 
 
-def _first_page(item: Page | Section) -> Page:
+def _first_page(item: StructureItem) -> Page:
     while isinstance(item, Section):
         item = item.children[0]
+    assert isinstance(item, Page)
     return item
 
 

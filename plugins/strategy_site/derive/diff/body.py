@@ -12,7 +12,7 @@ old block deleted and the new one inserted, as an editor would describe a rewrit
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
 from difflib import SequenceMatcher
 
@@ -121,7 +121,9 @@ def diff_body(old: str, new: str) -> BodyDiff:
     return diff_blocks(old_blocks, new_blocks)
 
 
-def _block_opcodes(old_blocks: list[Block], new_blocks: list[Block]) -> list[tuple]:
+def _block_opcodes(
+    old_blocks: list[Block], new_blocks: list[Block]
+) -> Sequence[tuple[str, int, int, int, int]]:
     keys_old = [b.key for b in old_blocks]
     keys_new = [b.key for b in new_blocks]
     return SequenceMatcher(None, keys_old, keys_new, autojunk=False).get_opcodes()

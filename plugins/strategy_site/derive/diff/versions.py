@@ -217,7 +217,7 @@ class _Comparer:
             common = {o for o in old_ids if o} & set(new_ids)
             a = [o for o in old_ids if o in common]
             b = [o for o in new_ids if o in common]
-            self._sibling_cache[key] = _lcs(a, b)  # type: ignore[arg-type]
+            self._sibling_cache[key] = _lcs(a, b)
         return s.id not in self._sibling_cache[key]
 
     def new_entry(self, s: Section) -> SectionChange:
