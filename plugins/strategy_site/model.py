@@ -7,6 +7,7 @@ contents (section numbers, nesting, reading order). Nothing here knows about MkD
 
 from __future__ import annotations
 
+import datetime
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
@@ -72,7 +73,7 @@ class Decision:
     date: date
     reference: str
     date_mark: DateMark | None = None
-    in_force: date | None = None  # when the adopted text takes effect
+    in_force: datetime.date | None = None  # takes effect (datetime.: `date` is a field)
     in_force_mark: DateMark | None = None
 
 

@@ -10,11 +10,12 @@ import posixpath
 
 CHANGES = "andringar"  # the highlighted view of a section, and a version's overview
 INPUTS = "inspel"  # a version's inputs
+OUTCOME = "remissutfall"  # the outcome of the consultation a version answers
 TRANSLATIONS = "oversattning"  # the translation status page
 
 # Names a section or version id may not take, or its page would collide with one of these.
 _ENGINE_PATHS = {"index", "assets", "search", "sv", "en"}
-RESERVED_SECTION_IDS = frozenset({CHANGES, INPUTS} | _ENGINE_PATHS)
+RESERVED_SECTION_IDS = frozenset({CHANGES, INPUTS, OUTCOME} | _ENGINE_PATHS)
 RESERVED_VERSION_IDS = RESERVED_SECTION_IDS | {TRANSLATIONS}
 
 
@@ -36,6 +37,11 @@ def version_changes_path(version_id: str) -> str:
 
 def inputs_path(version_id: str) -> str:
     return f"{version_id}/{INPUTS}/"
+
+
+def outcome_path(version_id: str) -> str:
+    """The outcome of the consultation that the version `version_id` answers."""
+    return f"{version_id}/{OUTCOME}/"
 
 
 def response_template_path(version_id: str, suffix: str = "txt") -> str:

@@ -54,6 +54,13 @@ EXTRA: list[SamplePage] = [
     SamplePage(
         "/en/remiss/genomforande/andringar/", "changes, translation outdated, en", "changes"
     ),
+    SamplePage(
+        "/beslutad/hallbar-energi/andringar/", "changes, text moved to another section", "changes"
+    ),
+    SamplePage(
+        "/beslutad/jord-skog-och-vatten/andringar/", "changes, deleted headings, sv", "changes"
+    ),
+    SamplePage("/remiss/cirkular-bioekonomi/", "a split section: every successor, sv", "section"),
     SamplePage("/beslutad/styrkeomraden/", "a mapping figure, sv", "figures"),
     SamplePage("/en/beslutad/metod-och-process/", "a process figure, en", "figures"),
     SamplePage("/remiss/metod-och-process/andringar/", "a changed figure, sv", "figures"),

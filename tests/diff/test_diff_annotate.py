@@ -170,11 +170,6 @@ def test_heading_edit_stays_a_heading():
     check_rendered(text)
 
 
-def test_deleted_heading_stays_a_heading():
-    html = render(annotate("## Bort\n\nText.\n", "Text.\n"))
-    assert re.search(r"<h2[^>]*><del>.*Bort</del></h2>", html)
-
-
 @pytest.mark.parametrize("extra", [[], ["fenced_code"], ["pymdownx.superfences"]])
 def test_deleted_and_inserted_fenced_code_are_wrapped_in_divs(extra):
     old = "Före.\n\n```python\nx = 1\n```\n\nEfter.\n"
@@ -285,3 +280,13 @@ def test_diff_titles_is_escaped_html():
     rewritten = diff_titles("Skog", "Besöksnäring och turism")
     assert rewritten.count("<del>") == 1 and rewritten.count("<ins>") == 1
     assert diff_titles("Samma", "Samma") == "Samma"
+
+
+def test_deleted_heading_is_a_struck_paragraph_not_a_heading():
+    old = "## Vad menar vi? ##\n\nText.\n\nUnderrubrik\n-----------\n\n> ### Citerad {: #gammal }\n"
+    annotated = render_markdown(diff_body(old, "Text.\n"), LABELS)
+    html = render(annotated)
+    assert not re.search(r"<h[1-6]", html)
+    assert html.count('<p class="diff-deleted-heading">') == 3
+    assert marks(annotated)[1] == ["Vad menar vi?", "Underrubrik", "Citerad"]
+    assert "gammal" not in html  # an old heading's id does not come back

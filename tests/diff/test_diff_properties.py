@@ -6,7 +6,8 @@ import os
 import re
 from html import unescape
 
-from diff_testing import LABELS, MarkChecker, check_rendered, render, without_marks
+import markdown
+from diff_testing import EXTENSIONS, LABELS, MarkChecker, check_rendered, render, without_marks
 from hypothesis import HealthCheck, assume, given, settings
 from hypothesis import strategies as st
 
@@ -199,3 +200,68 @@ def test_insertions_only_add_marks(pair: tuple[str, str]) -> None:
     annotated = render_markdown(diff, LABELS)
     check_rendered(annotated)
     assert without_marks(render(annotated)) == render(new)
+
+
+def _headings(html: str) -> list[tuple[str, str]]:
+    """(tag, id) of every heading, in order."""
+    return re.findall(r'<(h[1-6])(?: id="([^"]*)")?', html)
+
+
+HEADINGS = ["strategy_site.plan.change_headings"]
+
+
+def _toc(text: str) -> list[tuple[int, str, str]]:
+    """(level, id, name) of every entry of the table of contents, in order."""
+    md = markdown.Markdown(extensions=[*EXTENSIONS, *HEADINGS])
+    md.convert(text)
+    entries: list[tuple[int, str, str]] = []
+
+    def walk(tokens: list[dict]) -> None:
+        for token in tokens:
+            entries.append((token["level"], token["id"], token["name"]))
+            walk(token["children"])
+
+    walk(md.toc_tokens)
+    return entries
+
+
+WORDS = st.sampled_from(["Mål", "och", "skog", "*vatten*", "energi", "i", "länet", "?", "2021"])
+LINES = st.one_of(
+    st.tuples(st.sampled_from(["## ", "### ", "- ", ""]), st.lists(WORDS, min_size=1, max_size=5))
+)
+
+
+@st.composite
+def outlined(draw: st.DrawFn) -> tuple[str, str]:
+    """A text of headings, paragraphs and list items, and an edited copy of it."""
+
+    def text(lines: list[tuple[str, list[str]]]) -> str:
+        return "\n\n".join(lead + " ".join(words) for lead, words in lines) + "\n"
+
+    old = draw(st.lists(LINES, min_size=1, max_size=8))
+    new = [(lead, list(words)) for lead, words in old]
+    for _ in range(draw(st.integers(1, 6))):
+        action = draw(st.sampled_from(["block", "drop", "word", "unword"]))
+        if action == "block" or not new:
+            new.insert(draw(st.integers(0, len(new))), draw(LINES))
+        elif action == "drop":
+            del new[draw(st.integers(0, len(new) - 1))]
+        else:
+            words = new[draw(st.integers(0, len(new) - 1))][1]
+            if action == "word":
+                words.insert(draw(st.integers(0, len(words))), draw(WORDS))
+            elif len(words) > 1:
+                del words[draw(st.integers(0, len(words) - 1))]
+    return text(old), text(new)
+
+
+@PROPERTY
+@given(outlined())
+def test_headings_of_a_changes_view_are_those_of_the_new_text(pair: tuple[str, str]) -> None:
+    """Deleted headings are no headings; the others keep the ids and the names in the
+    table of contents that the new text gives them, whatever was inserted or deleted in
+    them: no label and no deleted word reaches an id or a toc name."""
+    old, new = pair
+    annotated = render_markdown(diff_body(old, new), LABELS)
+    assert _headings(render(annotated, HEADINGS)) == _headings(render(new, HEADINGS))
+    assert _toc(annotated) == _toc(new)

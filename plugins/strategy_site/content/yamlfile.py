@@ -34,7 +34,7 @@ LANGUAGE_PATTERN = r"[a-z]{2,3}(?:-[A-Za-z0-9]{2,8})*"
 
 
 def _timestamp_as_text(constructor: Any, node: Any) -> str:
-    return constructor.construct_scalar(node)
+    return str(constructor.construct_scalar(node))
 
 
 def _reader() -> YAML:
@@ -211,8 +211,8 @@ class Fields:
 
     def line(self, key: str | None = None) -> int:
         if key is not None and key in self.data:
-            return self.data.lc.key(key)[0] + 1 + self.offset
-        return self.data.lc.line + 1 + self.offset
+            return int(self.data.lc.key(key)[0]) + 1 + self.offset
+        return int(self.data.lc.line) + 1 + self.offset
 
     def problem(self, key: str | None, message: str, hint: str = "") -> None:
         self.log.add(self.path, self.line(key), message, hint)

@@ -7,7 +7,7 @@ from collections import Counter
 from dataclasses import dataclass
 
 from ..lineage import counterparts
-from ..model import DECISIONS, Input, InputItem, Strategy
+from ..model import CONSULTATION, DECISIONS, INPUT_KINDS, Input, InputItem, Strategy, Version
 
 RESPONSE = "consultation-response"
 PRIVATE = "private"  # `from: private`: a private person, published without a name
@@ -66,6 +66,29 @@ def items_addressed_in(strategy: Strategy, version_id: str) -> list[TracedItem]:
     ]
 
 
+def answered_consultation(strategy: Strategy, version: Version) -> Version | None:
+    """The consultation version this version answers: the one it is based on, once an
+    item about it says where its decision took effect. Such a version has an outcome."""
+    base = strategy.based_on(version)
+    if base is None or base.status != CONSULTATION:
+        return None
+    answered = any(
+        item.addressed_in
+        for found in strategy.inputs
+        if found.about == base.id
+        for item in found.items
+    )
+    return base if answered else None
+
+
+def answering_version(strategy: Strategy, consultation: Version) -> Version | None:
+    """The version that answers a consultation (the inverse of answered_consultation)."""
+    for version in strategy.versions.values():
+        if version.based_on == consultation.id and answered_consultation(strategy, version):
+            return version
+    return None
+
+
 def items_affecting(strategy: Strategy, version_id: str, section_id: str) -> list[TracedItem]:
     """Items whose decision took effect in this section of this version."""
     return effects_index(strategy).get((version_id, section_id), [])
@@ -83,6 +106,29 @@ def effects_index(strategy: Strategy) -> dict[tuple[str, str], list[TracedItem]]
             if traced.effect_version and traced.effect_section:
                 index.setdefault((traced.effect_version, traced.effect_section), []).append(traced)
     return index
+
+
+@dataclass(frozen=True)
+class Respondents:
+    """Who took part in a consultation: inputs by kind, and every sender once."""
+
+    by_kind: list[tuple[str, int]]  # (kind, number of inputs), in the format's order
+    senders: list[str]  # in the order of the inputs, private individuals as PRIVATE
+
+
+def respondents(items: list[TracedItem]) -> Respondents:
+    inputs = list({t.input.id: t.input for t in items}.values())
+    kinds = Counter(found.kind for found in inputs)
+    senders = list(dict.fromkeys(sender for found in inputs for sender in found.from_))
+    return Respondents(
+        by_kind=[(kind, kinds[kind]) for kind in INPUT_KINDS if kinds[kind]], senders=senders
+    )
+
+
+def count_decisions(items: list[TracedItem]) -> list[tuple[str, int]]:
+    """Every decision in the format's order, with how many items have it (zeros too)."""
+    decisions = Counter(t.item.decision for t in items)
+    return [(d, decisions[d]) for d in DECISIONS]
 
 
 @dataclass(frozen=True)

@@ -23,6 +23,7 @@ mkdocs-static-i18n 1.3.1 (line references are to those releases).
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from functools import cache
 from importlib.metadata import PackageNotFoundError, version
 from typing import Any
@@ -174,7 +175,7 @@ def file_language(file: File, fallback: str) -> str:
     return getattr(file, "locale", None) or fallback
 
 
-def list_in_sitemap(config: MkDocsConfig, lang: str, files: list[File]) -> None:
+def list_in_sitemap(config: MkDocsConfig, lang: str, files: Sequence[File]) -> None:
     """i18n's sitemap lists each language's pages from the list its on_files stored,
     before ours added the generated pages: store the complete list. Upstream:
     `I18n.on_files` sets `self.i18n_files_per_language[lang]` (plugin.py), read by
@@ -213,7 +214,7 @@ def widen_i18n_locales(pattern: re.Pattern[str]) -> None:
         return
     for module in (config, folder, suffix):
         _attribute(module, "RE_LOCALE", "mkdocs_static_i18n/config.py")
-        module.RE_LOCALE = pattern  # type: ignore[attr-defined]
+        module.RE_LOCALE = pattern
 
 
 # -- Material -----------------------------------------------------------------------------
@@ -228,7 +229,7 @@ def forget_search_merge(config: MkDocsConfig) -> None:
     search = config.plugins.get("material/search") or config.plugins.get("search")
     if search is not None:
         _attribute(search, "search_index_prev", "material/plugins/search/plugin.py")
-        search.search_index_prev = None  # type: ignore[attr-defined]
+        search.search_index_prev = None
 
 
 def page_language_links(config: MkDocsConfig) -> list[dict[str, Any]] | None:
@@ -240,7 +241,7 @@ def page_language_links(config: MkDocsConfig) -> list[dict[str, Any]] | None:
 
 
 def set_page_language_links(config: MkDocsConfig, links: list[dict[str, Any]]) -> None:
-    config.extra.alternate = links  # the attribute, as i18n sets it
+    config.extra.alternate = links  # type: ignore[attr-defined] # an attribute, as i18n sets it
 
 
 def forget_page_language_links(config: MkDocsConfig) -> None:

@@ -20,7 +20,7 @@ from __future__ import annotations
 
 import json
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from datetime import date
 from pathlib import Path
 from typing import Any
@@ -31,6 +31,7 @@ from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.livereload import LiveReloadServer
 from mkdocs.plugins import BasePlugin, event_priority, get_plugin_logger
+from mkdocs.structure import StructureItem
 from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs.structure.nav import Navigation, Section
 from mkdocs.structure.pages import Page
@@ -84,6 +85,7 @@ REQUIRED_EXTENSIONS = (
     "md_in_html",
     "toc",
     "strategy_site.plan.paragraphs",  # numbered, linkable paragraphs on section pages
+    "strategy_site.plan.change_headings",  # heading ids and names without the diff's labels
 )
 
 
@@ -318,7 +320,7 @@ class StrategyPlugin(BasePlugin[StrategyPluginConfig]):
     @event_priority(bridge.NAV_BEFORE_I18N)
     def on_nav(self, nav: Navigation, config: MkDocsConfig, files: Files) -> Navigation:
         assert self.plan is not None and self.strategy is not None
-        page_of = {uri: files.get_file_from_path(uri).page for uri in self.planned}
+        page_of = {uri: _page_of(files, uri) for uri in self.planned}
         for uri, planned in self.planned.items():
             # Material prints titles as given: hand it escaped text (Markup), once.
             page_of[uri].title = escape(planned.title)
@@ -326,7 +328,7 @@ class StrategyPlugin(BasePlugin[StrategyPluginConfig]):
 
         self.version_navs = {}
         for version_id, items in self.plan.version_navs.items():
-            built = [self._nav_item(item, page_of) for item in items]
+            built: list[StructureItem] = [self._nav_item(item, page_of) for item in items]
             pages = _pages_in(built)
             _link_pages(pages)
             navigation = Navigation(built, pages)
@@ -340,7 +342,7 @@ class StrategyPlugin(BasePlugin[StrategyPluginConfig]):
         version_fronts = [
             page_of[urls.source_uri(urls.version_path(v))] for v in self.strategy.versions
         ]
-        versions = Section(escape(t(lang, "nav.versions")), version_fronts)
+        versions = Section(escape(t(lang, "nav.versions")), list[StructureItem](version_fronts))
         site_nav = Navigation([start, versions, *nav.items], [start, *version_fronts, *nav.pages])
         if is_dirty():
             bridge.read_skipped_pages(nav.pages, config)
@@ -353,7 +355,8 @@ class StrategyPlugin(BasePlugin[StrategyPluginConfig]):
         page = page_of[urls.source_uri(item.path)]
         if not item.children:
             return page
-        children = [page] + [self._nav_item(child, page_of) for child in item.children]
+        children: list[StructureItem] = [page]
+        children += [self._nav_item(child, page_of) for child in item.children]
         section = Section(escape(item.title), children)
         assert self.plan is not None
         _mark_title_language(section, item.title, item.title_lang, self.plan.lang)
@@ -391,7 +394,7 @@ class StrategyPlugin(BasePlugin[StrategyPluginConfig]):
         return env
 
     @event_priority(bridge.PAGE_CONTEXT_AFTER_I18N)
-    def on_page_context(
+    def on_page_context(  # type: ignore[override] # MkDocs passes these by name
         self, context: dict[str, Any], page: Page, config: MkDocsConfig, nav: Navigation
     ) -> dict[str, Any]:
         planned = self.planned.get(page.file.src_uri) if page.file.generated_by else None
@@ -417,7 +420,9 @@ class StrategyPlugin(BasePlugin[StrategyPluginConfig]):
                 bridge.set_page_language_links(
                     config,
                     [
-                        dict(alt, link=planned.alternates.get(alt.get("lang"), alt.get("link")))
+                        dict(
+                            alt, link=planned.alternates.get(str(alt.get("lang")), alt.get("link"))
+                        )
                         for alt in current
                     ],
                 )
@@ -535,12 +540,19 @@ def _mark_title_language(item: Page | Section, title: str, title_lang: str, lang
         )
 
 
-def _pages_in(items: list[Page | Section]) -> list[Page]:
+def _page_of(files: Files, src_uri: str) -> Page:
+    """The page MkDocs made of a generated file (every planned page has one)."""
+    file = files.get_file_from_path(src_uri)
+    assert file is not None and file.page is not None
+    return file.page
+
+
+def _pages_in(items: Sequence[StructureItem]) -> list[Page]:
     pages: list[Page] = []
     for item in items:
         if isinstance(item, Section):
             pages.extend(_pages_in(item.children))
-        else:
+        elif isinstance(item, Page):
             pages.append(item)
     return pages
 

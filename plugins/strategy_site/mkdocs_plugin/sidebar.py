@@ -12,15 +12,17 @@ entry is still rendered by Material.
 from __future__ import annotations
 
 from markupsafe import escape
+from mkdocs.structure import StructureItem
 from mkdocs.structure.nav import Navigation, Section
 from mkdocs.structure.pages import Page
 
 from . import bridge
 
 
-def _first_page(item: Page | Section) -> Page:
+def _first_page(item: StructureItem) -> Page:
     while isinstance(item, Section):
         item = item.children[0]
+    assert isinstance(item, Page)
     return item
 
 

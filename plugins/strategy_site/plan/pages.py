@@ -12,15 +12,21 @@ with the one they are based on), its inputs; and the translation status page.
 from __future__ import annotations
 
 import json
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date
 from html import escape
 
 from .. import urls
 from ..content.markdown_links import LinkTarget, rewrite_links
+from ..derive.causes import CauseNote, cause_notes
 from ..derive.comparisons import Comparisons
 from ..derive.diff import DiffLabels, SectionChange, render_markdown
-from ..derive.inputs import effects_index, items_about
+from ..derive.inputs import (
+    answered_consultation,
+    effects_index,
+    items_about,
+    items_addressed_in,
+)
 from ..derive.translations import (
     CURRENT,
     count_states,
@@ -36,27 +42,41 @@ from .figures.place import (
     place_figures,
 )
 from .markdown_text import markdown_text
-from .paragraphs import ParagraphMark
+from .paragraphs import CHANGE_ID, ParagraphMark
 from .render import (
     PageContext,
     consultation_actions,
     contents,
+    link,
     read_now,
     section_title,
+    tag,
     timeline,
     translation_notice,
     translation_table,
     version_banner,
     version_label,
 )
+from .render_causes import cause_list, markers
 from .render_changes import (
     change_description,
     changes_toggle,
+    move_notes,
     not_current_notice,
     overview_table,
     summarises_note,
 )
+from .render_front import changed_heading, what_changed
 from .render_inputs import affecting_list, inputs_page
+from .render_outcome import (
+    decision_table,
+    items_by_decision,
+    localized_paragraphs,
+    outcome_intro,
+    outcome_link,
+    shaped_by,
+    who_responded,
+)
 from .responding import (
     PARAGRAPH,
     comment_href,
@@ -72,6 +92,7 @@ SECTION = "section"
 CHANGES = "changes"
 OVERVIEW = "overview"
 INPUTS = "inputs"
+OUTCOME = "outcome"
 TRANSLATIONS = "translations"
 
 
@@ -167,6 +188,9 @@ class SitePlanner:
             if self.comparisons.has_changes(version):
                 pages.append(self.overview_page(version))
             pages.append(self.inputs_page(version))
+            consultation = answered_consultation(strategy, version)
+            if consultation is not None:
+                pages.append(self.outcome_page(version, consultation))
             navs[version.id] = self.version_nav(version)
         if translation_languages(strategy):
             pages.append(self.translations_page())
@@ -204,7 +228,11 @@ class SitePlanner:
             body += [f'<p class="st-publisher">{escape(publisher)}</p>', ""]
         if lead:
             body += [lead, ""]
-        body += [read_now(ctx), "", f"## {t(lang, 'start.timeline')}", ""]
+        body += [read_now(ctx), ""]
+        for version in strategy.versions.values():
+            if answered_consultation(strategy, version) is not None:
+                body += [outcome_link(ctx, version, "outcome.start"), ""]
+        body += [f"## {t(lang, 'start.timeline')}", ""]
         body += [t(lang, "start.timeline_intro"), "", timeline(ctx), ""]
         return PlannedPage(
             lang=lang,
@@ -232,6 +260,13 @@ class SitePlanner:
             "",
             f'<p class="st-lead">{escape(lead)}</p>',
             "",
+        ]
+        comparison = self.comparisons.get(version)
+        if comparison is not None:
+            has_outcome = answered_consultation(self.strategy, version) is not None
+            opening = what_changed(ctx, version, self.base(version), comparison, has_outcome)
+            body += [changed_heading(ctx, self.base(version)), "", opening, ""]
+        body += [
             f"## {t(self.lang, 'front.contents')}",
             "",
             contents(ctx, version),
@@ -320,6 +355,18 @@ class SitePlanner:
             comment_hidden=t(lang, "para.comment_hidden", number=number or section.number),
         )
 
+    def changes_mark(self, section: Section) -> ParagraphMark:
+        """A changes view numbers paragraphs as its section page does, and links its
+        changes to each other."""
+        lang = self.lang
+        return ParagraphMark(
+            number=section.number,
+            anchor_hidden=t(lang, "para.anchor_hidden"),
+            changes=True,
+            previous_text=t(lang, "changes.previous"),
+            next_text=t(lang, "changes.next"),
+        )
+
     def change(self, version: Version, section_id: str, lang: str) -> SectionChange | None:
         comparison = self.comparisons.get(version, lang)
         return comparison.get(section_id) if comparison is not None else None
@@ -351,21 +398,28 @@ class SitePlanner:
                 change, text_lang = translated, lang
             else:
                 notice = not_current_notice(ctx)
+        notes = self.cause_notes(version, section, text_lang)
         if change.body is not None:
-            annotated = render_markdown(change.body, DiffLabels.for_language(text_lang))
+            moves = move_notes(ctx, version, base, text_lang)
+            labels = DiffLabels.for_language(text_lang)
+            annotated = render_markdown(change.body, labels, moves, markers(ctx, notes))
         else:
             shown = section.translations.get(text_lang) if text_lang != self.source else None
             annotated = (shown or section).body
+            notes = [replace(note, block=None) for note in notes]  # no markers: listed only
         body = rewrite_links(annotated, lambda target: changes_link(path, version, base, target))
         body = place_figure_changes(body, version, base, text_lang, self.source)
         title = section_title(self.strategy, version, section.id, lang)
         page_title = t(lang, "changes.page_title", title=title)
         before = (
-            version_banner(ctx, version, section.id)
+            version_banner(ctx, version, section.id, folded=True)
             + changes_toggle(ctx, change, base, showing=True)
             + notice
             + change_description(ctx, change, version, base)
         )
+        if change.body is not None and change.body.changed:
+            first = link(f"#{CHANGE_ID.format(1)}", escape(t(lang, "changes.first")))
+            before += tag("p", first, class_="st-first-change")
         return PlannedPage(
             lang=lang,
             path=path,
@@ -373,13 +427,20 @@ class SitePlanner:
             title=page_title,
             html_title=self.html_title(page_title, self.text(version.title)),
             markdown=front_matter(title=page_title, search={"exclude": True})
-            + f"# {markdown_text(page_title)}\n\n{body}",
+            + f"# {markdown_text(page_title)} {self.changes_mark(section).attribute()}\n\n{body}",
             version=version.id,
             section=section.id,
             before_html=before,
+            after_html=cause_list(ctx, notes),
             text_lang=text_lang if text_lang != lang else "",
             css_class=f"st-page--{version.status} st-page--changes",
         )
+
+    def cause_notes(self, version: Version, section: Section, text_lang: str) -> list[CauseNote]:
+        """The inputs tied to passages of this section, numbered; in `text_lang`'s text."""
+        items = self.effects.get((version.id, section.id), [])
+        translation = section.translations.get(text_lang) if text_lang != self.source else None
+        return cause_notes(items, section.body, translation.body if translation else None)
 
     def overview_page(self, version: Version) -> PlannedPage:
         lang, base = self.lang, self.base(version)
@@ -395,7 +456,7 @@ class SitePlanner:
             "",
             markdown_text(intro),
             "",
-            overview_table(ctx, comparison, version, base),
+            overview_table(ctx, comparison, version, base, self.effects),
         ]
         return PlannedPage(
             lang=lang,
@@ -420,20 +481,47 @@ class SitePlanner:
             "",
             markdown_text(t(lang, "inputs.intro", version=name)),
             "",
-            inputs_page(ctx, version, items_about(self.strategy, version.id)),
-            "",
         ]
+        about = items_about(self.strategy, version.id)
+        addressed = items_addressed_in(self.strategy, version.id)
+        if addressed:  # first what shaped this version, then what was said about it
+            body += [shaped_by(ctx, version, addressed), ""]
+        if about or not addressed:
+            body += [inputs_page(ctx, version, about), ""]
+        return self.version_subpage(version, path, INPUTS, title, "\n".join(body))
+
+    def version_subpage(
+        self, version: Version, path: str, kind: str, title: str, body: str
+    ) -> PlannedPage:
+        """A page of a version that is not a section: its inputs, its outcome."""
         return PlannedPage(
-            lang=lang,
+            lang=self.lang,
             path=path,
-            kind=INPUTS,
+            kind=kind,
             title=title,
-            html_title=self.html_title(title, name),
-            markdown=front_matter(title=title) + "\n".join(body),
+            html_title=self.html_title(title, self.text(version.title)),
+            markdown=front_matter(title=title) + body,
             version=version.id,
-            before_html=version_banner(ctx, version, None),
+            before_html=version_banner(self.context(path), version, None),
             css_class=f"st-page--{version.status}",
         )
+
+    def outcome_page(self, version: Version, consultation: Version) -> PlannedPage:
+        """What came of a consultation, on the version that answers it."""
+        lang = self.lang
+        path = urls.outcome_path(version.id)
+        ctx = self.context(path)
+        title = t(lang, "outcome.title")
+        items = items_about(self.strategy, consultation.id)
+        body = [f"# {escape(title)}", "", outcome_intro(ctx, consultation, version), ""]
+        body += [f"## {escape(t(lang, 'outcome.who'))}", "", who_responded(ctx, items), ""]
+        if version.outcome:
+            themes = localized_paragraphs(ctx, version.outcome)
+            body += [f"## {escape(t(lang, 'outcome.themes'))}", "", themes, ""]
+        body += [f"## {escape(t(lang, 'outcome.decisions'))}", ""]
+        body += [escape(t(lang, "outcome.decisions_intro")), "", decision_table(ctx, items), ""]
+        body += [f"## {escape(t(lang, 'outcome.items'))}", "", items_by_decision(ctx, items), ""]
+        return self.version_subpage(version, path, OUTCOME, title, "\n".join(body))
 
     def translations_page(self) -> PlannedPage:
         """For translators: every section's state, per version. Reachable, not in menus."""
@@ -478,6 +566,8 @@ class SitePlanner:
             title = t(self.lang, "changes.overview", base=self.text(self.base(version).title))
             items.append(NavItem(title, urls.version_changes_path(version.id)))
         items.append(NavItem(t(self.lang, "inputs.title"), urls.inputs_path(version.id)))
+        if answered_consultation(self.strategy, version) is not None:
+            items.append(NavItem(t(self.lang, "outcome.title"), urls.outcome_path(version.id)))
         return items
 
 

@@ -34,6 +34,11 @@ class ParagraphMark:
     comment_href: str | None = None  # mailto: with {p}, while a consultation is open
     comment_text: str = ""  # shown
     comment_hidden: str = ""  # read out after it, with {p}: "på avsnitt 3.2, stycke {p}"
+    # A changes view: wholly deleted units are not counted (the numbers stay those of
+    # the section page), and every change gets links to the previous and next one.
+    changes: bool = False
+    previous_text: str = ""  # "Föregående ändring"
+    next_text: str = ""  # "Nästa ändring"
 
     def encode(self) -> str:
         data = json.dumps(asdict(self), ensure_ascii=False).encode("utf-8")
@@ -58,14 +63,21 @@ class _Numbering(Treeprocessor):
         if mark is None:
             return
         count = 0
+        stops: list[etree.Element] = []  # changed elements, in reading order
+        reader = _ChangeReader(self.md)
         for element in list(root):
             if element.tag in ("ul", "ol"):
-                for item in element.findall("li"):
+                units = [(item, True) for item in element.findall("li")]
+            else:
+                units = [(element, self._is_unit(element))]
+            for unit, numbered in units:
+                changed, deleted = reader.read(unit) if mark.changes else (False, False)
+                if changed:
+                    stops.append(unit)
+                if numbered and not deleted:
                     count += 1
-                    self._tools(root, item, count, mark, inline=True)
-            elif self._is_unit(element):
-                count += 1
-                self._tools(root, element, count, mark, inline=element.tag == "p")
+                    self._tools(root, unit, count, mark, inline=unit.tag in ("p", "li"))
+        link_changes(stops, mark)
 
     @staticmethod
     def _find_mark(root: etree.Element) -> ParagraphMark | None:
@@ -134,6 +146,94 @@ class _Numbering(Treeprocessor):
                 holder.tail = (holder.tail or "") + "\n"
                 return
         element.append(holder)
+
+
+CHANGE_ID = "andring-{}"  # the fragment of the n-th change on a changes page
+_STASHED = re.compile(r"\x02wzxhzdk:(\d+)\x03")
+_OPENING = re.compile(r"<(del|ins|span)\b[^>]*>")
+_CLOSING = re.compile(r"</(del|ins|span)>")
+
+
+class _ChangeReader:
+    """Whether a unit of a changes view holds a change, and whether all of it is deleted.
+
+    The diff's <ins> and <del> are inline HTML, which Python-Markdown has stashed by now;
+    the stash says which placeholder is which. Screen-reader labels do not count as text.
+    """
+
+    def __init__(self, md: Markdown):
+        self.stash = md.htmlStash.rawHtmlBlocks
+
+    def read(self, element: etree.Element) -> tuple[bool, bool]:
+        blocks = [e for e in element.iter() if "diff-" in (e.get("class") or "")]
+        if any("diff-deleted-block" in (e.get("class") or "") for e in blocks[:1]):
+            return True, element is blocks[0]
+        changed = bool(blocks)
+        depth = {"del": 0, "ins": 0, "span": 0}
+        hidden = []  # for each open span: whether it is a screen-reader label
+        kept = deleted = 0
+        for text in element.itertext():
+            for n, part in enumerate(_STASHED.split(text)):
+                if n % 2 == 0:
+                    words = len(part.split())
+                    if hidden and any(hidden):
+                        continue
+                    if depth["del"]:
+                        deleted += words
+                    else:
+                        kept += words
+                    continue
+                raw = str(self.stash[int(part)]) if int(part) < len(self.stash) else ""
+                opening, closing = _OPENING.match(raw), _CLOSING.match(raw)
+                if opening:
+                    name = opening.group(1)
+                    depth[name] += 1
+                    changed = changed or name in ("del", "ins")
+                    if name == "span":
+                        # A label, or the note on text moved out ("Moved to ..."): not text.
+                        hidden.append("sr-only" in raw or "diff-move" in raw)
+                elif closing:
+                    name = closing.group(1)
+                    depth[name] = max(0, depth[name] - 1)
+                    if name == "span" and hidden:
+                        hidden.pop()
+        return changed, deleted > 0 and kept == 0
+
+
+def link_changes(stops: list[etree.Element], mark: ParagraphMark) -> None:
+    """Give the n-th change the id andring-n at its start and, where text may follow,
+    links to the previous and next change: plain links, for the keyboard, without
+    JavaScript. Headings and tables take the anchor only (their text is their name)."""
+    for n, element in enumerate(stops, start=1):
+        anchor = etree.Element("span", {"id": CHANGE_ID.format(n), "class": "st-change-stop"})
+        target = element
+        if element.tag == "table":
+            target = next((c for c in element.iter() if c.tag in ("th", "td")), element)
+        anchor.tail, target.text = target.text, None
+        target.insert(0, anchor)
+        if element.tag not in ("p", "li", "div", "blockquote") or len(stops) < 2:
+            continue
+        if "diff-deleted-heading" in (element.get("class") or ""):
+            continue  # a deleted heading: its text is its name
+        holder = etree.SubElement(
+            element, "span", {"class": "st-change-nav", "data-search-exclude": ""}
+        )
+        if n > 1:
+            previous = etree.SubElement(holder, "a", {"href": f"#{CHANGE_ID.format(n - 1)}"})
+            _arrow(previous, "↑").tail = f" {mark.previous_text}"
+        if n < len(stops):
+            following = etree.SubElement(holder, "a", {"href": f"#{CHANGE_ID.format(n + 1)}"})
+            following.text = f"{mark.next_text} "
+            _arrow(following, "↓")
+            if n > 1:
+                holder[0].tail = " · "
+
+
+def _arrow(parent: etree.Element, arrow: str) -> etree.Element:
+    """An arrow that is seen, not read out: the link's words say where it goes."""
+    span = etree.SubElement(parent, "span", {"aria-hidden": "true"})
+    span.text = arrow
+    return span
 
 
 def _hidden(parent: etree.Element, text: str) -> etree.Element:

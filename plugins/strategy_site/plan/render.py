@@ -13,6 +13,7 @@ from html import escape
 from urllib.parse import quote
 
 from .. import urls
+from ..derive.inputs import answering_version
 from ..derive.translations import CURRENT, MISSING, OUTDATED, TranslationStatus
 from ..lineage import counterparts
 from ..model import CONSULTATION, PLANNED, POPULAR, DateMark, Decision, Strategy, Version
@@ -122,8 +123,14 @@ def _version_name(ctx: PageContext, version: Version) -> str:
     return escape(ctx.text(version.title))
 
 
-def version_banner(ctx: PageContext, version: Version, section_id: str | None) -> str:
-    """The box at the top of every page of a version: which version, its status, where next."""
+def version_banner(
+    ctx: PageContext, version: Version, section_id: str | None, folded: bool = False
+) -> str:
+    """The box at the top of every page of a version: which version, its status, where next.
+
+    `folded` (a changes view): what is said about the version beyond its name folds into
+    a disclosure, so that on a phone the text starts on the first screen.
+    """
     lang = ctx.lang
     parts = [
         f'<div class="st-banner st-banner--{version.status}">',
@@ -134,13 +141,18 @@ def version_banner(ctx: PageContext, version: Version, section_id: str | None) -
         f"{t(lang, 'version.published', date=dated(version.date, version.date_mark, lang))}."
         f"{date_note(ctx, version.date_mark)}</p>",
     ]
+    more = []
     notice = _currency_notice(ctx, version, section_id)
     if notice:
-        parts.append(notice)
+        more.append(notice)
     if version.decision is not None:
-        parts.append(tag("p", decision_text(ctx, version.decision), class_="st-banner__decision"))
+        more.append(tag("p", decision_text(ctx, version.decision), class_="st-banner__decision"))
     if version.status == CONSULTATION and version.consultation is not None:
-        parts.append(consultation_notice(ctx, version))
+        more.append(consultation_notice(ctx, version))
+    if folded and more:
+        summary = tag("summary", escape(t(lang, "version.more")))
+        more = [tag("details", summary + "".join(more), class_="st-banner__more")]
+    parts += more
     parts.append(version_selector(ctx, version, section_id))
     parts.append("</div>")
     return "\n".join(parts)
@@ -198,6 +210,10 @@ def consultation_notice(ctx: PageContext, version: Version) -> str:
     lines = [t(lang, f"consultation.{state}", opens=opens, closes=closes) + notes]
     if state == "closed":
         lines.append(t(lang, "consultation.closed_more", reference=reference))
+        answer = answering_version(ctx.strategy, version)
+        if answer is not None:
+            href = ctx.link(urls.outcome_path(answer.id))
+            lines.append(link(href, escape(t(lang, "outcome.closed_link"))))
     else:
         contact = _contact(consultation.respond_to)
         lines.append(t(lang, "consultation.how", respond_to=contact, reference=reference))

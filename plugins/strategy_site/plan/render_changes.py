@@ -13,6 +13,7 @@ from ..derive.diff import (
     MERGED,
     MERGED_INTO,
     MOVED,
+    MOVED_OUT,
     REMOVED,
     RENAMED,
     REPLACES,
@@ -20,13 +21,20 @@ from ..derive.diff import (
     SPLIT_INTO,
     UNCHANGED,
     DiffLabels,
+    Move,
+    MoveNotes,
     SectionChange,
     VersionComparison,
     diff_titles,
+    markdown_text,
 )
+from ..derive.inputs import TracedItem
 from ..model import Version
 from .render import PageContext, link, section_links, section_title, tag
+from .render_inputs import sender_names
 from .texts import language_name, t
+
+_FROM_KINDS = frozenset({MERGED, SPLIT, REPLACES})  # kinds whose row says where from
 
 # The order in which kinds are named, most telling first.
 KIND_ORDER = (ADDED, REMOVED, MERGED_INTO, SPLIT_INTO, MERGED, SPLIT, REPLACES, RENAMED, MOVED)
@@ -71,8 +79,9 @@ def _kind_names(ctx: PageContext, change: SectionChange, version: Version | None
 def changes_toggle(ctx: PageContext, change: SectionChange, base: Version, showing: bool) -> str:
     """The control that shows and hides the highlighted changes: a link between the two
     addresses, so it works with the keyboard, without JavaScript, and can be shared."""
-    if showing:
+    if showing:  # the summary opens the folded description below (change_description)
         control = link("../", escape(t(ctx.lang, "changes.hide")), class_="md-button")
+        return tag("p", control, class_="st-changes-toggle")
     else:
         control = link(
             "andringar/", escape(t(ctx.lang, "changes.show")), class_="md-button st-show-changes"
@@ -87,7 +96,8 @@ def changes_toggle(ctx: PageContext, change: SectionChange, base: Version, showi
 def change_description(
     ctx: PageContext, change: SectionChange, version: Version, base: Version
 ) -> str:
-    """The paragraphs at the top of a highlighted view: what happened to the section."""
+    """The top of a highlighted view: what happened to the section, in a disclosure
+    whose summary is the one line beside "Show changes" on the section page."""
     lang, name = ctx.lang, _base_name(ctx, base)
     lines = []
     if change.has(ADDED):
@@ -120,7 +130,34 @@ def change_description(
     legend = ""
     if change.body is not None and change.body.changed:
         legend = tag("p", escape(t(lang, "changes.legend")), class_="st-changes-legend")
-    return tag("div", "".join(tag("p", line) for line in lines) + legend, class_="st-changes-about")
+    # Folded under the one-line summary, so that on a phone the text starts on the first
+    # screen; the summary says the kinds of change, the details say from and into what.
+    summary = tag("summary", short_summary(ctx, change, base), class_="st-changes-summary")
+    inner = "".join(tag("p", line) for line in lines) + legend
+    return tag("details", summary + inner, class_="st-changes-about")
+
+
+def move_notes(ctx: PageContext, version: Version, base: Version, lang: str) -> MoveNotes:
+    """How a changes view in `lang` shows text moved across sections: a note before it,
+    linked to the changes view of the section it went to, or to the section of the
+    older version it came from."""
+
+    def note(move: Move) -> str:
+        if move.direction == MOVED_OUT:
+            href = ctx.link(urls.section_changes_path(version.id, move.section_id))
+            name = section_title(ctx.strategy, version, move.section_id, lang)
+            target = link(href, markdown_text(name))
+            text = t(lang, "changes.moved_to", section=target)
+        else:
+            href = ctx.link(urls.section_path(base.id, move.section_id))
+            name = section_title(ctx.strategy, base, move.section_id, lang)
+            target = link(href, markdown_text(name))
+            base_name = markdown_text(ctx.strategy.text(base.title, lang))
+            text = t(lang, "changes.moved_from", section=target, base=base_name)
+        return tag("span", text, class_="diff-move")
+
+    labels = DiffLabels(t(lang, "changes.moved_here_label"), t(lang, "changes.moved_away_label"))
+    return MoveNotes(note, labels)
 
 
 def not_current_notice(ctx: PageContext) -> str:
@@ -137,35 +174,93 @@ def not_current_notice(ctx: PageContext) -> str:
     )
 
 
+def _origins(ctx: PageContext, change: SectionChange, base: Version) -> str:
+    """ "from Elintensiv smart industri and Cirkulär bioekonomi in Remissutkast": where a
+    merged, split or replacing section came from, named (and linked) in the older version."""
+    links = [
+        link(
+            ctx.link(urls.section_path(base.id, old_id)),
+            escape(base.sections[old_id].translations.get(ctx.lang, base.sections[old_id]).title),
+        )
+        for old_id in change.old_ids
+        if old_id in base.sections and old_id != change.section_id
+    ]
+    if not links:
+        return ""
+    joiner = f" {t(ctx.lang, 'list.and')} "
+    names = joiner.join(links) if len(links) <= 2 else ", ".join(links[:-1]) + joiner + links[-1]
+    return t(ctx.lang, "changes.from", sections=names, base=_base_name(ctx, base))
+
+
+def _inputs_cell(ctx: PageContext, items: list[TracedItem]) -> str:
+    """The inputs whose decisions took effect in a section, each linked to the input."""
+    return ", ".join(
+        link(
+            ctx.link(urls.inputs_path(traced.input.about) + f"#{traced.anchor}"),
+            sender_names(ctx, traced.input),
+        )
+        for traced in items
+    )
+
+
 def overview_table(
-    ctx: PageContext, comparison: VersionComparison, version: Version, base: Version
+    ctx: PageContext,
+    comparison: VersionComparison,
+    version: Version,
+    base: Version,
+    effects: dict[tuple[str, str], list[TracedItem]] | None = None,
 ) -> str:
+    """Every section in the new version's numbering, removed ones where they stood with
+    their old number; merged and split sections say where they came from; the inputs
+    that took effect in each section. Old sections that went into merged or split ones
+    have no row of their own: the rows of what they became name them."""
     lang = ctx.lang
     head = "".join(
         tag("th", escape(t(lang, f"changes.col_{key}")), scope="col")
-        for key in ("section", "change", "added", "removed")
+        for key in ("number", "section", "change", "added", "removed", "inputs")
     )
     rows = []
     for change in comparison:
         if change.in_new_version:
-            title = section_title(ctx.strategy, version, change.section_id, lang)
+            section = version.sections[change.section_id]
+            translated = section.translations.get(lang)
+            title = translated.title if translated is not None else section.title
+            number = escape(change.new_number or "")
             cell = link(
                 ctx.link(urls.section_changes_path(version.id, change.section_id)), escape(title)
             )
-        else:
-            old_title = section_title(ctx.strategy, base, change.section_id, lang)
+            kinds = _kind_names(ctx, change, version)
+            origins = _origins(ctx, change, base) if set(change.kinds) & _FROM_KINDS else ""
+            if origins:
+                kinds += ". " + tag("span", f"{origins}.", class_="st-change-from")
+            found = (effects or {}).get((version.id, change.section_id), [])
+            inputs = _inputs_cell(ctx, found)
+        elif change.has(REMOVED):
+            section = base.sections[change.section_id]
+            translated = section.translations.get(lang)
+            old_title = translated.title if translated is not None else section.title
+            number = tag(
+                "span",
+                escape(t(lang, "changes.old_number", number=change.old_number or "")),
+                class_="st-old-number",
+            )
             where = link(
                 ctx.link(urls.section_path(base.id, change.section_id)),
                 escape(t(lang, "changes.removed_link", version=ctx.text(base.title))),
             )
             cell = tag("del", escape(old_title)) + " " + where
+            kinds, inputs = _kind_names(ctx, change, version), ""
+        else:
+            continue  # merged into or split into: said on the rows of what it became
         rows.append(
             tag(
                 "tr",
-                tag("td", cell)
-                + tag("td", _kind_names(ctx, change, version))
+                tag("td", number)
+                + tag("td", cell)
+                + tag("td", kinds)
                 + tag("td", str(change.words_added))
-                + tag("td", str(change.words_removed)),
+                + tag("td", str(change.words_removed))
+                + tag("td", inputs),
                 class_="st-change-row " + " ".join(f"st-change--{k}" for k in change.kinds),
             )
         )

@@ -19,7 +19,7 @@ def sender_names(ctx: PageContext, found: Input) -> str:
     return escape(", ".join(names))
 
 
-def _original(ctx: PageContext, html: str, name: str = "p", **attributes: str | None) -> str:
+def original_text(ctx: PageContext, html: str, name: str = "p", **attributes: str | None) -> str:
     """Text as the respondent wrote it: in the source language, marked so on other pages."""
     source = ctx.strategy.source_language
     return tag(name, html, lang=source if ctx.lang != source else None, **attributes)
@@ -33,7 +33,9 @@ def change_path(ctx: PageContext, traced: TracedItem) -> str | None:
     has_changes = ctx.has_changes(version)
     if traced.effect_section is not None:
         if has_changes:
-            return urls.section_changes_path(version.id, traced.effect_section)
+            path = urls.section_changes_path(version.id, traced.effect_section)
+            # Tied to a passage: straight to its cause note (checked to exist by the loader).
+            return path + f"#{traced.cause_anchor}" if traced.item.passage else path
         return urls.section_path(version.id, traced.effect_section)
     return urls.version_changes_path(version.id) if has_changes else urls.version_path(version.id)
 
@@ -43,7 +45,7 @@ def change_path(ctx: PageContext, traced: TracedItem) -> str | None:
 DECISION_SIGNS = {"accepted": "✓", "partly": "◐", "rejected": "✕", "noted": "●", "open": "?"}
 
 
-def _decision(ctx: PageContext, decision: str, found: Input) -> str:
+def decision_badge(ctx: PageContext, decision: str, found: Input) -> str:
     """The decision, with a visible mark when it belongs to a made-up example."""
     sign = tag(
         "span", DECISION_SIGNS.get(decision, "•"), class_="st-decision__sign", aria_hidden="true"
@@ -77,15 +79,15 @@ def _item(ctx: PageContext, version: Version, traced: TracedItem) -> str:
         href = ctx.link(urls.section_path(version.id, item.section))
         rows.append((t(lang, "inputs.section"), link(href, escape(title))))
     if item.proposal:
-        rows.append((t(lang, "inputs.proposal"), _original(ctx, escape(item.proposal), "div")))
+        rows.append((t(lang, "inputs.proposal"), original_text(ctx, escape(item.proposal), "div")))
     if item.sources:
         sources = "".join(
             tag("li", link(s.url, escape(s.title)) if s.url else escape(s.title))
             for s in item.sources
         )
-        rows.append((t(lang, "inputs.sources"), _original(ctx, sources, "ul")))
+        rows.append((t(lang, "inputs.sources"), original_text(ctx, sources, "ul")))
     if item.response:
-        rows.append((t(lang, "inputs.response"), _original(ctx, escape(item.response), "div")))
+        rows.append((t(lang, "inputs.response"), original_text(ctx, escape(item.response), "div")))
     target = change_path(ctx, traced)
     if target is not None:
         name = ctx.text(ctx.strategy.versions[traced.effect_version].title)
@@ -97,9 +99,9 @@ def _item(ctx: PageContext, version: Version, traced: TracedItem) -> str:
     )
     summary = tag(
         "summary",
-        _decision(ctx, item.decision, traced.input)
+        decision_badge(ctx, item.decision, traced.input)
         + " "
-        + _original(ctx, escape(item.text), "span", class_="st-input-item__said"),
+        + original_text(ctx, escape(item.text), "span", class_="st-input-item__said"),
     )
     senders = [t(lang, "inputs.private") if s == PRIVATE else s for s in traced.input.from_]
     return tag(
@@ -230,6 +232,23 @@ def _filters(ctx: PageContext, version: Version, items: list[TracedItem]) -> str
     )
 
 
+def said_and_decided(ctx: PageContext, traced: TracedItem) -> str:
+    """ "Sender (kind, date): what was said [decision] The input", in one line."""
+    lang, found = ctx.lang, traced.input
+    inputs_href = ctx.link(urls.inputs_path(found.about) + f"#{traced.anchor}")
+    return "".join(
+        [
+            f"{sender_names(ctx, found)} ({escape(t(lang, f'kind.{found.kind}').lower())}, "
+            f"{time_tag(found.date, lang)}): ",
+            original_text(ctx, escape(traced.item.text), "span"),
+            " ",
+            decision_badge(ctx, traced.item.decision, found),
+            " ",
+            link(inputs_href, escape(t(lang, "inputs.see_input"))),
+        ]
+    )
+
+
 def affecting_list(ctx: PageContext, items: list[TracedItem]) -> str:
     """Below a section: the inputs whose decisions changed it, each with its change."""
     if not items:
@@ -237,18 +256,7 @@ def affecting_list(ctx: PageContext, items: list[TracedItem]) -> str:
     lang = ctx.lang
     entries = []
     for traced in items:
-        found = traced.input
-        about = ctx.strategy.versions[found.about]
-        inputs_href = ctx.link(urls.inputs_path(about.id) + f"#{traced.anchor}")
-        parts = [
-            f"{sender_names(ctx, found)} ({escape(t(lang, f'kind.{found.kind}').lower())}, "
-            f"{time_tag(found.date, lang)}): ",
-            _original(ctx, escape(traced.item.text), "span"),
-            " ",
-            _decision(ctx, traced.item.decision, found),
-            " ",
-            link(inputs_href, escape(t(lang, "inputs.see_input"))),
-        ]
+        parts = [said_and_decided(ctx, traced)]
         target = change_path(ctx, traced)
         if target is not None:
             name = ctx.text(ctx.strategy.versions[traced.effect_version].title)

@@ -8,13 +8,26 @@ both build on it.
   (`BodyDiff`) rebuilds either text and counts words; `render_markdown` shows it as
   annotated Markdown.
 - `diff_titles`: a renamed title as escaped HTML.
+- Moves: text that left one section for another is marked on its blocks
+  (`BlockDiff.move`, found by `moves.mark_moves` across a whole comparison).
 - `popular_review_flags`: sections of popular versions whose sources changed since.
 - `render_terminal`: the same, as text for a terminal.
 """
 
-from .annotate import render_markdown
+from .annotate import NOTE_KINDS, MoveNotes, markdown_text, render_markdown
 from .blocks import Block, parse_blocks
-from .body import CHANGED, DELETED, EQUAL, INSERTED, BlockDiff, BodyDiff, diff_body
+from .body import (
+    CHANGED,
+    DELETED,
+    EQUAL,
+    INSERTED,
+    MOVED_IN,
+    MOVED_OUT,
+    BlockDiff,
+    BodyDiff,
+    Move,
+    diff_body,
+)
 from .labels import DiffLabels
 from .popular import ReviewFlag, popular_review_flags
 from .terminal import render_terminal
@@ -37,7 +50,13 @@ from .versions import (
 )
 
 __all__ = [
+    "NOTE_KINDS",
     "render_markdown",
+    "markdown_text",
+    "MoveNotes",
+    "Move",
+    "MOVED_IN",
+    "MOVED_OUT",
     "ADDED",
     "CHANGED",
     "DELETED",

@@ -16,6 +16,12 @@ are put back together:
   content with "&#", on which md_in_html 3.11 emits a stray </div>) a deleted block is
   shown as a deleted paragraph of its source lines, escaped to show as written, and an
   inserted one as it stands.
+- A block moved across sections (`BlockDiff.move`, see moves.py) keeps its marks, with
+  a visible note before it that says where to or from, linked, instead of the
+  screen-reader labels.
+- A deleted heading is struck through but is no heading any more: a paragraph with the
+  class `diff-deleted-heading` (attr_list), so that it stays out of the outline, the
+  table of contents and the heading ids.
 - A removed table delimiter row is dropped unless its whole table went; a removed link
   reference definition is dropped (it renders as nothing, and would redefine the
   label); a removed footnote whose label is still defined is shown as a paragraph.
@@ -25,6 +31,7 @@ from __future__ import annotations
 
 import html
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 from html.parser import HTMLParser
 
@@ -33,8 +40,10 @@ from .blocks import (
     BLANK,
     FENCE,
     FOOTNOTE,
+    HEADING,
     HTML,
     LIST_ITEM,
+    PARAGRAPH,
     REFDEF,
     RULE,
     SETEXT_RE,
@@ -45,12 +54,12 @@ from .blocks import (
     Block,
 )
 from .blocks import CODE as CODE_BLOCK
-from .body import CHANGED, DELETED, EQUAL, INSERTED, BlockDiff, BodyDiff
+from .body import CHANGED, DELETED, EQUAL, INSERTED, BlockDiff, BodyDiff, Move
 from .inline import VOID_TAGS, new_text, render_ops, render_whole
 from .labels import DEL, INS, DiffLabels, mark
-from .tokens import Tokenized, tokenize_block
+from .tokens import ATTR, Tokenized, tokenize_block
 
-__all__ = ["DiffLabels", "mark", "render_markdown"]
+__all__ = ["DiffLabels", "MoveNotes", "mark", "markdown_text", "render_markdown"]
 
 _TABLE_KINDS = frozenset({TABLE_HEAD, TABLE_DELIM, TABLE_ROW})
 _TIGHT_KINDS = _TABLE_KINDS | {LIST_ITEM}
@@ -69,10 +78,12 @@ def _with_eol(text: str) -> str:
     return text if text.endswith("\n") else text + "\n"
 
 
-def _wrapper(block: Block, css: str, label: str) -> str:
+def _wrapper(block: Block, css: str, label: str, note: str = "") -> str:
     cp = block.container
     blank = _blank_line(cp)
     parts = [f'{cp}<div class="{css}" markdown>\n', blank]
+    if note:
+        parts += [f"{cp}{note}\n", blank]
     if label:
         parts += [f'{cp}<span class="sr-only">{html.escape(label)}</span>\n', blank]
     parts += [_with_eol(block.text), blank, f"{cp}</div>\n"]
@@ -127,6 +138,51 @@ def _lines_as_text(block: Block, labels: DiffLabels) -> str:
     return "\n".join(lines) + "\n" if lines else ""
 
 
+@dataclass(frozen=True)
+class MoveNotes:
+    """How text that moved across sections is shown (see moves.py).
+
+    `note` gives the visible note put before each moved block, e.g. "Flyttat till
+    <a>6.2 Jord, skog och vatten</a>:": inline HTML whose text is safe as Markdown (see
+    `markdown_text`), made by the page planner, which knows the addresses. Read before
+    the block, it replaces the marks' screen-reader labels; where no note fits (a table
+    row) `labels` replace "Tillagt:"/"Borttaget:" instead.
+    """
+
+    note: Callable[[Move], str]
+    labels: DiffLabels
+
+
+_MARKDOWN_PUNCT_RE = re.compile(r"([\\`*_{}\[\]()#+\-.!|~])")
+
+
+def markdown_text(text: str) -> str:
+    """Plain text as Markdown inline text that renders as itself, safe inside raw HTML:
+    HTML-escaped without numeric entities (a literal "&#" upsets Python-Markdown 3.11's
+    HTML stash) and Markdown punctuation backslash-escaped."""
+    return _MARKDOWN_PUNCT_RE.sub(r"\\\1", html.escape(text, quote=False))
+
+
+_SILENT = DiffLabels("", "")
+
+_ATX_MARKER_RE = re.compile(r"#+[ \t]*$")
+DELETED_HEADING_CLASS = "diff-deleted-heading"
+
+
+def _deleted_heading(tokens: Tokenized, block: Block, labels: DiffLabels) -> str | None:
+    """A deleted heading as a struck paragraph: its "#" marker, closing hashes, setext
+    underline and attribute list (an old id must not come back) are dropped."""
+    words = tuple(t for t in tokens.tokens if t.kind != ATTR)
+    if not words:
+        return None
+    prefix = block.lines[0].prefix
+    lead = _ATX_MARKER_RE.sub("", prefix) + tokens.lead[len(prefix) :]
+    last = words[-1]
+    words = (*words[:-1], last._replace(gap=""))
+    body = render_whole(Tokenized(lead, words, ""), DEL, labels)
+    return f"{body}\n{block.container}{{: .{DELETED_HEADING_CLASS} }}\n"
+
+
 @dataclass
 class _Piece:
     diff: BlockDiff
@@ -141,8 +197,14 @@ def _footnote_label(block: Block) -> str:
 
 
 def _render_block(
-    bd: BlockDiff, labels: DiffLabels, prev: _Piece | None, new_footnotes: set[str], disarm: bool
+    bd: BlockDiff,
+    labels: DiffLabels,
+    prev: _Piece | None,
+    new_footnotes: set[str],
+    disarm: bool,
+    note: str = "",
 ) -> _Piece | None:
+    """`note`: HTML put before the block's text (a moved block's note), with a space."""
     if bd.status == EQUAL:
         assert bd.new is not None
         if disarm and not bd.new.atomic and any(c in bd.new.text for c in ("`", "](", "&")):
@@ -161,6 +223,10 @@ def _render_block(
     inserted = bd.status == INSERTED
     block = bd.new if inserted else bd.old
     assert block is not None
+    if note and block.kind in _TABLE_KINDS:
+        note = ""  # in a row it would stand outside the cells: the labels say it
+    elif note:
+        labels = _SILENT  # the note, read first, says what happened to the whole block
     mode = INS if inserted else DEL
     label = labels.inserted if inserted else labels.deleted
     css = "diff-inserted-block" if inserted else "diff-deleted-block"
@@ -180,12 +246,17 @@ def _render_block(
     if kind in _WRAPPED_KINDS or kind == HTML:
         # md_in_html (3.11) closes one </div> too many when the content holds "&#".
         if "&#" not in block.text and (kind != HTML or html_balanced(block.text)):
-            return _Piece(bd, _wrapper(block, css, label), block, True)
+            return _Piece(bd, _wrapper(block, css, label, note), block, True)
         if inserted:
             return _Piece(bd, block.text, block, True)
         text = _lines_as_text(block, labels)
         return _Piece(bd, text, block, True) if text else None
     tokens = (bd.new_tokens if inserted else bd.old_tokens) or tokenize_block(block)
+    if note:
+        tokens = Tokenized(tokens.lead + note + " ", tokens.tokens, tokens.tail)
+    if kind == HEADING and not inserted:
+        text = _deleted_heading(tokens, block, labels)
+        return _Piece(bd, text, block, True, owns=False) if text else None
     if kind == FOOTNOTE and not inserted and _footnote_label(block) in new_footnotes:
         # The label lives on in the new text; a second definition would replace one of
         # them, so the removed one is shown as a paragraph.
@@ -277,8 +348,37 @@ def _sep_before(b: BlockDiff, old_seps: dict[int, str], new_seps: dict[int, str]
     return new_seps.get(b.new_index - 1, "\n")
 
 
-def render_markdown(diff: BodyDiff, labels: DiffLabels) -> str:
-    """The annotated Markdown of a body diff (see the module docstring)."""
+NOTE_KINDS = frozenset({PARAGRAPH, LIST_ITEM, TABLE_ROW})  # blocks that take a note at their end
+
+
+def _add_note(piece: _Piece, notes: dict[int, str]) -> None:
+    index = piece.diff.new_index
+    if piece.diff.status == DELETED or index is None or index not in notes:
+        return
+    if piece.side_block.kind not in NOTE_KINDS:
+        return
+    text = piece.text.rstrip("\n")
+    end = text.rstrip()
+    if piece.side_block.kind == TABLE_ROW and end.endswith("|") and not end.endswith("\\|"):
+        text = end[:-1].rstrip()  # in the last cell, not after the row
+        piece.text = text + notes[index] + " |" + piece.text[len(end) :]
+        return
+    piece.text = text + notes[index] + piece.text[len(text) :]
+
+
+def render_markdown(
+    diff: BodyDiff,
+    labels: DiffLabels,
+    moves: MoveNotes | None = None,
+    notes: dict[int, str] | None = None,
+) -> str:
+    """The annotated Markdown of a body diff (see the module docstring); `moves`: how
+    blocks moved across sections are shown (without it, as plain deletions/insertions).
+
+    `notes` maps a block of the new text (its index) to inline HTML put at the end of
+    that block, e.g. a cause note's marker; only paragraphs, list items and table rows
+    take one.
+    """
     old_seps: dict[int, str] = {}
     new_seps: dict[int, str] = {}
     for bd in diff.blocks:
@@ -294,10 +394,15 @@ def render_markdown(diff: BodyDiff, labels: DiffLabels) -> str:
     changed = diff.changed
     pieces: list[_Piece] = []
     for bd in diff.blocks:
-        piece = _render_block(bd, labels, pieces[-1] if pieces else None, new_footnotes, changed)
+        own, note = labels, ""
+        if moves is not None and bd.move is not None and bd.status in (DELETED, INSERTED):
+            own, note = moves.labels, moves.note(bd.move)
+        piece = _render_block(bd, own, pieces[-1] if pieces else None, new_footnotes, changed, note)
         if piece is not None:
             pieces.append(piece)
     _keep_in_containers(pieces)
+    for piece in pieces:
+        _add_note(piece, notes or {})
     out: list[str] = []
     for n, piece in enumerate(pieces):
         if n:

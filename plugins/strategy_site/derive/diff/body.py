@@ -12,7 +12,7 @@ old block deleted and the new one inserted, as an editor would describe a rewrit
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
 from difflib import SequenceMatcher
 
@@ -33,6 +33,19 @@ MAX_GAP_PAIRS = 40_000
 MAX_GAP_WORK = 4_000_000  # pairs x distinct words, the cost of the similarity table
 
 
+# Directions of a move across sections (see moves.py).
+MOVED_OUT = "moved_out"  # deleted here, and the text is in another section now
+MOVED_IN = "moved_in"  # inserted here, and the text was deleted from another section
+
+
+@dataclass(frozen=True, slots=True)
+class Move:
+    """Text that left one section for another; set on the block by `moves.mark_moves`."""
+
+    direction: str  # MOVED_OUT or MOVED_IN
+    section_id: str  # out: the new version's section it went to; in: the old one it left
+
+
 @dataclass(eq=False)
 class BlockDiff:
     """One block of the merged sequence, with what happened to it."""
@@ -47,6 +60,9 @@ class BlockDiff:
     new_tokens: Tokenized | None = None
     words_added: int = 0
     words_removed: int = 0
+    move: Move | None = None  # for DELETED and INSERTED blocks that moved across sections
+    # DELETED or INSERTED as one half of a rewritten block: the share of words kept.
+    rewrite: float | None = None
 
     def old_text(self) -> str:
         """This block's part of the old text, rebuilt from the diff."""
@@ -105,7 +121,9 @@ def diff_body(old: str, new: str) -> BodyDiff:
     return diff_blocks(old_blocks, new_blocks)
 
 
-def _block_opcodes(old_blocks: list[Block], new_blocks: list[Block]) -> list[tuple]:
+def _block_opcodes(
+    old_blocks: list[Block], new_blocks: list[Block]
+) -> Sequence[tuple[str, int, int, int, int]]:
     keys_old = [b.key for b in old_blocks]
     keys_new = [b.key for b in new_blocks]
     return SequenceMatcher(None, keys_old, keys_new, autojunk=False).get_opcodes()
@@ -160,11 +178,14 @@ def _tokenize_gap(
 def _gap(old: list[Block], new: list[Block], i1: int, i2: int, j1: int, j2: int) -> list[BlockDiff]:
     """Blocks between two matched ones: pair what is similar, the rest is deleted/inserted."""
     old_tok, new_tok = _tokenize_gap(old, new, i1, i2, j1, j2)
-    pairs = [
-        (i, j, diff.ops)
-        for i, j, diff in _candidates(old, new, old_tok, new_tok, i1, i2, j1, j2)
-        if old[i].kind in _FORCED or not diff.rewritten(heading=old[i].kind == HEADING)
-    ]
+    pairs = []
+    rewritten_old: dict[int, float] = {}
+    rewritten_new: dict[int, float] = {}
+    for i, j, diff in _candidates(old, new, old_tok, new_tok, i1, i2, j1, j2):
+        if old[i].kind in _FORCED or not diff.rewritten(heading=old[i].kind == HEADING):
+            pairs.append((i, j, diff.ops))
+        else:
+            rewritten_old[i] = rewritten_new[j] = diff.kept
     out: list[BlockDiff] = []
     i, j = i1, j1
     for pi, pj, diff in pairs:
@@ -196,6 +217,11 @@ def _gap(old: list[Block], new: list[Block], i1: int, i2: int, j1: int, j2: int)
         [_deleted(old, k, old_tok) for k in range(i, i2)],
         [_inserted(new, k, new_tok) for k in range(j, j2)],
     )
+    for bd in out:
+        if bd.status == DELETED and bd.old_index is not None:
+            bd.rewrite = rewritten_old.get(bd.old_index)
+        elif bd.status == INSERTED and bd.new_index is not None:
+            bd.rewrite = rewritten_new.get(bd.new_index)
     return out
 
 

@@ -71,9 +71,9 @@ def _flags_for(
                 continue
             pending.remove(version)
             progress = True
-            before = strategy.versions[version.based_on]  # type: ignore[index]
+            before = strategy.versions[version.based_on]
             now: set[str] = set()
-            for x in sorted(tracked[version.based_on]):  # type: ignore[index]
+            for x in sorted(tracked[version.based_on]):
                 old = before.sections.get(x)
                 if old is None:
                     continue

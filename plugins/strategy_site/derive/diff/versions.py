@@ -12,8 +12,9 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 
 from ...model import POPULAR, Section, Strategy, Version
-from .body import BodyDiff, diff_body
+from .body import BlockDiff, BodyDiff, diff_body
 from .labels import DiffLabels
+from .moves import Compared, mark_moves
 from .titles import diff_titles
 
 ADDED = "added"
@@ -102,10 +103,32 @@ def _texts(section: Section, lang: str | None, source_language: str) -> tuple[st
     return section.title, section.body
 
 
-def _joined(bodies: list[str]) -> str:
-    """Old bodies of merged sections, one after the other, as separate blocks."""
-    parts = [b.rstrip("\n") for b in bodies if b.strip()]
-    return "\n\n".join(parts) + "\n" if parts else ""
+def _joined(bodies: list[tuple[str, str]]) -> tuple[str, list[tuple[int, str]]]:
+    """Old bodies of merged sections, one after the other, as separate blocks; and
+    where each section's text starts in it, as (offset, section id)."""
+    parts = [(b.rstrip("\n"), sid) for sid, b in bodies if b.strip()]
+    starts = []
+    offset = 0
+    for text, sid in parts:
+        starts.append((offset, sid))
+        offset += len(text) + 2
+    return ("\n\n".join(t for t, _ in parts) + "\n" if parts else ""), starts
+
+
+def _origins(diff: BodyDiff, starts: list[tuple[int, str]]) -> list[str]:
+    """The old section of each old block (by old_index), from where its text starts."""
+    old = sorted((bd for bd in diff.blocks if bd.old_index is not None), key=_old_index)
+    origins = []
+    offset = 0
+    for bd in old:
+        assert bd.old is not None
+        origins.append(next((sid for at, sid in reversed(starts) if at <= offset), starts[0][1]))
+        offset += len(bd.old.text) + len(bd.old.sep)
+    return origins
+
+
+def _old_index(bd: BlockDiff) -> int:
+    return bd.old_index or 0
 
 
 def _siblings(version: Version, parent: str | None) -> list[str]:
@@ -152,6 +175,7 @@ class _Comparer:
                 if x in self.old_secs and x != s.id:
                     self.replaced_by.setdefault(x, []).append(s.id)
         self._sibling_cache: dict[tuple[str | None, str | None], set[str]] = {}
+        self.compared: list[Compared] = []  # every body diff, for the search for moves
 
     def texts(self, section: Section) -> tuple[str, str]:
         return _texts(section, self.lang, self.source_language)
@@ -193,16 +217,16 @@ class _Comparer:
             common = {o for o in old_ids if o} & set(new_ids)
             a = [o for o in old_ids if o in common]
             b = [o for o in new_ids if o in common]
-            self._sibling_cache[key] = _lcs(a, b)  # type: ignore[arg-type]
+            self._sibling_cache[key] = _lcs(a, b)
         return s.id not in self._sibling_cache[key]
 
     def new_entry(self, s: Section) -> SectionChange:
         title, body = self.texts(s)
         sources = self.sources(s)
         if not sources:
-            return SectionChange(
-                s.id, (ADDED,), new_number=s.number, new_title=title, body=diff_body("", body)
-            )
+            added = diff_body("", body)
+            self.compared.append(Compared(s.id, True, added, []))  # text may have moved here
+            return SectionChange(s.id, (ADDED,), new_number=s.number, new_title=title, body=added)
         kinds: list[str] = []
         if len(sources) >= 2:
             kinds.append(MERGED)
@@ -211,12 +235,15 @@ class _Comparer:
         elif sources[0] != s.id:
             kinds.append(REPLACES)
         old_titles_bodies = [self.texts(self.old_secs[x]) for x in sources]
-        old_body = (
-            _joined([b for _, b in old_titles_bodies])
-            if len(sources) > 1
-            else old_titles_bodies[0][1]
-        )
+        if len(sources) > 1:
+            old_body, starts = _joined(
+                [(x, b) for x, (_, b) in zip(sources, old_titles_bodies, strict=True)]
+            )
+        else:
+            old_body, starts = old_titles_bodies[0][1], [(0, sources[0])]
         diff = diff_body(old_body, body)
+        if starts:
+            self.compared.append(Compared(s.id, True, diff, _origins(diff, starts)))
         old_title = old_titles_bodies[0][0] if len(sources) == 1 else None
         old_number = self.old_secs[sources[0]].number if len(sources) == 1 else None
         if len(sources) == 1 and MERGED not in kinds:
@@ -246,6 +273,8 @@ class _Comparer:
         if not succ:
             kinds: tuple[str, ...] = (REMOVED,)
             diff: BodyDiff | None = diff_body(body, "")
+            assert diff is not None
+            self.compared.append(Compared(x, False, diff, [x] * len(diff.blocks)))
         elif len(succ) >= 2:
             kinds, diff = (SPLIT_INTO,), None
         elif len(self.sources(self.new.sections[succ[0]])) >= 2:
@@ -296,6 +325,7 @@ class _Comparer:
             ordered += after.pop(entry.section_id, [])
         for rest in [*before.values(), *after.values()]:
             ordered += rest
+        mark_moves(self.compared)
         return VersionComparison(self.old.id if self.old else None, self.new.id, ordered)
 
 

@@ -18,6 +18,7 @@ from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass
 from difflib import SequenceMatcher
+from typing import Any
 
 from .tokens import CLOSE, COUNTED, OPEN, PUNCT, WORD, Token
 
@@ -93,7 +94,7 @@ class WordDiff:
         return kept < SCATTERED_THRESHOLD and self.alternations >= SCATTERED_ALTERNATIONS
 
 
-Opcode = list  # [tag, i1, i2, j1, j2], mutable while reshaping
+Opcode = list[Any]  # [tag, i1, i2, j1, j2], mutable while reshaping
 
 
 def quick_ratio(a: Counter[str], b: Counter[str]) -> float:

@@ -1,0 +1,163 @@
+"""HTML for a consultation's outcome (after GOV.UK's "consultation outcome" pages): who
+responded, the editors' summary, the decisions counted, and every item with its decision,
+reply and where it took effect. Also the list of inputs that shaped a version."""
+
+from __future__ import annotations
+
+from html import escape
+
+from .. import urls
+from ..derive.inputs import (
+    PRIVATE,
+    TracedItem,
+    count_decisions,
+    respondents,
+)
+from ..model import Version
+from .render import PageContext, link, section_title, tag, time_tag
+from .render_inputs import change_path, decision_badge, original_text, sender_names
+from .texts import t
+
+
+def localized_paragraphs(ctx: PageContext, text: dict[str, str]) -> str:
+    """An editor's text in the reader's language (else the source language, marked so),
+    one paragraph per blank-line-separated block, escaped."""
+    source = ctx.strategy.source_language
+    lang = ctx.lang if ctx.lang in text else source if source in text else next(iter(text))
+    shown = text[lang]
+    paragraphs = [" ".join(p.split()) for p in shown.split("\n\n") if p.strip()]
+    inner = "".join(tag("p", escape(p)) for p in paragraphs)
+    return tag("div", inner, lang=lang if lang != ctx.lang else None, class_="st-editors-text")
+
+
+def outcome_link(ctx: PageContext, version: Version, lead_key: str) -> str:
+    """A short paragraph that leads to the outcome page of the version `version`."""
+    href = ctx.link(urls.outcome_path(version.id))
+    name = f"{t(ctx.lang, 'outcome.title')}: {ctx.text(version.title)}"
+    return tag(
+        "p",
+        escape(t(ctx.lang, lead_key)) + " " + link(href, escape(name)),
+        class_="st-outcome-link",
+    )
+
+
+def outcome_intro(ctx: PageContext, consultation: Version, version: Version) -> str:
+    lang = ctx.lang
+    facts = {
+        "consultation": escape(ctx.text(consultation.title)),
+        "version": escape(ctx.text(version.title)),
+    }
+    if consultation.consultation is not None:
+        text = t(
+            lang,
+            "outcome.intro_dates",
+            opens=time_tag(consultation.consultation.opens, lang),
+            closes=time_tag(consultation.consultation.closes, lang),
+            reference=escape(consultation.consultation.reference),
+            **facts,
+        )
+    else:
+        text = t(lang, "outcome.intro", **facts)
+    return tag("p", text, class_="st-lead")
+
+
+def who_responded(ctx: PageContext, items: list[TracedItem]) -> str:
+    lang = ctx.lang
+    found = respondents(items)
+    total = sum(n for _, n in found.by_kind)
+    kinds = ", ".join(
+        f"{n} {escape(t(lang, f'outcome.kind.{kind}.' + ('one' if n == 1 else 'many')))}"
+        for kind, n in found.by_kind
+    )
+    names = [t(lang, "inputs.private") if s == PRIVATE else s for s in found.senders]
+    return tag("p", escape(t(lang, "outcome.responded", count=total)) + f" {kinds}.") + tag(
+        "ul", "".join(tag("li", escape(name)) for name in dict.fromkeys(names)), class_="st-senders"
+    )
+
+
+def decision_table(ctx: PageContext, items: list[TracedItem]) -> str:
+    lang = ctx.lang
+    head = tag(
+        "tr",
+        tag("th", escape(t(lang, "inputs.decision")), scope="col")
+        + tag("th", escape(t(lang, "inputs.count")), scope="col"),
+    )
+    rows = "".join(
+        tag(
+            "tr",
+            tag("td", escape(t(lang, f"decision.{decision}")))
+            + tag("td", str(count), data_decision=decision),
+        )
+        for decision, count in count_decisions(items)
+    )
+    table = tag("table", tag("thead", head) + tag("tbody", rows), class_="st-outcome-counts")
+    return tag("div", table, class_="st-table-scroll")
+
+
+def effect_link(ctx: PageContext, traced: TracedItem) -> str:
+    """ "Where it changed: 3.2 Jord, skog och vatten", linked to the changed passage."""
+    target = change_path(ctx, traced)
+    version = ctx.strategy.versions.get(traced.effect_version or "")
+    if target is None or version is None:
+        return ""
+    if traced.effect_section is not None and traced.effect_section in version.sections:
+        place = section_title(ctx.strategy, version, traced.effect_section, ctx.lang)
+    else:
+        place = ctx.text(version.title)
+    return link(ctx.link(target), escape(t(ctx.lang, "outcome.effect", place=place)))
+
+
+def outcome_item(ctx: PageContext, traced: TracedItem, heading: str = "h4") -> str:
+    """One item: who said it, what, the decision and reply, where it took effect."""
+    lang, found, item = ctx.lang, traced.input, traced.item
+    kind = escape(t(lang, f"kind.{found.kind}").lower())
+    who = f"{sender_names(ctx, found)} ({kind}, {time_tag(found.date, lang)})"
+    parts = [
+        tag(heading, who, class_="st-outcome-item__from"),
+        original_text(ctx, escape(item.text)),
+    ]
+    if item.proposal:
+        label = tag("strong", escape(t(lang, "inputs.proposal")) + ":")
+        parts.append(tag("p", f"{label} " + original_text(ctx, escape(item.proposal), "span")))
+    answer = decision_badge(ctx, item.decision, found)
+    if item.response:
+        answer += " " + original_text(ctx, escape(item.response), "span")
+    parts.append(tag("p", answer))
+    about = ctx.strategy.versions.get(found.about)
+    links = [effect_link(ctx, traced)]
+    if about is not None:
+        href = ctx.link(urls.inputs_path(about.id) + f"#{traced.anchor}")
+        links.append(link(href, escape(t(lang, "outcome.whole_input"))))
+    parts.append(tag("p", " · ".join(x for x in links if x), class_="st-outcome-item__links"))
+    return tag("li", "".join(parts), id=traced.anchor, class_="st-outcome-item")
+
+
+def items_by_decision(ctx: PageContext, items: list[TracedItem]) -> str:
+    """Every item, grouped by decision (accepted first), each group under a Markdown
+    heading (so that it is in the page's table of contents) with its count."""
+    lang, parts = ctx.lang, []
+    for decision, count in count_decisions(items):
+        if not count:
+            continue
+        group = [x for x in items if x.item.decision == decision]
+        heading = t(lang, "outcome.group", decision=t(lang, f"decision.{decision}"), count=count)
+        parts.append(f"### {escape(heading)} {{: #beslut-{decision} }}\n")
+        parts.append(
+            tag("ol", "".join(outcome_item(ctx, x) for x in group), class_="st-outcome-items")
+        )
+    return "\n".join(parts)
+
+
+def shaped_by(ctx: PageContext, version: Version, items: list[TracedItem]) -> str:
+    """On a version's inputs page: the items whose decisions took effect in it."""
+    if not items:
+        return ""
+    lang = ctx.lang
+    heading = tag(
+        "h2",
+        escape(t(lang, "outcome.shaped_by", version=ctx.text(version.title))),
+        id="inspel-som-format",
+    )
+    intro = tag("p", escape(t(lang, "outcome.shaped_by_intro", count=len(items))))
+    entries = "".join(outcome_item(ctx, traced, "h3") for traced in items)
+    return heading + intro + tag("ol", entries, class_="st-outcome-items")

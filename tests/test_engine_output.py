@@ -1,0 +1,94 @@
+"""What the adapter makes in Material's stead must match what Material makes, and what
+i18n lists must list our pages: these fail when an upgrade of either changes it.
+
+- The sidebar entries pre-rendered once per version (mkdocs_plugin/sidebar.py, inserted
+  by the fork of partials/nav.html) against Material's own rendering of the same
+  navigation (the same site built with the pre-rendering switched off).
+- The sitemap (i18n's, fed by bridge.list_in_sitemap) lists every page of the site.
+"""
+
+from __future__ import annotations
+
+import xml.etree.ElementTree as ET
+from datetime import date
+from pathlib import Path
+from urllib.parse import urljoin, urlsplit
+
+import pytest
+from bs4 import BeautifulSoup, Tag
+
+from conftest import FIXTURES, build_once
+from strategy_site.mkdocs_plugin import plugin
+
+SITE_URL = "https://example.org/smart-specialisering/"
+PAGES = ["v3/skog/", "v3/inledning/", "v3/", "v2/inledning/", "en/v3/skog/", "en/kort/skogen/"]
+
+
+@pytest.fixture(scope="module")
+def ours(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    return build_once(tmp_path_factory, FIXTURES / "basic", date(2020, 5, 1))
+
+
+@pytest.fixture(scope="module")
+def materials(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The same site with every sidebar entry rendered by Material itself."""
+    patch = pytest.MonkeyPatch()
+    patch.setattr(plugin, "prerender_closed_entries", lambda nav, prefix: None)
+    try:
+        return build_once(tmp_path_factory, FIXTURES / "basic", date(2020, 5, 1))
+    finally:
+        patch.undo()
+
+
+def sidebar(site: Path, path: str) -> list[tuple[str, tuple[str, ...], str, str]]:
+    """The primary sidebar's top-level entries, whitespace and link style aside: each
+    entry's tag structure, classes, absolute link and text."""
+    html = (site / path / "index.html").read_text(encoding="utf-8")
+    nav = BeautifulSoup(html, "html.parser").select_one("nav.md-nav--primary > ul")
+    assert nav is not None
+    entries = []
+    for item in nav.find_all("li", recursive=False):
+        assert isinstance(item, Tag)
+        for element in item.find_all(True):
+            assert isinstance(element, Tag)
+            href = element.get("href")
+            link = urljoin(f"https://x/{path}", str(href)) if href is not None else ""
+            text = " ".join(element.get_text(" ").split())
+            classes = tuple(element.get("class") or ())
+            entries.append((element.name, classes, link, text))
+    return entries
+
+
+@pytest.mark.parametrize("path", PAGES)
+def test_prerendered_sidebar_entries_are_materials_markup(
+    ours: Path, materials: Path, path: str
+) -> None:
+    assert sidebar(ours, path) == sidebar(materials, path), (
+        "sidebar.py's closed entries no longer match Material's partials/nav-item.html: "
+        "update _closed_entry to the new markup (and check templates/partials/nav.html)"
+    )
+
+
+def test_the_prerendered_entries_are_used(ours: Path, materials: Path) -> None:
+    """Guards the comparison above: the pre-rendered markup is compact, Material's is not."""
+    for site, expected in ((ours, 1), (materials, 0)):
+        html = (site / "v3/inledning/index.html").read_text(encoding="utf-8")
+        compact = '<li class="md-nav__item md-nav__item--pruned md-nav__item--nested"><a href='
+        assert html.count(compact) == expected
+        assert ('<li class="md-nav__item"><a href=' in html) == bool(expected)
+
+
+def test_the_sitemap_lists_every_page(ours: Path) -> None:
+    root = ET.fromstring((ours / "sitemap.xml").read_text(encoding="utf-8"))
+    namespace = {"s": "http://www.sitemaps.org/schemas/sitemap/0.9"}
+    listed = {
+        urlsplit(loc.text or "").path.removeprefix(urlsplit(SITE_URL).path)
+        for loc in root.findall("s:url/s:loc", namespace)
+    }
+    pages = {
+        str(p.parent.relative_to(ours)) + "/" if p.parent != ours else ""
+        for p in ours.rglob("index.html")
+    }
+    assert "v3/skog/" in pages and "en/v3/skog/" in pages
+    assert pages - listed == set(), "pages missing from sitemap.xml"
+    assert listed - pages == set(), "sitemap.xml lists pages that do not exist"
