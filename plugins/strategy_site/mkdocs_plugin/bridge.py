@@ -26,6 +26,7 @@ import re
 from collections.abc import Sequence
 from functools import cache
 from importlib.metadata import PackageNotFoundError, version
+from pathlib import Path
 from typing import Any
 
 import jinja2
@@ -281,6 +282,26 @@ def add_theme_templates(theme: Theme, templates: dict[str, str]) -> None:
 
     theme._strategy_original_get_env = original  # type: ignore[attr-defined]
     theme.get_env = get_env  # type: ignore[method-assign]
+
+
+# -- Material: its inline scripts, for the Content-Security-Policy -------------------------
+
+
+def material_inline_script_templates() -> list[str]:
+    """The sources of Material's partials/javascripts/*.html, which put small scripts
+    inline on every page (csp.py allows each by its hash). Fails loudly if the folder
+    moved in a new release, rather than letting a policy block Material's own scripts."""
+    import material
+
+    folder = Path(material.__file__).parent / "templates" / "partials" / "javascripts"
+    templates = sorted(folder.glob("*.html"))
+    if not templates:
+        raise EngineMismatch(
+            f"Material's inline scripts were not found in {folder}: the Content-Security-"
+            "Policy cannot allow them. Check strategy_site/mkdocs_plugin/bridge.py against "
+            "the installed mkdocs-material."
+        )
+    return [template.read_text(encoding="utf-8") for template in templates]
 
 
 # -- Material: a navigation title as HTML ---------------------------------------------------

@@ -13,11 +13,9 @@ import base64
 import hashlib
 import re
 from functools import cache
-from pathlib import Path
-
-import material
 
 from ..plan.sanitise import TABLE_ALIGNMENTS
+from .bridge import material_inline_script_templates
 
 INLINE_SCRIPT = re.compile(r"<script>(.*?)</script>", re.S)
 JINJA = re.compile(r"\\\{\\\{.*?\\\}\\\}|\\\{%.*?%\\\}")
@@ -26,10 +24,9 @@ JINJA = re.compile(r"\\\{\\\{.*?\\\}\\\}|\\\{%.*?%\\\}")
 @cache
 def material_scripts() -> tuple[re.Pattern[str], ...]:
     """Material's inline scripts as patterns: a template value becomes a wildcard."""
-    folder = Path(material.__file__).parent / "templates" / "partials" / "javascripts"
     patterns = []
-    for template in sorted(folder.glob("*.html")):
-        for body in INLINE_SCRIPT.findall(template.read_text(encoding="utf-8")):
+    for template in material_inline_script_templates():
+        for body in INLINE_SCRIPT.findall(template):
             patterns.append(re.compile(JINJA.sub(r'[^"<>]*', re.escape(body))))
     return tuple(patterns)
 

@@ -170,7 +170,7 @@ class _ChangeReader:
             return True, element is blocks[0]
         changed = bool(blocks)
         depth = {"del": 0, "ins": 0, "span": 0}
-        hidden = []  # for each open span: whether it is a screen-reader label
+        hidden: list[bool] = []  # for each open span: whether it is a screen-reader label
         kept = deleted = 0
         for text in element.itertext():
             for n, part in enumerate(_STASHED.split(text)):
