@@ -10,6 +10,7 @@ from click.testing import CliRunner
 from conftest import FIXTURES
 from strategy_site.content.loader import load_strategy
 from strategy_site.derive.translations import source_hash, text_hash, translation_statuses
+from strategy_site.plan.source_changes import SourceChanges
 from strategy_site.tools.cli import main
 
 
@@ -131,14 +132,19 @@ def test_unknown_version(basic: Path, target: str) -> None:
     assert result.exit_code == 2 and "versions: v1, v2, v3, kort" in result.output
 
 
-def git(folder: Path, *args: str) -> None:
+def git(folder: Path, *args: str, date: str | None = None) -> None:
+    import os
     import subprocess
 
+    env = dict(os.environ)
+    if date is not None:
+        env.update(GIT_AUTHOR_DATE=date, GIT_COMMITTER_DATE=date)
     subprocess.run(
         ["git", "-c", "user.name=Test", "-c", "user.email=test@example.se", *args],
         cwd=folder,
         check=True,
         capture_output=True,
+        env=env,
     )
 
 
@@ -174,3 +180,60 @@ def test_translation_diff_says_plainly_when_history_lacks_the_text(basic: Path) 
 def test_translation_diff_of_a_current_translation(basic: Path) -> None:
     result = run("translations", "--content", str(basic), "diff", "v3/inledning")
     assert "the translation is current" in result.output
+
+
+def translated_then_changed(basic: Path) -> None:
+    """v1/skog translated and committed, then its Swedish text sharpened in a later commit
+    (dated 3 March 2020)."""
+    git(basic, "init", "-q")
+    run("translations", "--content", str(basic), "new", "v1/skog")
+    git(basic, "add", "-A")
+    git(basic, "commit", "-q", "-m", "Översättning av skog")
+    skog = basic / "versions/v1/skog.md"
+    text = skog.read_text().replace("Skogen är viktig", "Skogen och fjällen är mycket viktiga")
+    skog.write_text(text.replace("title: Skog", "title: Skog och fjäll"))
+    # %cs, the date the site shows, is the committer date.
+    git(basic, "commit", "-q", "-am", "Skärpt formulering", date="2020-03-03T10:00:00+00:00")
+
+
+def english_pages(basic: Path) -> dict[str, object]:
+    from datetime import date
+
+    from strategy_site.plan.pages import plan_site
+
+    plan = plan_site(load_strategy(basic), "en", date(2020, 3, 15))
+    return {page.path: page for page in plan.pages}
+
+
+def test_outdated_notice_says_what_changed_and_when(basic: Path) -> None:
+    translated_then_changed(basic)
+    notice = english_pages(basic)["v1/skog/"].before_html  # type: ignore[attr-defined]
+    # Body: 5 words new or changed, 2 removed (the word diff's count); title: 2 new.
+    assert "The original changed on 3 March 2020: 7 words new or changed and 2 removed." in (notice)
+    assert "The heading has changed too." in notice
+    assert 'hreflang="sv">Read the current Swedish text</a>' in notice
+
+
+def test_status_counts_the_changed_words_not_the_section(basic: Path) -> None:
+    translated_then_changed(basic)
+    rows = {
+        (r.version, r.section): r
+        for r in translation_statuses(load_strategy(basic), "en", changes=SourceChanges())
+    }
+    skog = rows[("v1", "skog")]
+    assert skog.state == "outdated" and skog.words == 7
+    assert skog.change is not None and skog.change.changed_on == "2020-03-03"
+    page = english_pages(basic)["oversattning/"].markdown  # type: ignore[attr-defined]
+    assert "changed 3 March 2020" in page
+    listed = run("translations", "--content", str(basic), "--state", "outdated").output
+    assert "v1/skog" in listed and " 7 words" in listed.splitlines()[0]
+
+
+def test_without_history_the_notice_says_only_that_the_source_changed(basic: Path) -> None:
+    # The basic fixture's v3/skog is outdated; a copy outside git has no history to ask.
+    notice = english_pages(basic)["v3/skog/"].before_html  # type: ignore[attr-defined]
+    assert "has changed since it was translated" in notice
+    assert "changed on" not in notice and "words" not in notice
+    rows = translation_statuses(load_strategy(basic), "en", changes=SourceChanges())
+    skog = next(r for r in rows if (r.version, r.section) == ("v3", "skog"))
+    assert skog.change is None and skog.words == 10  # every word of the section

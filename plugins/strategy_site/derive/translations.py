@@ -9,9 +9,11 @@ from __future__ import annotations
 
 import hashlib
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 
 from ..model import Section, Strategy, Version
+from .diff import diff_body
 
 CURRENT = "current"
 OUTDATED = "outdated"
@@ -42,6 +44,38 @@ def count_words(text: str) -> int:
 
 
 @dataclass(frozen=True)
+class SourceChange:
+    """What changed in a section's source text since its translation was made.
+
+    Found by comparing today's text with the text the translation records (read from
+    git history by the caller); `changed_on` is the day the source first changed after
+    that (None when the change is not committed yet)."""
+
+    words_added: int  # new or replaced words: what the translator has to translate
+    words_removed: int
+    title_changed: bool
+    changed_on: str | None  # YYYY-MM-DD
+
+
+def source_change(
+    section: Section, old_title: str, old_body: str, changed_on: str | None
+) -> SourceChange:
+    body = diff_body(old_body, section.body)
+    title = diff_body(old_title, section.title)
+    return SourceChange(
+        words_added=body.words_added + title.words_added,
+        words_removed=body.words_removed + title.words_removed,
+        title_changed=normalise(old_title) != normalise(section.title),
+        changed_on=changed_on,
+    )
+
+
+# How a caller finds what changed in an outdated section's source (through git history);
+# None when it cannot tell (no history): then the whole section counts as work.
+ChangeFinder = Callable[[Section, str], SourceChange | None]
+
+
+@dataclass(frozen=True)
 class TranslationStatus:
     version: str
     section: str
@@ -52,6 +86,7 @@ class TranslationStatus:
     words: int  # the size of the work: words of source text to translate
     recorded_hash: str | None
     current_hash: str
+    change: SourceChange | None = None  # for an outdated section, when history tells
 
 
 def section_state(section: Section, lang: str) -> str:
@@ -63,10 +98,20 @@ def section_state(section: Section, lang: str) -> str:
     return OUTDATED
 
 
-def section_status(version: Version, section: Section, lang: str) -> TranslationStatus:
+def section_status(
+    version: Version, section: Section, lang: str, changes: ChangeFinder | None = None
+) -> TranslationStatus:
+    """A section's state; for an outdated one the words changed in the source since the
+    translation (when `changes` can tell), else every word of the section."""
     state = section_state(section, lang)
     translation = section.translations.get(lang)
-    words = 0 if state == CURRENT else count_words(section.title + "\n" + section.body)
+    change = changes(section, lang) if changes is not None and state == OUTDATED else None
+    if state == CURRENT:
+        words = 0
+    elif change is not None:
+        words = change.words_added
+    else:
+        words = count_words(section.title + "\n" + section.body)
     return TranslationStatus(
         version=version.id,
         section=section.id,
@@ -77,6 +122,7 @@ def section_status(version: Version, section: Section, lang: str) -> Translation
         words=words,
         recorded_hash=translation.source_hash if translation else None,
         current_hash=source_hash(section),
+        change=change,
     )
 
 
@@ -85,6 +131,7 @@ def translation_statuses(
     lang: str,
     version: str | None = None,
     state: str | None = None,
+    changes: ChangeFinder | None = None,
 ) -> list[TranslationStatus]:
     """Every section of every version (or one version), in reading order."""
     result = []
@@ -92,7 +139,7 @@ def translation_statuses(
         if version is not None and candidate.id != version:
             continue
         for section in candidate.sections.values():
-            status = section_status(candidate, section, lang)
+            status = section_status(candidate, section, lang, changes)
             if state is None or status.state == state:
                 result.append(status)
     return result

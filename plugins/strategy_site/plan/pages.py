@@ -29,6 +29,7 @@ from ..derive.inputs import (
 )
 from ..derive.translations import (
     CURRENT,
+    OUTDATED,
     count_states,
     section_state,
     translation_languages,
@@ -84,6 +85,7 @@ from .responding import (
     response_template,
     response_template_docx,
 )
+from .source_changes import SourceChanges
 from .texts import language_name, t, use_region_strings
 
 START = "start"
@@ -165,6 +167,7 @@ class SitePlanner:
         self.comparisons = comparisons
         self.source = strategy.source_language
         self.effects = effects_index(strategy)
+        self.source_changes = SourceChanges()
 
     def plan(self) -> SitePlan:
         strategy, lang = self.strategy, self.lang
@@ -307,7 +310,8 @@ class SitePlanner:
         values["tags"] = [version_label(self.strategy, version, lang)]
         values["search"] = {"boost": 2 if version.id == self.strategy.current else 1}
         mark = self.paragraph_mark(version, section)
-        before = version_banner(ctx, version, section.id) + translation_notice(ctx, state)
+        since = self.source_changes(section, lang) if state == OUTDATED else None
+        before = version_banner(ctx, version, section.id) + translation_notice(ctx, state, since)
         if version.status == POPULAR:
             before += summarises_note(ctx, version, section.summarises)
         change = self.change(version, section.id, self.source)
@@ -530,7 +534,7 @@ class SitePlanner:
         title = t(lang, "translations.title")
         body = [f"# {title}", ""]
         for target in translation_languages(strategy):
-            rows = translation_statuses(strategy, target)
+            rows = translation_statuses(strategy, target, changes=self.source_changes)
             counts = count_states(rows)
             name = language_name(target, lang)
             heading = name[0].upper() + name[1:]

@@ -14,7 +14,7 @@ from urllib.parse import quote
 
 from .. import urls
 from ..derive.inputs import answering_version
-from ..derive.translations import CURRENT, MISSING, OUTDATED, TranslationStatus
+from ..derive.translations import CURRENT, MISSING, OUTDATED, SourceChange, TranslationStatus
 from ..lineage import counterparts
 from ..model import CONSULTATION, PLANNED, POPULAR, DateMark, Decision, Strategy, Version
 from .responding import comment_href
@@ -438,8 +438,31 @@ def section_title(strategy: Strategy, version: Version, section_id: str, lang: s
     return f"{section.number} {title}"
 
 
-def translation_notice(ctx: PageContext, state: str) -> str:
-    """Above a section whose translation is missing or outdated: what the reader sees."""
+def source_change_text(lang: str, change: SourceChange) -> str:
+    """ "The original changed on 3 March 2020: 7 words new or changed and 5 removed."
+    (plain text; a count of none is left out)"""
+    added, removed = change.words_added, change.words_removed
+
+    def counted(key: str, count: int) -> str:
+        return t(lang, f"translation.{key}.{'one' if count == 1 else 'many'}", count=count)
+
+    parts = [counted("added", added)] if added else []
+    if removed:
+        parts.append(counted("and_removed" if parts else "removed", removed))
+    words = f" {t(lang, 'list.and')} ".join(parts) or t(lang, "translation.no_words")
+    if change.changed_on is not None:
+        day = format_date(date.fromisoformat(change.changed_on), lang)
+        text = t(lang, "translation.changed_on", date=day, words=words)
+    else:
+        text = t(lang, "translation.changed", words=words)
+    if change.title_changed:
+        text += " " + t(lang, "translation.title_changed")
+    return text
+
+
+def translation_notice(ctx: PageContext, state: str, change: SourceChange | None = None) -> str:
+    """Above a section whose translation is missing or outdated: what the reader sees;
+    for an outdated one what changed in the original and when, when history tells."""
     source = ctx.strategy.source_language
     names = {
         "language": language_name(ctx.lang, ctx.lang),
@@ -453,7 +476,10 @@ def translation_notice(ctx: PageContext, state: str) -> str:
             escape(t(ctx.lang, "translation.read_source", **names)),
             hreflang=source,
         )
-        text = f"{escape(t(ctx.lang, 'translation.outdated', **names))} {read}"
+        text = escape(t(ctx.lang, "translation.outdated", **names))
+        if change is not None:
+            text += " " + escape(source_change_text(ctx.lang, change))
+        text += f" {read}"
     else:
         return ""
     return tag("p", text, class_=f"st-translation st-translation--{state}", role="note")
@@ -485,6 +511,13 @@ def translation_table(ctx: PageContext, version: Version, rows: list[Translation
             class_="st-state__badge",
         )
         state = badge
+        if row.state == OUTDATED and row.change is not None and row.change.changed_on:
+            day = format_date(date.fromisoformat(row.change.changed_on), lang)
+            state += " " + tag(
+                "span",
+                escape(t(lang, "translations.changed_on", date=day)),
+                class_="st-state__when",
+            )
         if row.state == OUTDATED:
             command = f"strategi translations diff {row.version}/{row.section}"
             state += " " + tag(

@@ -105,6 +105,17 @@ STRINGS: dict[str, dict[str, str]] = {
         "translation.outdated": "Originaltexten på {source} har ändrats sedan det här avsnittet "
         "översattes, så översättningen kan vara inaktuell.",
         "translation.read_source": "Läs den aktuella texten på {source}",
+        "translation.changed_on": "Originaltexten ändrades den {date}: {words}.",
+        "translation.changed": "Ändrat i originaltexten sedan översättningen: {words}.",
+        "translation.title_changed": "Rubriken har också ändrats.",
+        "translation.added.one": "{count} ord nytt eller ändrat",
+        "translation.added.many": "{count} ord nya eller ändrade",
+        "translation.and_removed.one": "{count} borttaget",
+        "translation.and_removed.many": "{count} borttagna",
+        "translation.removed.one": "{count} ord borttaget",
+        "translation.removed.many": "{count} ord borttagna",
+        "translation.no_words": "bara skiljetecken eller formatering",
+        "translations.changed_on": "ändrad {date}",
         "translations.title": "Översättningsläge",
         "translations.intro": "Läget för översättningen till {language}, avsnitt för avsnitt. "
         "Aktuell: översättningen bygger på den nuvarande originaltexten. Inaktuell: "
@@ -367,6 +378,17 @@ STRINGS: dict[str, dict[str, str]] = {
         "translation.outdated": "The {source} original of this section has changed since it "
         "was translated, so this translation may be out of date.",
         "translation.read_source": "Read the current {source} text",
+        "translation.changed_on": "The original changed on {date}: {words}.",
+        "translation.changed": "Changed in the original since the translation: {words}.",
+        "translation.title_changed": "The heading has changed too.",
+        "translation.added.one": "{count} word new or changed",
+        "translation.added.many": "{count} words new or changed",
+        "translation.and_removed.one": "{count} removed",
+        "translation.and_removed.many": "{count} removed",
+        "translation.removed.one": "{count} word removed",
+        "translation.removed.many": "{count} words removed",
+        "translation.no_words": "only punctuation or formatting",
+        "translations.changed_on": "changed {date}",
         "translations.title": "Translation status",
         "translations.intro": "The state of the {language} translation, section by section. "
         "Current: the translation was made from the present source text. Outdated: the "

@@ -18,6 +18,7 @@ from ruamel.yaml.error import YAMLError
 from ..clock import BuildDateError, build_date
 from ..content import freezing
 from ..content.figures import FOLDER as FIGURE_FOLDER
+from ..content.history import HistoryUnavailable
 from ..content.problems import ContentError, display_path
 from ..content.yamlfile import LANGUAGE_PATTERN, SLUG, SLUG_HINT
 from ..derive.diff import compare_versions, diff_body, render_terminal
@@ -36,9 +37,9 @@ from ..derive.translations import (
 from ..files import read_exactly, write_atomically
 from ..model import DRAFT, POPULAR, STATUSES, Section, Strategy, Version
 from ..plan.checked import load_publishable
+from ..plan.source_changes import SourceChanges, find_source_text
 from ..urls import RESERVED_VERSION_IDS
 from .find_content import find_content
-from .history import HistoryUnavailable, find_source_text
 from .new_version import create_version
 from .published import PublishedUnavailable
 from .published import compare as compare_published
@@ -361,7 +362,9 @@ def translations(
     lang = translation_language(strategy, lang)
     if version_id is not None:
         _version(strategy, version_id, "--version")
-    rows = translation_statuses(strategy, lang, version=version_id, state=state)
+    # An outdated section counts the words changed since its translation (from git).
+    changes = SourceChanges()
+    rows = translation_statuses(strategy, lang, version=version_id, state=state, changes=changes)
     width = max([40, *(len(row.version + row.section) + 1 for row in rows)])
     for row in rows:
         click.echo(
