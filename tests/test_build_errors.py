@@ -2,19 +2,38 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 from mkdocs.exceptions import Abort
 
 from conftest import FIXTURES, run_mkdocs_build
 
 
+def published_site(project: Path) -> Path:
+    """A last good site in the project's site/, as a previous deploy left it."""
+    previous = project / "site"
+    previous.mkdir()
+    (previous / "index.html").write_text("the published site")
+    return previous
+
+
+def assert_no_build_leftovers(project: Path) -> None:
+    """No half-built folder is left beside the site (only the lock file stays)."""
+    assert sorted(p.name for p in project.iterdir()) == [
+        ".site.lock",
+        "docs",
+        "mkdocs.yml",
+        "site",
+        "strategy",
+    ]
+
+
 def test_build_stops_with_path_line_messages_and_leaves_the_site_alone(builder) -> None:
     project = builder.project(FIXTURES / "basic", docs={"om.md": "# Om\n"})
     toc = project / "strategy/versions/v2/version.yml"
     toc.write_text(toc.read_text().replace("based_on: v1", "based_on: v0"))
-    previous = project / "site"
-    previous.mkdir()
-    (previous / "index.html").write_text("the published site")
+    previous = published_site(project)
 
     result = run_mkdocs_build(project)
     output = result.stdout + result.stderr
@@ -47,29 +66,19 @@ def test_a_problem_found_after_mkdocs_cleans_keeps_the_last_good_site(builder) -
     """A hand-written page at a generated address is found when the files are listed,
     after MkDocs has emptied site/ when building in place: the old site stays."""
     project = builder.project(FIXTURES / "basic", docs={"v1.md": "# En sida\n"})
-    previous = project / "site"
-    previous.mkdir()
-    (previous / "index.html").write_text("the published site")
+    previous = published_site(project)
     result = run_mkdocs_build(project)
     assert result.returncode != 0
     assert "docs/v1.md would take the address of a generated page (/v1/)" in result.stderr
     assert "Traceback" not in result.stdout + result.stderr
     assert [p.name for p in previous.iterdir()] == ["index.html"]
-    assert sorted(p.name for p in project.iterdir()) == [
-        ".site.lock",
-        "docs",
-        "mkdocs.yml",
-        "site",
-        "strategy",
-    ]
+    assert_no_build_leftovers(project)
 
 
 def test_a_strict_warning_keeps_the_last_good_site(builder) -> None:
     """MkDocs counts warnings only after every page is written: still nothing changes."""
     project = builder.project(FIXTURES / "basic", docs={"om.md": "# Om\n\n[x](saknas.md)\n"})
-    previous = project / "site"
-    previous.mkdir()
-    (previous / "index.html").write_text("the published site")
+    previous = published_site(project)
     result = run_mkdocs_build(project)
     assert result.returncode != 0
     assert "saknas.md" in result.stderr
@@ -77,13 +86,7 @@ def test_a_strict_warning_keeps_the_last_good_site(builder) -> None:
     (project / "docs/om.md").write_text("# Om\n")
     assert run_mkdocs_build(project).returncode == 0
     assert (previous / "v1/index.html").is_file() and (previous / "en/index.html").is_file()
-    assert sorted(p.name for p in project.iterdir()) == [
-        ".site.lock",
-        "docs",
-        "mkdocs.yml",
-        "site",
-        "strategy",
-    ]
+    assert_no_build_leftovers(project)
 
 
 def test_two_builds_into_one_folder_do_not_mix(builder) -> None:

@@ -115,14 +115,22 @@ def _self_contained_code(text: str) -> str:
     return f"{fence} {content} {fence}"
 
 
-def _plain(token: Token) -> str:
-    """A wrappable token as it may stand inside a mark: on one line, ticks disarmed."""
+def _escaped(token: Token) -> str | None:
+    """The escaped form of a token that Markdown would misread where it stands."""
     if token.text == "&":
         return "&amp;"
     if token.kind == TICK:
         return "&#96;" * len(token.text)
     if token.kind == PAREN:
         return "\\("
+    return None
+
+
+def _plain(token: Token) -> str:
+    """A wrappable token as it may stand inside a mark: on one line, ticks disarmed."""
+    escaped = _escaped(token)
+    if escaped is not None:
+        return escaped
     if token.kind == CODE:
         return _self_contained_code(token.key)
     return token.key
@@ -130,12 +138,9 @@ def _plain(token: Token) -> str:
 
 def new_text(token: Token) -> str:
     """A new-side token outside any mark (escaped where it must be)."""
-    if token.text == "&":
-        return "&amp;"
-    if token.kind == TICK:
-        return "&#96;" * len(token.text)
-    if token.kind == PAREN:
-        return "\\("
+    escaped = _escaped(token)
+    if escaped is not None:
+        return escaped
     if token.kind == CODE and "\n" not in token.text:
         return _self_contained_code(token.text)
     return token.text
