@@ -242,6 +242,28 @@ def test_changes_view_shows_old_and_new_values_and_what_was_added_or_removed(
     assert "diff-inserted-block" in added_figure.parent["class"]
 
 
+def test_a_figure_added_with_its_line_is_drawn_and_numbered_as_on_the_section_page(
+    figures: Path, builder
+) -> None:
+    """A placement line that is new as a whole reads `![[<ins>figur: ny</ins>]]` in the
+    diff's Markdown; it must still become the figure, which takes no paragraph number,
+    so that "¶n" is the same paragraph on the section page and in its changes view."""
+    old = figures / "versions/v1/figurer.md"
+    old.write_text(old.read_text().replace("![[figur: gammal]]\n", ""))
+    new = figures / "versions/v2/figurer.md"
+    new.write_text(new.read_text() + "\nEfter den nya figuren.\n")
+    site = builder.build(builder.project(figures))
+    page = soup(site, "v2/figurer/andringar/")
+    added = page.find("figure", id="figur-ny")
+    assert added is not None and "diff-inserted-block" in added.parent["class"]
+    assert "![[" not in page.select_one("article").get_text()
+    from test_change_navigation import numbered
+
+    plain = numbered(soup(site, "v2/figurer/"))
+    assert list(plain) == ["p1", "p2", "p3"]
+    assert numbered(page) == plain
+
+
 def test_changed_words_of_a_figure_are_marked_like_text(strategy) -> None:
     old = strategy.versions["v2"].figures["deltagare"]
     figures_copy = load_strategy(FIGURES).versions["v2"].figures

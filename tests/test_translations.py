@@ -199,9 +199,10 @@ def translated_then_changed(basic: Path) -> None:
 def english_pages(basic: Path) -> dict[str, object]:
     from datetime import date
 
+    from strategy_site.mkdocs_plugin.flavour import MKDOCS_MATERIAL
     from strategy_site.plan.pages import plan_site
 
-    plan = plan_site(load_strategy(basic), "en", date(2020, 3, 15))
+    plan = plan_site(load_strategy(basic), "en", date(2020, 3, 15), flavour=MKDOCS_MATERIAL)
     return {page.path: page for page in plan.pages}
 
 

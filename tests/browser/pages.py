@@ -60,6 +60,11 @@ EXTRA: list[SamplePage] = [
     SamplePage(
         "/beslutad/jord-skog-och-vatten/andringar/", "changes, deleted headings, sv", "changes"
     ),
+    SamplePage(
+        "/en/beslutad/regionala-forutsattningar/andringar/",
+        "changes with a cause note in a wide table row, en",
+        "changes",
+    ),
     SamplePage("/remiss/cirkular-bioekonomi/", "a split section: every successor, sv", "section"),
     SamplePage("/beslutad/styrkeomraden/", "a mapping figure, sv", "figures"),
     SamplePage("/en/beslutad/metod-och-process/", "a process figure, en", "figures"),

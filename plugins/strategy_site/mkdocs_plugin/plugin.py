@@ -46,10 +46,12 @@ from ..plan.checked import load_publishable
 from ..plan.pages import NavItem, PlannedPage, SitePlan, plan_site
 from ..plan.render import not_found
 from ..plan.sanitise import sanitise
+from ..plan.templating import Fragments, TemplateProblem
 from ..plan.texts import language_name, strings_with_prefix, t, text_direction
 from . import bridge
 from .config import StrategyPluginConfig
 from .csp import with_policy
+from .flavour import MKDOCS_MATERIAL
 from .headings import name_headings
 from .languages import add_theme_languages, widen_i18n_locales
 from .notice import notice_problems, site_notice
@@ -74,6 +76,9 @@ widen_i18n_locales()  # before i18n reads its languages: see languages.py
 I18N_LOCALE = re.compile(r"[a-z]{2}(-[A-Za-z]{4})?(-[A-Z]{2})?")  # what i18n accepts itself
 
 TEMPLATES = Path(__file__).parent / "templates"
+# Where a region's overrides of the page plan's partials go, under the theme's custom_dir
+# (docs/anpassa-utseendet.md).
+PARTIALS = Path("strategy") / "partials"
 
 # Extensions the content format promises editors (content-format.md: "Markdown as
 # mkdocs-material renders it"); added when mkdocs.yml leaves them out.
@@ -103,6 +108,7 @@ class StrategyPlugin(BasePlugin[StrategyPluginConfig]):
         self.site = SafeSiteDir()  # `mkdocs build` builds beside site/, then swaps it in
         self.swap_site = False
         self.config_used: MkDocsConfig | None = None
+        self.fragments = Fragments()  # the page plan's partials, the region's first
 
     # -- configuration -------------------------------------------------------------
 
@@ -116,6 +122,11 @@ class StrategyPlugin(BasePlugin[StrategyPluginConfig]):
         problems = theme_problems(config)
         if problems:
             raise PluginError("strategy: " + "\n".join(problems))
+        custom_dir = config.theme.custom_dir
+        self.fragments = Fragments([Path(custom_dir) / PARTIALS] if custom_dir else [])
+        problems = self.fragments.problems()
+        if problems:
+            raise PluginError("strategy: the site's partials:\n" + "\n".join(problems))
         if str(TEMPLATES) not in config.theme.dirs:
             position = 1 if config.theme.custom_dir else 0
             config.theme.dirs.insert(position, str(TEMPLATES))
@@ -206,7 +217,17 @@ class StrategyPlugin(BasePlugin[StrategyPluginConfig]):
         toc = config.mdx_configs.setdefault("toc", {})
         toc["permalink_title"] = t(lang, "ui.permalink")
         assert self.comparisons is not None  # shared by every language's build
-        self.plan = plan_site(strategy, lang, self.today, self.comparisons)
+        try:
+            self.plan = plan_site(
+                strategy,
+                lang,
+                self.today,
+                self.comparisons,
+                flavour=MKDOCS_MATERIAL,
+                fragments=self.fragments,
+            )
+        except TemplateProblem as problem:
+            raise PluginError(f"strategy: {problem}") from None
         self.planned = {}
         taken = {file.dest_uri: file for file in files}
         backing = self._preview_backing(config, files, lang, strategy)
@@ -473,7 +494,12 @@ class StrategyPlugin(BasePlugin[StrategyPluginConfig]):
             return context
         lang, root = self._plan_lang(), self._language_root(config)
         context["strategy_ui"] = strings_with_prefix(lang, "ui")
-        context["strategy_not_found"] = not_found(self.strategy, lang, root)
+        try:
+            context["strategy_not_found"] = not_found(
+                self.strategy, lang, root, MKDOCS_MATERIAL, self.fragments
+            )
+        except TemplateProblem as problem:
+            raise PluginError(f"strategy: {problem}") from None
         context["strategy_not_found_title"] = (
             f"{t(lang, 'notfound.title')} – {self.strategy.text(self.strategy.title, lang)}"
         )

@@ -42,6 +42,7 @@ from .figures.place import (
     place_figure_changes,
     place_figures,
 )
+from .flavour import Flavour
 from .markdown_text import markdown_text
 from .paragraphs import CHANGE_ID, ParagraphMark
 from .render import (
@@ -86,6 +87,7 @@ from .responding import (
     response_template_docx,
 )
 from .source_changes import SourceChanges
+from .templating import PACKAGE_FRAGMENTS, Fragments
 from .texts import language_name, t, use_region_strings
 
 START = "start"
@@ -152,15 +154,33 @@ def front_matter(**values: object) -> str:
 
 
 def plan_site(
-    strategy: Strategy, lang: str, today: date, comparisons: Comparisons | None = None
+    strategy: Strategy,
+    lang: str,
+    today: date,
+    comparisons: Comparisons | None = None,
+    *,
+    flavour: Flavour,
+    fragments: Fragments = PACKAGE_FRAGMENTS,
 ) -> SitePlan:
-    """Every page and file of the site in `lang`, as of the build date `today`."""
+    """Every page and file of the site in `lang`, as of the build date `today`, in the
+    engine's `flavour`, its HTML from `fragments` (the region's partials first)."""
     use_region_strings(strategy.strings)
-    return SitePlanner(strategy, lang, today, comparisons or Comparisons(strategy)).plan()
+    comparisons = comparisons or Comparisons(strategy)
+    return SitePlanner(strategy, lang, today, comparisons, flavour, fragments).plan()
 
 
 class SitePlanner:
-    def __init__(self, strategy: Strategy, lang: str, today: date, comparisons: Comparisons):
+    def __init__(
+        self,
+        strategy: Strategy,
+        lang: str,
+        today: date,
+        comparisons: Comparisons,
+        flavour: Flavour,
+        fragments: Fragments = PACKAGE_FRAGMENTS,
+    ):
+        self.flavour = flavour
+        self.fragments = fragments
         self.strategy = strategy
         self.lang = lang
         self.today = today
@@ -206,7 +226,15 @@ class SitePlanner:
     # -- helpers -------------------------------------------------------------------
 
     def context(self, path: str) -> PageContext:
-        return PageContext(self.strategy, self.lang, path, self.today, self.comparisons.has_changes)
+        return PageContext(
+            self.strategy,
+            self.lang,
+            path,
+            self.today,
+            self.comparisons.has_changes,
+            fragments=self.fragments,
+            flavour=self.flavour,
+        )
 
     def text(self, value: dict[str, str]) -> str:
         return self.strategy.text(value, self.lang)
@@ -245,7 +273,7 @@ class SitePlanner:
             html_title=f"{title} – {publisher}" if publisher else title,
             # One heading under the title: a table of contents of one entry helps nobody.
             markdown=front_matter(
-                title=t(lang, "nav.start"), description=lead or title, hide=["toc"]
+                title=t(lang, "nav.start"), description=lead or title, **self.flavour.hide_toc
             )
             + "\n".join(body),
         )
@@ -284,7 +312,9 @@ class SitePlanner:
             kind=VERSION,
             title=name,
             html_title=f"{name} – {title}",
-            markdown=front_matter(title=name, description=f"{name}: {title}", hide=["toc"])
+            markdown=front_matter(
+                title=name, description=f"{name}: {title}", **self.flavour.hide_toc
+            )
             + "\n".join(body),
             version=version.id,
             before_html=before,
@@ -300,7 +330,9 @@ class SitePlanner:
         text = translation if translation is not None else section
         text_lang = lang if translation is not None else self.source
         title = section_title(self.strategy, version, section.id, lang)
-        body = rewrite_links(text.body, lambda target: source_link(path, version, target))
+        body = rewrite_links(
+            text.body, lambda target: source_link(path, version, target, self.flavour)
+        )
         body = place_figures(body, version, text_lang, self.source)
         values: dict[str, object] = {"title": title}
         if text.summary:
@@ -411,7 +443,9 @@ class SitePlanner:
             shown = section.translations.get(text_lang) if text_lang != self.source else None
             annotated = (shown or section).body
             notes = [replace(note, block=None) for note in notes]  # no markers: listed only
-        body = rewrite_links(annotated, lambda target: changes_link(path, version, base, target))
+        body = rewrite_links(
+            annotated, lambda target: changes_link(path, version, base, target, self.flavour)
+        )
         body = place_figure_changes(body, version, base, text_lang, self.source)
         title = section_title(self.strategy, version, section.id, lang)
         page_title = t(lang, "changes.page_title", title=title)
@@ -430,7 +464,7 @@ class SitePlanner:
             kind=CHANGES,
             title=page_title,
             html_title=self.html_title(page_title, self.text(version.title)),
-            markdown=front_matter(title=page_title, search={"exclude": True})
+            markdown=front_matter(title=page_title, **self.flavour.search_exclude)
             + f"# {markdown_text(page_title)} {self.changes_mark(section).attribute()}\n\n{body}",
             version=version.id,
             section=section.id,
@@ -468,7 +502,7 @@ class SitePlanner:
             kind=OVERVIEW,
             title=title,
             html_title=self.html_title(title, name),
-            markdown=front_matter(title=title, search={"exclude": True}) + "\n".join(body),
+            markdown=front_matter(title=title, **self.flavour.search_exclude) + "\n".join(body),
             version=version.id,
             before_html=version_banner(ctx, version, None),
             css_class=f"st-page--{version.status}",
@@ -551,7 +585,7 @@ class SitePlanner:
             kind=TRANSLATIONS,
             title=title,
             html_title=self.html_title(title),
-            markdown=front_matter(title=title, search={"exclude": True}) + "\n".join(body),
+            markdown=front_matter(title=title, **self.flavour.search_exclude) + "\n".join(body),
         )
 
     def version_nav(self, version: Version) -> list[NavItem]:
@@ -585,20 +619,22 @@ def _first_summary(version: Version, lang: str) -> str | None:
     return None
 
 
-def source_link(from_path: str, version: Version, target: LinkTarget) -> str:
-    """Where an editor's link points, as a Markdown link MkDocs can check and resolve."""
+def source_link(from_path: str, version: Version, target: LinkTarget, flavour: Flavour) -> str:
+    """Where an editor's link points, as a Markdown link the engine can check and resolve."""
     if target.kind == "section":
         to_path = urls.section_path(target.version or version.id, target.section or "")
-        return urls.relative(from_path, to_path) + "index.md" + target.anchor
+        return urls.relative(from_path, to_path) + flavour.page_source + target.anchor
     return urls.relative(from_path, f"{version.id}/{target.target}") + target.anchor
 
 
-def changes_link(from_path: str, version: Version, base: Version, target: LinkTarget) -> str:
+def changes_link(
+    from_path: str, version: Version, base: Version, target: LinkTarget, flavour: Flavour
+) -> str:
     """Like source_link, for a text that mixes two versions: what the newer version no
     longer has (deleted text) is found in the older one."""
     gone = target.section not in version.sections and target.section in base.sections
     if target.kind == "section" and target.version is None and gone:
-        return source_link(from_path, base, target)
+        return source_link(from_path, base, target, flavour)
     if target.kind == "asset" and target.target not in version.assets:
-        return source_link(from_path, base, target)
-    return source_link(from_path, version, target)
+        return source_link(from_path, base, target, flavour)
+    return source_link(from_path, version, target, flavour)

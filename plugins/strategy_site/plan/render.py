@@ -1,24 +1,31 @@
 """HTML fragments around the content: banners, the version selector, the timeline.
 
-Plain functions from model facts to escaped HTML strings. Links are computed here as
+Plain functions from model facts to the variables of a partial (`templates/*.html`,
+rendered with autoescape by `templating.Fragments`). Links are computed here as
 relative URLs from the page's own path, so the site works from any folder or host path.
+The public functions return `str` (HTML), since pages are put together as text.
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date
 from html import escape
+from typing import Any
 from urllib.parse import quote
+
+from markupsafe import Markup
 
 from .. import urls
 from ..derive.inputs import answering_version
 from ..derive.translations import CURRENT, MISSING, OUTDATED, SourceChange, TranslationStatus
 from ..lineage import counterparts
-from ..model import CONSULTATION, PLANNED, POPULAR, DateMark, Decision, Strategy, Version
+from ..model import CONSULTATION, POPULAR, DateMark, Section, Strategy, Version
+from .flavour import Flavour
 from .responding import comment_href
-from .texts import format_date, format_span, language_name, status_name, t
+from .templating import PACKAGE_FRAGMENTS, Fragments
+from .texts import format_date, format_span, language_name, status_name, t, t_html
 
 
 @dataclass(frozen=True)
@@ -31,6 +38,8 @@ class PageContext:
     today: date
     # Whether a version has pages of highlighted changes (decided by the site plan).
     has_changes: Callable[[Version], bool] = lambda version: False
+    fragments: Fragments = field(default=PACKAGE_FRAGMENTS, kw_only=True)
+    flavour: Flavour = field(kw_only=True)
 
     def link(self, to_path: str) -> str:
         """A relative link to another page in the same language."""
@@ -48,6 +57,34 @@ class PageContext:
 
     def text(self, value: dict[str, str]) -> str:
         return self.strategy.text(value, self.lang)
+
+    def fragment(self, name: str, **values: Any) -> Markup:
+        """The partial `name` for this page: its `values`, and the helpers every partial
+        gets (see docs/anpassa-utseendet.md)."""
+        return render_partial(self.strategy, self.lang, self.fragments, self.flavour, name, values)
+
+
+def render_partial(
+    strategy: Strategy,
+    lang: str,
+    fragments: Fragments,
+    flavour: Flavour,
+    name: str,
+    values: dict[str, Any],
+) -> Markup:
+    """A partial with the helpers every partial gets: the language, the interface
+    strings (`t`, which escapes), a text in the reader's language (`text`), dates."""
+    helpers: dict[str, Any] = {
+        "lang": lang,
+        "flavour": flavour,
+        "t": lambda key, **v: t_html(lang, key, **v),
+        "text": lambda value: strategy.text(value, lang),
+        "format_date": lambda day: format_date(day, lang),
+        "format_span": lambda day, until=None: format_span(day, until, lang),
+        "status_name": lambda status: status_name(status, lang),
+        "date_notes": lambda marks: date_notes(strategy, lang, marks),
+    }
+    return fragments.render(name, helpers | values)
 
 
 def tag(name: str, inner: str, **attributes: str | None) -> str:
@@ -71,56 +108,15 @@ def time_tag(value: date, lang: str) -> str:
     return f'<time datetime="{value.isoformat()}">{escape(format_date(value, lang))}</time>'
 
 
-def dated(day: date, mark: DateMark | None, lang: str, qualify: bool = True) -> str:
-    """A date or range for readers, saying 'planned' or 'about' when it is marked so.
-
-    `qualify=False` where the sentence around it already says so ("Planerat beslut ...").
-    """
-    span = format_span(day, mark.until if mark else None, lang)
-    html = f'<time datetime="{day.isoformat()}">{escape(span)}</time>'
-    if mark is None or not qualify:
-        return html
-    return tag("span", t(lang, f"date.{mark.certainty}", date=html), class_="st-date-mark")
-
-
-def date_note(ctx: PageContext, *marks: DateMark | None) -> str:
-    """The notes of these marks, each once, as text that follows a sentence."""
-    notes = []
+def date_notes(strategy: Strategy, lang: str, marks: list[DateMark | None]) -> list[str]:
+    """The notes of these date marks in `lang`, each once."""
+    notes: list[str] = []
     for mark in marks:
         if mark is not None and mark.note:
-            note = ctx.text(mark.note)
+            note = strategy.text(mark.note, lang)
             if note not in notes:
                 notes.append(note)
-    return "".join(" " + tag("span", escape(note), class_="st-date-note") for note in notes)
-
-
-def decision_text(ctx: PageContext, decision: Decision) -> str:
-    """'Beslutad av ... den ...' or, for a planned decision, 'Planerat beslut i ...'."""
-    lang, mark = ctx.lang, decision.date_mark
-    planned = mark is not None and mark.certainty == PLANNED
-    text = t(
-        lang,
-        "decision.planned" if planned else "decision.text",
-        by=escape(ctx.text(decision.by)),
-        date=dated(decision.date, mark, lang, qualify=not planned),
-        reference=escape(decision.reference),
-    )
-    text += date_note(ctx, mark)
-    if decision.in_force is not None:
-        in_force_mark = decision.in_force_mark
-        in_force_planned = in_force_mark is not None and in_force_mark.certainty == PLANNED
-        key = "decision.in_force_planned" if in_force_planned else "decision.in_force"
-        when = dated(decision.in_force, in_force_mark, lang, qualify=not in_force_planned)
-        text += " " + t(lang, key, date=when) + date_note(ctx, in_force_mark)
-    return text
-
-
-def status_badge(status: str, lang: str) -> str:
-    return f'<span class="st-status st-status--{status}">{escape(status_name(status, lang))}</span>'
-
-
-def _version_name(ctx: PageContext, version: Version) -> str:
-    return escape(ctx.text(version.title))
+    return notes
 
 
 def version_banner(
@@ -131,108 +127,72 @@ def version_banner(
     `folded` (a changes view): what is said about the version beyond its name folds into
     a disclosure, so that on a phone the text starts on the first screen.
     """
-    lang = ctx.lang
-    parts = [
-        f'<div class="st-banner st-banner--{version.status}">',
-        '<p class="st-banner__version">'
-        f"{status_badge(version.status, lang)} "
-        f"{escape(t(lang, 'version.you_are_reading'))}: "
-        f"<strong>{_version_name(ctx, version)}</strong>, "
-        f"{t(lang, 'version.published', date=dated(version.date, version.date_mark, lang))}."
-        f"{date_note(ctx, version.date_mark)}</p>",
-    ]
-    more = []
-    notice = _currency_notice(ctx, version, section_id)
-    if notice:
-        more.append(notice)
+    decision = Markup("")
     if version.decision is not None:
-        more.append(tag("p", decision_text(ctx, version.decision), class_="st-banner__decision"))
+        decision = ctx.fragment("decision.html", decision=version.decision)
+    consultation = Markup("")
     if version.status == CONSULTATION and version.consultation is not None:
-        more.append(consultation_notice(ctx, version))
-    if folded and more:
-        summary = tag("summary", escape(t(lang, "version.more")))
-        more = [tag("details", summary + "".join(more), class_="st-banner__more")]
-    parts += more
-    parts.append(version_selector(ctx, version, section_id))
-    parts.append("</div>")
-    return "\n".join(parts)
-
-
-def _currency_notice(ctx: PageContext, version: Version, section_id: str | None) -> str:
-    """Tell readers of any version but the current one where the current text is."""
-    strategy, lang = ctx.strategy, ctx.lang
-    current = strategy.current_version
-    if version.id == current.id:
-        return ""
-    current_name = f"<strong>{_version_name(ctx, current)}</strong>"
-    order = list(strategy.versions)
-    if version.status == POPULAR and version.based_on in strategy.versions:
-        base = strategy.versions[version.based_on]
-        text = t(lang, "notice.popular", base=f"<strong>{_version_name(ctx, base)}</strong>")
-        if base.id != current.id:
-            text += " " + t(lang, "notice.older", current=current_name)
-    elif order.index(version.id) < order.index(current.id):
-        text = t(lang, "notice.older", current=current_name)
-    else:
-        text = t(lang, "notice.newer", current=current_name)
-    targets = counterparts(strategy, version, section_id, current) if section_id else []
-    name = _version_name(ctx, current)
-    if len(targets) == 1:
-        link = (
-            f'<a href="{escape(ctx.link(urls.section_path(current.id, targets[0])))}">'
-            f"{t(lang, 'notice.go_same_section', current=name)}</a>"
+        consultation = _consultation_notice(ctx, version)
+    return str(
+        ctx.fragment(
+            "banner.html",
+            version=version,
+            folded=folded,
+            notice=_currency_notice(ctx, version, section_id),
+            decision=decision,
+            consultation=consultation,
+            selector=_version_selector(ctx, version, section_id),
         )
-    elif targets:
-        link = t(
-            lang, "notice.go_sections", current=name, sections=section_links(ctx, current, targets)
-        )
-    else:
-        link = (
-            f'<a href="{escape(ctx.link(urls.version_path(current.id)))}">'
-            f"{t(lang, 'notice.go_version_start', current=name)}</a>"
-        )
-        if section_id is not None:
-            gone = t(lang, "notice.section_gone", current=ctx.text(current.title))
-            link = f"{escape(gone)} {link}"
-    return f'<p class="st-banner__notice" role="note">{text} {link}</p>'
-
-
-def consultation_notice(ctx: PageContext, version: Version) -> str:
-    """Open, upcoming or closed, decided by the build date."""
-    consultation = version.consultation
-    assert consultation is not None
-    lang = ctx.lang
-    state = consultation.state_on(ctx.today)
-    opens = dated(consultation.opens, consultation.opens_mark, lang)
-    closes = dated(consultation.closes, consultation.closes_mark, lang)
-    reference = f"<strong>{escape(consultation.reference)}</strong>"
-    notes = date_note(ctx, consultation.opens_mark, consultation.closes_mark)
-    lines = [t(lang, f"consultation.{state}", opens=opens, closes=closes) + notes]
-    if state == "closed":
-        lines.append(t(lang, "consultation.closed_more", reference=reference))
-        answer = answering_version(ctx.strategy, version)
-        if answer is not None:
-            href = ctx.link(urls.outcome_path(answer.id))
-            lines.append(link(href, escape(t(lang, "outcome.closed_link"))))
-    else:
-        contact = _contact(consultation.respond_to)
-        lines.append(t(lang, "consultation.how", respond_to=contact, reference=reference))
-        if state == "open":
-            lines.append(escape(t(lang, "consultation.invite")))
-    return (
-        f'<div class="st-consultation st-consultation--{state}">'
-        f'<p class="st-consultation__title">{escape(t(lang, "consultation.heading"))}</p>'
-        + "".join(f"<p>{line}</p>" for line in lines)
-        + "</div>"
     )
 
 
-def _contact(address: str) -> str:
+def _currency_notice(ctx: PageContext, version: Version, section_id: str | None) -> Markup:
+    """Tell readers of any version but the current one where the current text is."""
+    strategy = ctx.strategy
+    current = strategy.current_version
+    if version.id == current.id:
+        return Markup("")
+    order = list(strategy.versions)
+    base = None
+    if version.status == POPULAR and version.based_on in strategy.versions:
+        kind, base = "popular", strategy.versions[version.based_on]
+    elif order.index(version.id) < order.index(current.id):
+        kind = "older"
+    else:
+        kind = "newer"
+    targets = counterparts(strategy, version, section_id, current) if section_id else []
+    return ctx.fragment(
+        "currency-notice.html",
+        kind=kind,
+        base=base,
+        current=current,
+        targets=_section_links(ctx, current, targets),
+        start_href=ctx.link(urls.version_path(current.id)),
+        section_gone=section_id is not None,
+    )
+
+
+def _consultation_notice(ctx: PageContext, version: Version) -> Markup:
+    """Open, upcoming or closed, decided by the build date."""
+    consultation = version.consultation
+    assert consultation is not None
+    state = consultation.state_on(ctx.today)
+    outcome_href = None
+    if state == "closed":
+        answer = answering_version(ctx.strategy, version)
+        if answer is not None:
+            outcome_href = ctx.link(urls.outcome_path(answer.id))
+    address = consultation.respond_to
+    mailto = None
     if "@" in address and not address.startswith(("http://", "https://")):
-        return f'<a href="mailto:{escape(quote(address, safe="@"))}">{escape(address)}</a>'
-    if address.startswith(("http://", "https://")):
-        return f'<a href="{escape(address)}">{escape(address)}</a>'
-    return escape(address)
+        mailto = "mailto:" + quote(address, safe="@")
+    return ctx.fragment(
+        "consultation-notice.html",
+        consultation=consultation,
+        state=state,
+        outcome_href=outcome_href,
+        mailto=mailto,
+    )
 
 
 def status_unless_named(version: Version, name: str, lang: str) -> str | None:
@@ -251,177 +211,96 @@ def version_label(strategy: Strategy, version: Version, lang: str) -> str:
     return " · ".join(part for part in parts if part)
 
 
-def version_selector(ctx: PageContext, version: Version, section_id: str | None) -> str:
+def _version_selector(ctx: PageContext, version: Version, section_id: str | None) -> Markup:
     """Plain links in a disclosure widget: works with the keyboard and without JavaScript.
 
     Each entry reads as one sentence: the version, then its date and status, and where
     the same section has another title there, that title."""
     strategy, lang = ctx.strategy, ctx.lang
     here = section_title(strategy, version, section_id, lang) if section_id else None
-    items = []
+    entries = []
     for other in strategy.versions.values():
         targets = counterparts(strategy, version, section_id, other) if section_id else []
         path = urls.section_path(other.id, targets[0]) if len(targets) == 1 else None
-        facts = [dated(other.date, other.date_mark, lang)]
-        status = status_unless_named(other, ctx.text(other.title), lang)
-        if status:
-            facts.insert(0, escape(status))
-        if other.id == strategy.current:
-            facts.append(
-                tag("span", escape(t(lang, "version.current_badge")), class_="st-versions__current")
-            )
-        note = ""
-        if section_id is not None and not targets:
-            note = " " + tag(
-                "span",
-                f"({escape(t(lang, 'version.missing_section'))})",
-                class_="st-versions__note",
-            )
-        elif len(targets) > 1:
-            # Split (or merged, looking back): every part, by name.
-            parts = "".join(
-                tag(
-                    "li",
-                    link(
-                        ctx.link(urls.section_path(other.id, target)),
-                        escape(section_title(strategy, other, target, lang)),
-                    ),
-                )
-                for target in targets
-            )
-            note = " " + tag(
-                "span", escape(t(lang, "version.in_sections")), class_="st-versions__note"
-            )
-            note += tag("ul", parts, class_="st-versions__parts")
-        elif targets and other.id != version.id:
+        other_title = None
+        if len(targets) == 1 and other.id != version.id:
             there = section_title(strategy, other, targets[0], lang)
-            if there != here:
-                title = f"<q>{escape(there)}</q>"
-                note = " " + tag(
-                    "span",
-                    f"({t(lang, 'version.other_title', title=title)})",
-                    class_="st-versions__note",
-                )
-        current_attr = ' aria-current="page"' if other.id == version.id else ""
-        href = ctx.link(path or urls.version_path(other.id))
-        items.append(
-            f'<li><a href="{escape(href)}"{current_attr}>{_version_name(ctx, other)}</a>'
-            f', <span class="st-versions__meta">{", ".join(facts)}</span>{note}</li>'
+            other_title = there if there != here else None
+        entries.append(
+            {
+                "version": other,
+                "href": ctx.link(path or urls.version_path(other.id)),
+                "here": other.id == version.id,
+                "status": status_unless_named(other, ctx.text(other.title), lang),
+                "current": other.id == strategy.current,
+                "missing": section_id is not None and not targets,
+                # Split (or merged, looking back): every part, by name.
+                "parts": _section_links(ctx, other, targets) if len(targets) > 1 else [],
+                "other_title": other_title,
+            }
         )
-    label = escape(t(lang, "version.select"))
-    return (
-        f'<nav class="st-versions" aria-label="{label}">'
-        f"<details><summary>{label}</summary>"
-        f'<p class="st-versions__hint">{escape(t(lang, "version.select_hint"))}</p>'
-        f"<ul>{''.join(items)}</ul></details></nav>"
-    )
+    return ctx.fragment("version-selector.html", entries=entries)
+
+
+def _section_links(
+    ctx: PageContext, version: Version, ids: tuple[str, ...] | list[str]
+) -> list[dict[str, str]]:
+    """Sections of `version` as `href` and numbered `title`, for a partial to link."""
+    return [
+        {
+            "href": ctx.link(urls.section_path(version.id, section_id)),
+            "title": section_title(ctx.strategy, version, section_id, ctx.lang),
+        }
+        for section_id in ids
+        if section_id in version.sections
+    ]
 
 
 def section_links(ctx: PageContext, version: Version, ids: tuple[str, ...] | list[str]) -> str:
     """ "3.1 Hållbar energi och 3.2 Jord, skog och vatten", each linked to its page."""
-    links = [
-        link(
-            ctx.link(urls.section_path(version.id, section_id)),
-            escape(section_title(ctx.strategy, version, section_id, ctx.lang)),
-        )
-        for section_id in ids
-        if section_id in version.sections
-    ]
-    joiner = f" {t(ctx.lang, 'list.and')} "
-    if len(links) <= 2:
-        return joiner.join(links)
-    return ", ".join(links[:-1]) + joiner + links[-1]
+    links = ctx.fragment("section-links.html", links=_section_links(ctx, version, ids))
+    return str(links)
 
 
 def timeline(ctx: PageContext) -> str:
     """The start page's list of versions, oldest first, with the current one marked."""
-    strategy, lang = ctx.strategy, ctx.lang
-    items = []
-    for version in strategy.versions.values():
-        facts = [dated(version.date, version.date_mark, lang)]
-        status = status_unless_named(version, ctx.text(version.title), lang)
-        if status:
-            facts.insert(0, escape(status))
-        consultation, decision = version.consultation, version.decision
-        if consultation is not None:
-            facts.append(
-                t(
-                    lang,
-                    "start.consultation_dates",
-                    opens=dated(consultation.opens, consultation.opens_mark, lang),
-                    closes=dated(consultation.closes, consultation.closes_mark, lang),
-                )
-            )
-        if decision is not None:
-            planned = decision.date_mark is not None and decision.date_mark.certainty == PLANNED
-            facts.append(
-                t(
-                    lang,
-                    "start.decision_planned" if planned else "start.decision",
-                    by=escape(ctx.text(decision.by)),
-                    date=dated(decision.date, decision.date_mark, lang, qualify=not planned),
-                )
-            )
-        facts.append(escape(t(lang, "start.sections", count=len(version.sections))))
-        is_current = version.id == strategy.current
-        badge = ""
-        classes = f"st-timeline__item st-timeline__item--{version.status}"
-        if is_current:
-            badge = " " + tag(
-                "span", escape(t(lang, "version.current_badge")), class_="st-timeline__current"
-            )
-            classes += " st-timeline__item--current"
-        title = link(ctx.link(urls.version_path(version.id)), _version_name(ctx, version))
-        items.append(
-            tag(
-                "li",
-                tag("p", title + badge, class_="st-timeline__title")
-                + tag("p", " · ".join(facts), class_="st-timeline__facts"),
-                class_=classes,
-            )
-        )
-    return tag("ol", "".join(items), class_="st-timeline")
+    strategy = ctx.strategy
+    entries = [
+        {
+            "version": version,
+            "href": ctx.link(urls.version_path(version.id)),
+            "status": status_unless_named(version, ctx.text(version.title), ctx.lang),
+            "current": version.id == strategy.current,
+        }
+        for version in strategy.versions.values()
+    ]
+    return str(ctx.fragment("timeline.html", entries=entries))
 
 
 def read_now(ctx: PageContext) -> str:
     current = ctx.strategy.current_version
-    lang = ctx.lang
-    title = link(ctx.link(urls.version_path(current.id)), _version_name(ctx, current))
-    return tag(
-        "div",
-        tag("p", escape(t(lang, "start.read_now")), class_="st-read-now__label")
-        + tag("p", title, class_="st-read-now__title")
-        + tag(
-            "p",
-            f"{status_badge(current.status, lang)} {dated(current.date, current.date_mark, lang)}",
-            class_="st-read-now__facts",
-        ),
-        class_="st-read-now",
-    )
+    href = ctx.link(urls.version_path(current.id))
+    return str(ctx.fragment("read-now.html", current=current, href=href))
 
 
 def contents(ctx: PageContext, version: Version) -> str:
     """A version's table of contents as nested lists of links, numbered as in the nav."""
-    lang = ctx.lang
 
-    def entries(ids: list[str]) -> str:
-        items = []
-        for section_id in ids:
-            section = version.sections[section_id]
-            title = escape(section_title(ctx.strategy, version, section_id, lang))
-            href = ctx.link(urls.section_path(version.id, section_id))
-            children = entries(section.children) if section.children else ""
-            summary = ""
-            text = _summary(section, lang)
-            if text:
-                summary = tag("span", escape(text), class_="st-contents__summary")
-            items.append(tag("li", link(href, title) + summary + children))
-        return tag("ul", "".join(items), class_="st-contents")
+    def entries(ids: list[str]) -> list[dict[str, Any]]:
+        return [
+            {
+                "href": ctx.link(urls.section_path(version.id, section_id)),
+                "title": section_title(ctx.strategy, version, section_id, ctx.lang),
+                "summary": _summary(version.sections[section_id], ctx.lang),
+                "children": entries(version.sections[section_id].children),
+            }
+            for section_id in ids
+        ]
 
-    return entries([s.id for s in version.top_level])
+    return str(ctx.fragment("contents.html", entries=entries([s.id for s in version.top_level])))
 
 
-def _summary(section, lang: str) -> str | None:
+def _summary(section: Section, lang: str) -> str | None:
     translation = section.translations.get(lang)
     if translation is not None and translation.summary:
         return translation.summary
@@ -463,26 +342,20 @@ def source_change_text(lang: str, change: SourceChange) -> str:
 def translation_notice(ctx: PageContext, state: str, change: SourceChange | None = None) -> str:
     """Above a section whose translation is missing or outdated: what the reader sees;
     for an outdated one what changed in the original and when, when history tells."""
-    source = ctx.strategy.source_language
-    names = {
-        "language": language_name(ctx.lang, ctx.lang),
-        "source": language_name(source, ctx.lang),
-    }
-    if state == MISSING:
-        text = escape(t(ctx.lang, "translation.missing", **names))
-    elif state == OUTDATED:
-        read = link(
-            ctx.link_in(source, ctx.path),
-            escape(t(ctx.lang, "translation.read_source", **names)),
-            hreflang=source,
-        )
-        text = escape(t(ctx.lang, "translation.outdated", **names))
-        if change is not None:
-            text += " " + escape(source_change_text(ctx.lang, change))
-        text += f" {read}"
-    else:
+    if state not in (MISSING, OUTDATED):
         return ""
-    return tag("p", text, class_=f"st-translation st-translation--{state}", role="note")
+    source = ctx.strategy.source_language
+    return str(
+        ctx.fragment(
+            "translation-notice.html",
+            state=state,
+            language=language_name(ctx.lang, ctx.lang),
+            source=language_name(source, ctx.lang),
+            source_lang=source,
+            source_href=ctx.link_in(source, ctx.path),
+            change=source_change_text(ctx.lang, change) if change is not None else None,
+        )
+    )
 
 
 STATE_SIGNS = {CURRENT: "✓", OUTDATED: "!", MISSING: "–"}
@@ -493,94 +366,53 @@ def translation_table(ctx: PageContext, version: Version, rows: list[Translation
 
     Each title goes to the translated page (what readers see); an outdated section also
     names the command that shows what changed in the source since it was translated."""
-    lang, source = ctx.lang, ctx.strategy.source_language
-    head = "".join(
-        tag("th", escape(t(lang, key)), scope="col")
-        for key in ("translations.section", "translations.state", "translations.words")
-    )
-    body = []
-    for row in rows:
-        title = f"{row.number} {row.title}" if version.status != POPULAR else row.title
-        path = urls.section_path(row.version, row.section)
-        name = link(ctx.link_in(row.lang, path), escape(title), hreflang=row.lang)
-        badge = tag(
-            "span",
-            tag("span", STATE_SIGNS[row.state], aria_hidden="true")
-            + " "
-            + escape(t(lang, f"state.{row.state}")),
-            class_="st-state__badge",
-        )
-        state = badge
-        if row.state == OUTDATED and row.change is not None and row.change.changed_on:
-            day = format_date(date.fromisoformat(row.change.changed_on), lang)
-            state += " " + tag(
-                "span",
-                escape(t(lang, "translations.changed_on", date=day)),
-                class_="st-state__when",
-            )
-        if row.state == OUTDATED:
-            command = f"strategi translations diff {row.version}/{row.section}"
-            state += " " + tag(
-                "span",
-                escape(t(lang, "translations.what_changed")) + " " + tag("code", escape(command)),
-                class_="st-state__diff",
-            )
-        cells = (
-            tag("td", tag("span", name, lang=source if source != lang else None)),
-            tag("td", state, class_=f"st-state st-state--{row.state}"),
-            tag("td", str(row.words)),
-        )
-        body.append(tag("tr", "".join(cells), class_=f"st-row--{row.state}"))
-    table = tag("table", tag("thead", tag("tr", head)) + tag("tbody", "".join(body)))
-    return tag("div", table, class_="st-table-scroll")
+    source = ctx.strategy.source_language
+    entries = [
+        {
+            "title": f"{row.number} {row.title}" if version.status != POPULAR else row.title,
+            "href": ctx.link_in(row.lang, urls.section_path(row.version, row.section)),
+            "lang": row.lang,
+            "state": row.state,
+            "sign": STATE_SIGNS[row.state],
+            "command": f"strategi translations diff {row.version}/{row.section}"
+            if row.state == OUTDATED
+            else None,
+            "words": row.words,
+            "changed_on": format_date(date.fromisoformat(row.change.changed_on), ctx.lang)
+            if row.change is not None and row.change.changed_on
+            else None,
+        }
+        for row in rows
+    ]
+    source_lang = source if source != ctx.lang else None
+    return str(ctx.fragment("translation-table.html", rows=entries, source_lang=source_lang))
 
 
 def consultation_actions(ctx: PageContext, version: Version, section_id: str | None) -> str:
     """While a consultation is open: respond to this section, or download the template."""
-    lang = ctx.lang
-    actions = []
+    comment = None
     if section_id is not None:
         section = version.sections[section_id]
-        href = comment_href(ctx.strategy, version, section, lang, None)
-        actions.append(link(href, escape(t(lang, "comment.section")), class_="md-button"))
-    for suffix, key in (("docx", "comment.template_docx"), ("txt", "comment.template_txt")):
-        href = ctx.link(urls.response_template_path(version.id, suffix))
-        actions.append(link(href, escape(t(lang, key)), download=""))
-    return tag("p", " ".join(actions), class_="st-actions")
+        comment = comment_href(ctx.strategy, version, section, ctx.lang, None)
+    templates = [
+        {"href": ctx.link(urls.response_template_path(version.id, suffix)), "key": key}
+        for suffix, key in (("docx", "comment.template_docx"), ("txt", "comment.template_txt"))
+    ]
+    return str(ctx.fragment("consultation-actions.html", comment_href=comment, templates=templates))
 
 
-def not_found(strategy: Strategy, lang: str, root: str) -> str:
+def not_found(
+    strategy: Strategy, lang: str, root: str, flavour: Flavour, fragments: Fragments
+) -> str:
     """The 404 page's text: what happened, a search, and the way to the current programme.
 
     `root` is the language's root as an absolute path ("/smart-specialisering/en/"): a
     404 page is served at whatever address was asked for, so relative links would break.
     """
     current = strategy.current_version
-    name = escape(strategy.text(current.title, lang))
-    search = tag(
-        "form",
-        tag("label", escape(t(lang, "notfound.search")), for_="st-notfound-q")
-        + ' <input type="search" id="st-notfound-q" name="q" required> '
-        + tag(
-            "button", escape(t(lang, "notfound.search_button")), type="submit", class_="md-button"
-        ),
-        action=root,
-        method="get",
-        role="search",
-        class_="st-notfound-search",
-    )
-    links = tag(
-        "ul",
-        tag(
-            "li",
-            link(root + urls.version_path(current.id), t(lang, "notfound.current", current=name)),
-        )
-        + tag("li", link(root, escape(t(lang, "notfound.start")))),
-        class_="st-notfound-links",
-    )
-    return (
-        tag("h1", escape(t(lang, "notfound.title")), id="st-notfound")
-        + tag("p", escape(t(lang, "notfound.explain")))
-        + links
-        + search
-    )
+    values = {
+        "root": root,
+        "current": current,
+        "current_href": root + urls.version_path(current.id),
+    }
+    return str(render_partial(strategy, lang, fragments, flavour, "not-found.html", values))

@@ -16,6 +16,7 @@ from string import Formatter
 
 from babel import Locale, UnknownLocaleError
 from babel import dates as babel_dates
+from markupsafe import Markup
 
 from ..content.problems import ProblemLog
 from ..model import DateMark, InterfaceStrings, Strategy
@@ -621,6 +622,17 @@ def t(lang: str, key: str, **values: object) -> str:
         raise KeyError(key)
     template = _with_document(template, lang)
     return template.format(**values) if values else template
+
+
+def t_html(lang: str, key: str, **values: object) -> Markup:
+    """`t` for HTML: the string is escaped, and so is every value that is not `Markup`
+    (HTML made by a template), so that a region's string or a title cannot add markup.
+    The one place where an interface string becomes HTML."""
+    template = _lookup(lang, key)
+    if template is None:
+        raise KeyError(key)
+    html = Markup.escape(_with_document(template, lang))
+    return html.format(**values) if values else html
 
 
 @lru_cache(maxsize=64)

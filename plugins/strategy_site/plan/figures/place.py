@@ -82,9 +82,7 @@ def place_figure_changes(
         return figure, source
 
     def draw(line: str) -> str:
-        plain = _SR_ONLY.sub("", line)
-        old_line = _INS.sub("", plain).replace("<del>", "").replace("</del>", "")
-        new_line = _DEL.sub("", plain).replace("<ins>", "").replace("</ins>", "")
+        old_line, new_line = _sides(line)
         old_match, new_match = PLACEMENT.match(old_line), PLACEMENT.match(new_line)
         old = base.figures.get(old_match["id"]) if old_match else None
         new = version.figures.get(new_match["id"]) if new_match else None
@@ -106,7 +104,23 @@ def place_figure_changes(
             blocks.append(block_html(markup, True, labels))
         return "\n\n".join(blocks) or line
 
-    return _replace(markdown, draw)
+    return _replace(markdown, draw, marked=True)
+
+
+def _sides(line: str) -> tuple[str, str]:
+    """A line of a changes view as it read in the old text and reads in the new one."""
+    plain = _SR_ONLY.sub("", line)
+    old_line = _INS.sub("", plain).replace("<del>", "").replace("</del>", "")
+    new_line = _DEL.sub("", plain).replace("<ins>", "").replace("</ins>", "")
+    return old_line, new_line
+
+
+def _places(line: str, marked: bool) -> bool:
+    """Whether `line` may place a figure. On a changes view the diff's marks can stand
+    inside the placement (`![[<ins>figur: id</ins>]]`, a figure added with its line)."""
+    if PLACEMENT_START in line:
+        return True
+    return marked and "figur" in line and any(PLACEMENT_START in s for s in _sides(line))
 
 
 def figures_changed(version: Version, base: Version, body: str) -> bool:
@@ -123,13 +137,14 @@ def figures_changed_note(lang: str) -> str:
     return f'<p class="st-fig-changed">{esc(t(lang, "figure.changed_in_section"))}</p>'
 
 
-def _replace(markdown: str, draw: Callable[[str], str]) -> str:
-    """Each line that places a figure, replaced by `draw(line)` as a block of raw HTML."""
-    if PLACEMENT_START not in markdown:
+def _replace(markdown: str, draw: Callable[[str], str], marked: bool = False) -> str:
+    """Each line that places a figure, replaced by `draw(line)` as a block of raw HTML.
+    `marked`: the Markdown of a changes view, whose lines may carry <ins>/<del> marks."""
+    if not marked and PLACEMENT_START not in markdown:
         return markdown
     out = []
     for _, line, in_code in body_lines(markdown):
-        if not in_code and PLACEMENT_START in line:
+        if not in_code and _places(line, marked):
             drawn = draw(line)
             if drawn != line:
                 out += ["", drawn, ""]

@@ -1,0 +1,117 @@
+"""The page plan's HTML partials (plan/templates/): autoescaped, and a region can
+override each from its theme's custom_dir (overrides/strategy/partials/), with a clear
+error for an override that cannot be used."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import pytest
+from markupsafe import Markup
+
+from conftest import FIXTURES, REPO, run_mkdocs_build
+from strategy_site.plan.templating import Fragments, TemplateProblem, partial_names
+from strategy_site.plan.texts import t_html, use_region_strings
+
+BANNER_OVERRIDE = """\
+{# The region's own banner: its name first, then the plugin's selector. #}
+<div class="region-banner st-banner st-banner--{{ version.status }}">
+<p>{{ text(version.title) }} ({{ status_name(version.status) }})</p>
+{{ selector }}
+</div>
+"""
+
+
+def project_with_overrides(builder, partials: dict[str, str]) -> Path:
+    folder = builder.project(FIXTURES / "basic", docs={"om.md": "# Om\n"})
+    config = folder / "mkdocs.yml"
+    text = config.read_text(encoding="utf-8")
+    config.write_text(
+        text.replace("  language: sv\n", "  language: sv\n  custom_dir: overrides\n"),
+        encoding="utf-8",
+    )
+    target = folder / "overrides" / "strategy" / "partials"
+    target.mkdir(parents=True)
+    for name, source in partials.items():
+        (target / name).write_text(source, encoding="utf-8")
+    return folder
+
+
+def test_a_regions_banner_replaces_the_packages(builder) -> None:
+    folder = project_with_overrides(builder, {"banner.html": BANNER_OVERRIDE})
+    site = builder.build(folder)
+    page = (site / "v2" / "index.html").read_text(encoding="utf-8")
+    assert '<div class="region-banner st-banner' in page
+    assert "st-banner__version" not in page  # the package's banner is gone
+    assert 'class="st-versions"' in page  # the selector it placed is there
+    # Every other partial is still the package's: the start page's timeline.
+    start = (site / "index.html").read_text(encoding="utf-8")
+    assert 'class="st-timeline"' in start
+
+
+def test_a_broken_override_names_its_file_and_line(builder) -> None:
+    broken = '<div class="st-banner">\n{% if version.status %}\n<p>never closed</p>\n'
+    folder = project_with_overrides(builder, {"banner.html": broken, "baner.html": "<p></p>"})
+    result = run_mkdocs_build(folder)
+    assert result.returncode == 1
+    path = folder / "overrides" / "strategy" / "partials"
+    assert f"{path / 'banner.html'}:3: Unexpected end of template" in result.stderr
+    assert f"{path / 'baner.html'}: not a partial of the site" in result.stderr
+    assert "banner.html, consultation-actions.html" in result.stderr  # the names to use
+    assert "Traceback" not in result.stderr
+    assert not (folder / "site").exists()
+
+
+def test_an_override_that_uses_an_unknown_variable_names_its_line(builder) -> None:
+    override = "<div>\n<p>{{ version.status }}</p>\n<p>{{ verison.title }}</p>\n</div>\n"
+    folder = project_with_overrides(builder, {"banner.html": override})
+    result = run_mkdocs_build(folder)
+    assert result.returncode == 1
+    banner = folder / "overrides" / "strategy" / "partials" / "banner.html"
+    assert f"{banner}:3: 'verison' is undefined" in result.stderr
+    assert "Traceback" not in result.stderr
+    assert not (folder / "site").exists()
+
+
+def test_an_override_that_includes_a_missing_template(tmp_path: Path) -> None:
+    (tmp_path / "read-now.html").write_text('<div>\n{% include "nowhere.html" %}\n</div>\n')
+    with pytest.raises(TemplateProblem) as caught:
+        Fragments([tmp_path]).render("read-now.html", {})
+    assert f"{tmp_path / 'read-now.html'}:2: the template nowhere.html does not exist" in str(
+        caught.value
+    )
+
+
+def test_content_text_is_escaped_once_by_the_template(tmp_path: Path) -> None:
+    (tmp_path / "read-now.html").write_text("<p>{{ title }}|{{ html }}|{{ t('start.read_now') }}")
+    hostile = '"><script>alert(1)</script> & co'
+    use_region_strings({})
+    out = Fragments([tmp_path]).render(
+        "read-now.html",
+        {"title": hostile, "html": Markup("<b>ok</b>"), "t": lambda key: t_html("sv", key)},
+    )
+    assert out == ("<p>&#34;&gt;&lt;script&gt;alert(1)&lt;/script&gt; &amp; co|<b>ok</b>|Läs nu")
+
+
+def test_interface_strings_escape_their_text_and_plain_values() -> None:
+    """A region's string or a title filled into a string cannot add markup; HTML made by
+    a partial (Markup) goes in as it is."""
+    from strategy_site.model import InterfaceStrings
+
+    region = InterfaceStrings("sv", Path("strings/sv.yml"), {"notice.older": "<i>Ä</i> {current}"})
+    use_region_strings({"sv": region})
+    try:
+        html = t_html("sv", "notice.older", current="<b>x</b>")
+        assert html == "&lt;i&gt;Ä&lt;/i&gt; &lt;b&gt;x&lt;/b&gt;"
+        assert t_html("sv", "notice.older", current=Markup("<b>x</b>")).endswith("<b>x</b>")
+    finally:
+        use_region_strings({})
+
+
+def test_every_partial_is_documented_for_regions() -> None:
+    guide = (REPO / "docs" / "anpassa-utseendet.md").read_text(encoding="utf-8")
+    guide_en = (REPO / "docs" / "anpassa-utseendet.en.md").read_text(encoding="utf-8")
+    for name in partial_names():
+        assert re.search(rf"^### `{re.escape(name)}`", guide, re.M), name
+        assert re.search(rf"^### `{re.escape(name)}`", guide_en, re.M), name
