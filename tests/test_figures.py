@@ -281,6 +281,9 @@ def test_changed_words_of_a_figure_are_marked_like_text(strategy) -> None:
     unit = page.find(class_="st-fig__unit")
     assert unit.find("del").text == "Borttaget: personer"
     assert unit.find("ins").text == "Tillagt: antal"
+    # Nothing drawn is new or removed: the note does not promise marks in the drawing.
+    notice = page.find(class_="st-fig__notice").text
+    assert notice == "Figuren har ändrats. Tabellen visar gamla och nya värden."
 
 
 def test_figure_hash_ignores_numbers_but_not_words(strategy) -> None:

@@ -87,7 +87,8 @@ STRINGS: dict[str, dict[str, str]] = {
         "figure.missing": "Figuren är ännu inte översatt och visas på svenska.",
         "figure.outdated": "Figurens översättning kan vara inaktuell: den svenska figuren har "
         "ändrats sedan den översattes.",
-        "figure.changed": "Figuren har ändrats. I bilden är det nya märkt (ny) och det "
+        "figure.changed": "Figuren har ändrats. Tabellen visar gamla och nya värden.",
+        "figure.changed_marked": "Figuren har ändrats. I bilden är det nya märkt (ny) och det "
         "borttagna streckat och märkt (borttagen); tabellen visar gamla och nya värden.",
         "figure.changed_in_section": "En figur i avsnittet har ändrats; visa ändringarna för "
         "att se vad.",
@@ -365,7 +366,8 @@ STRINGS: dict[str, dict[str, str]] = {
         "figure.missing": "This figure has not been translated yet and is shown in Swedish.",
         "figure.outdated": "This figure's translation may be out of date: the Swedish figure "
         "has changed since it was translated.",
-        "figure.changed": "The figure has changed. In the drawing what is new is marked "
+        "figure.changed": "The figure has changed. The table shows old and new values.",
+        "figure.changed_marked": "The figure has changed. In the drawing what is new is marked "
         "(new) and what was removed is dashed and marked (removed); the table shows old and "
         "new values.",
         "figure.changed_in_section": "A figure in this section has changed; show the changes "

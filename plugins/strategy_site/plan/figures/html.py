@@ -150,10 +150,11 @@ def changes_html(
             texts[name] = mark(DEL, labels.deleted, esc(old))
     lang_attr = f' lang="{text_lang}"' if text_lang else ""
     drawn, marks = diff.drawing()
+    note = "changed_marked" if marks.added or marks.removed else "changed"
     return (
         f'<figure class="st-fig st-fig--{diff.new.kind} st-fig--changed" id="{dom_id}"'
         f"{lang_attr}>"
-        + _caption(diff.new, lang, t(lang, "figure.changed"), texts)
+        + _caption(diff.new, lang, t(lang, f"figure.{note}"), texts)
         + renderer(drawn, dom_id, lang, marks)
         + _details(dom_id, lang, _diff_table(diff, lang, labels), data_href, open_=True)
         + "</figure>"
