@@ -166,7 +166,7 @@ def _set_attribute(owner: object, name: str, value: object, upstream: str) -> No
 # -- mkdocs-static-i18n -------------------------------------------------------------------
 
 
-def i18n(config: MkDocsConfig) -> BasePlugin | None:
+def i18n(config: MkDocsConfig) -> BasePlugin[Any] | None:
     """The mkdocs-static-i18n plugin, if mkdocs.yml uses it."""
     return config.plugins.get("i18n")
 
@@ -186,7 +186,8 @@ def default_language(config: MkDocsConfig) -> str | None:
     plugin = i18n(config)
     if plugin is None:
         return None
-    return _attribute(plugin, "default_language", "i18n reconfigure.py ExtendedPlugin")
+    default = _attribute(plugin, "default_language", "i18n reconfigure.py ExtendedPlugin")
+    return str(default) if default is not None else None
 
 
 def current_language(config: MkDocsConfig, fallback: str) -> str:
@@ -197,7 +198,7 @@ def current_language(config: MkDocsConfig, fallback: str) -> str:
     if plugin is None:
         return fallback
     current = _attribute(plugin, "current_language", "i18n reconfigure.py ExtendedPlugin")
-    return current or _attribute(plugin, "default_language", "i18n reconfigure.py")
+    return str(current or _attribute(plugin, "default_language", "i18n reconfigure.py"))
 
 
 def build_languages(config: MkDocsConfig, fallback: list[str]) -> list[str]:

@@ -93,7 +93,7 @@ REQUIRED_EXTENSIONS = (
 )
 
 
-class StrategyPlugin(BasePlugin[StrategyPluginConfig]):
+class StrategyPlugin(BasePlugin[StrategyPluginConfig]):  # type: ignore[no-untyped-call]
     supports_multiple_instances = False
 
     def __init__(self) -> None:
