@@ -376,3 +376,22 @@ def test_markdown_extensions_have_no_silent_fallbacks(path: Path) -> None:
     uses = dynamic_access(path.read_text(encoding="utf-8"))
     assert not uses, f"{path.name}: {uses}: read Python-Markdown's attributes and fail loudly"
     assert dynamic_access('getattr(toc, "sep", "-")') == [(1, "getattr()")]
+
+
+def test_under_properdocs_its_release_is_checked_instead_of_mkdocs(monkeypatch) -> None:
+    real = bridge.version
+    versions = {"properdocs": "1.7.0", "mkdocs": "0.1"}
+    monkeypatch.setattr(bridge, "version", lambda name: versions.get(name) or real(name))
+    monkeypatch.setattr(bridge, "_running_properdocs", lambda: True)
+    bridge._version_problems.cache_clear()
+    try:
+        with pytest.raises(PluginError) as raised:
+            bridge.check_versions()
+    finally:
+        bridge._version_problems.cache_clear()
+    assert "properdocs 1.7.0 is installed; needs >=1.6.7,<1.7" in str(raised.value)
+    assert "mkdocs 0.1" not in str(raised.value)  # ProperDocs runs, not the mkdocs package
+
+
+def test_the_engine_here_is_mkdocs_not_properdocs() -> None:
+    assert not bridge._running_properdocs()

@@ -54,9 +54,11 @@ SUPPORTED: dict[str, tuple[str, str]] = {
     "mkdocs-material": ("9.8.2", "9.9"),
     "mkdocs-static-i18n": ("1.3.1", "1.4"),
 }
-# ProperDocs, a fork of MkDocs 1.x, runs this adapter unchanged (it imports `mkdocs.*`
-# through the `mkdocs` package that Material still requires; tests/test_properdocs.py
-# builds the example with it). Checked only when it is the engine that runs.
+# ProperDocs, a fork of MkDocs 1.x, runs this adapter unchanged: its command redirects
+# every `mkdocs.*` import to `properdocs.*` (properdocs/replacement.py), so the engine
+# that runs is ProperDocs, not the `mkdocs` package that Material still requires. Then
+# ProperDocs' release is checked instead of MkDocs' (tests/test_properdocs.py builds
+# the example with it).
 PROPERDOCS: tuple[str, str] = ("1.6.7", "1.7")
 
 # Material's partials that templates/partials/ forks: our file -> (Material's file, the
@@ -113,10 +115,11 @@ def check_versions() -> None:
 
 
 def _running_properdocs() -> bool:
-    """Whether the engine that runs is ProperDocs: its command imports `properdocs`."""
-    import sys
+    """Whether the engine that runs is ProperDocs: its command makes `mkdocs` an alias
+    of `properdocs` (properdocs/replacement.py: `sys.modules['mkdocs'] = ...`)."""
+    import mkdocs
 
-    return "properdocs" in sys.modules
+    return mkdocs.__name__ == "properdocs"
 
 
 @cache
@@ -124,6 +127,7 @@ def _version_problems() -> tuple[str, ...]:
     problems = []
     wanted = dict(SUPPORTED)
     if _running_properdocs():
+        del wanted["mkdocs"]
         wanted["properdocs"] = PROPERDOCS
     for package, (lowest, first_untested) in wanted.items():
         try:
