@@ -333,7 +333,8 @@ class SitePlanner:
         body = rewrite_links(
             text.body, lambda target: source_link(path, version, target, self.flavour)
         )
-        body = place_figures(body, version, text_lang, self.source)
+        page = urls.localized(path, lang, self.source)
+        body = place_figures(body, version, text_lang, self.source, page)
         values: dict[str, object] = {"title": title}
         if text.summary:
             values["description"] = text.summary
@@ -446,7 +447,8 @@ class SitePlanner:
         body = rewrite_links(
             annotated, lambda target: changes_link(path, version, base, target, self.flavour)
         )
-        body = place_figure_changes(body, version, base, text_lang, self.source)
+        page = urls.localized(path, lang, self.source)
+        body = place_figure_changes(body, version, base, text_lang, self.source, page)
         title = section_title(self.strategy, version, section.id, lang)
         page_title = t(lang, "changes.page_title", title=title)
         before = (

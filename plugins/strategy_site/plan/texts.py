@@ -76,6 +76,10 @@ STRINGS: dict[str, dict[str, str]] = {
         "figure.kind.mapping": "Hur {left} förs till {right}:",
         "figure.no_link": "ingen koppling",
         "figure.added": "ny",
+        "figure.removed": "borttagen",
+        "figure.key.added_link": "ny koppling",
+        "figure.key.removed_link": "borttagen koppling",
+        "figure.download": "Ladda ner siffrorna (CSV-fil)",
         "figure.col.@step": "Steg",
         "figure.col.@phase": "Fas",
         "figure.col.@when": "När",
@@ -84,6 +88,8 @@ STRINGS: dict[str, dict[str, str]] = {
         "figure.outdated": "Figurens översättning kan vara inaktuell: den svenska figuren har "
         "ändrats sedan den översattes.",
         "figure.changed": "Figuren har ändrats. Tabellen visar gamla och nya värden.",
+        "figure.changed_marked": "Figuren har ändrats. I bilden är det nya märkt (ny) och det "
+        "borttagna streckat och märkt (borttagen); tabellen visar gamla och nya värden.",
         "figure.changed_in_section": "En figur i avsnittet har ändrats; visa ändringarna för "
         "att se vad.",
         "figure.unchanged": "Figuren är oförändrad.",
@@ -349,6 +355,10 @@ STRINGS: dict[str, dict[str, str]] = {
         "figure.kind.mapping": "How {left} lead into {right}:",
         "figure.no_link": "no link",
         "figure.added": "new",
+        "figure.removed": "removed",
+        "figure.key.added_link": "new link",
+        "figure.key.removed_link": "removed link",
+        "figure.download": "Download the numbers (CSV file)",
         "figure.col.@step": "Step",
         "figure.col.@phase": "Phase",
         "figure.col.@when": "When",
@@ -357,6 +367,9 @@ STRINGS: dict[str, dict[str, str]] = {
         "figure.outdated": "This figure's translation may be out of date: the Swedish figure "
         "has changed since it was translated.",
         "figure.changed": "The figure has changed. The table shows old and new values.",
+        "figure.changed_marked": "The figure has changed. In the drawing what is new is marked "
+        "(new) and what was removed is dashed and marked (removed); the table shows old and "
+        "new values.",
         "figure.changed_in_section": "A figure in this section has changed; show the changes "
         "to see what.",
         "figure.unchanged": "The figure is unchanged.",
