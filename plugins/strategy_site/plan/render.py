@@ -72,9 +72,14 @@ def render_partial(
     name: str,
     values: dict[str, Any],
 ) -> Markup:
-    """A partial with the helpers every partial gets: the language, the interface
-    strings (`t`, which escapes), a text in the reader's language (`text`), dates."""
-    helpers: dict[str, Any] = {
+    """A partial with the helpers every partial gets (`partial_helpers`)."""
+    return fragments.render(name, partial_helpers(strategy, lang, flavour) | values)
+
+
+def partial_helpers(strategy: Strategy, lang: str, flavour: Flavour) -> dict[str, Any]:
+    """What every template gets: the language, the interface strings (`t`, which
+    escapes), a text in the reader's language (`text`), dates."""
+    return {
         "lang": lang,
         "flavour": flavour,
         "t": lambda key, **v: t_html(lang, key, **v),
@@ -84,7 +89,6 @@ def render_partial(
         "status_name": lambda status: status_name(status, lang),
         "date_notes": lambda marks: date_notes(strategy, lang, marks),
     }
-    return fragments.render(name, helpers | values)
 
 
 def tag(name: str, inner: str, **attributes: str | None) -> str:
@@ -132,7 +136,7 @@ def version_banner(
         decision = ctx.fragment("decision.html", decision=version.decision)
     consultation = Markup("")
     if version.status == CONSULTATION and version.consultation is not None:
-        consultation = _consultation_notice(ctx, version)
+        consultation = consultation_notice(ctx, version)
     return str(
         ctx.fragment(
             "banner.html",
@@ -172,7 +176,7 @@ def _currency_notice(ctx: PageContext, version: Version, section_id: str | None)
     )
 
 
-def _consultation_notice(ctx: PageContext, version: Version) -> Markup:
+def consultation_notice(ctx: PageContext, version: Version) -> Markup:
     """Open, upcoming or closed, decided by the build date."""
     consultation = version.consultation
     assert consultation is not None
