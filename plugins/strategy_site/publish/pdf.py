@@ -57,9 +57,9 @@ def render_pdf(document: PrintDocument, stylesheets: Sequence[Path]) -> Pdf:
     except (ImportError, OSError) as error:  # OSError: a native library is missing
         raise PdfError(f"WeasyPrint cannot start ({error}). {INSTALL_HINT}") from None
     try:
-        css = [weasyprint.CSS(string=path.read_text(encoding="utf-8")) for path in stylesheets]
-        css.append(weasyprint.CSS(string=document.style))
         with _captured_warnings() as warnings:
+            css = [weasyprint.CSS(string=path.read_text(encoding="utf-8")) for path in stylesheets]
+            css.append(weasyprint.CSS(string=document.style))
             html = weasyprint.HTML(string=document.html, url_fetcher=_fetcher(document.files))
             laid_out = html.render(stylesheets=css)
             data = laid_out.write_pdf(pdf_variant=VARIANT, finisher=_identify_as_ua)
