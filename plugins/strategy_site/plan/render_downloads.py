@@ -34,7 +34,10 @@ def downloads(
     flavour: Flavour,
     fragments: Fragments,
 ) -> str:
-    """The links to `files` (None: a preview, which says that it makes no PDFs)."""
+    """The links to `files` (None: a preview, which says that it makes no PDFs; none
+    made, as in a `--dirty` build that rendered only some pages: nothing)."""
+    if files is not None and not files:
+        return ""
     ctx = PageContext(
         strategy, lang, urls.version_path(version.id), today, fragments=fragments, flavour=flavour
     )
