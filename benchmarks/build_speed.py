@@ -18,8 +18,9 @@ per page; peak memory < 1 GB at the largest N (the issue names N=25 and N=400).
 The PDFs (issue 17) are measured apart: "ours" is built with `pdf: false`, so that its
 targets are the site's, and for the sizes in --pdf-sizes (the smallest N by default: a
 PDF page costs far more than a web page) the same project is built again with the PDFs,
-as "pdf". Reported: the PDFs' pages, the time the build spent making them (the plugin's
-own log line per language) and that time per PDF page, and the whole build's time.
+as "pdf". Reported: the PDFs' pages, the processor time the build spent making them
+(the plugin's own log line per language) and that time per PDF page, and the whole
+build's wall and processor time (on a shared machine the wall time is mostly waiting).
 
 A hand-run benchmark, never a timed test: other processes on the machine change the
 figures. Nothing in the repository is written.
@@ -61,7 +62,8 @@ class Run:
     peak_mb: float
     pages: int
     pdf_pages: int = 0  # pages of the PDFs the build made
-    pdf_seconds: float = 0.0  # the time it spent making them (its own log lines)
+    pdf_seconds: float = 0.0  # the processor time it spent making them (its log lines)
+    cpu_seconds: float = 0.0  # the whole build's processor time (user + system)
 
 
 @dataclass
@@ -94,14 +96,19 @@ class Result:
     def pdf_seconds(self) -> float:
         return statistics.median(r.pdf_seconds for r in self.runs)
 
+    @property
+    def cpu_seconds(self) -> float:
+        return statistics.median(r.cpu_seconds for r in self.runs)
+
 
 # -- the sites -----------------------------------------------------------------------
 
 
 MKDOCS_YML = REPO / "mkdocs.yml"  # --mkdocs-yml replaces it, to try a change
 PLUGIN_OPTIONS = "      content_dir: strategy\n"  # the strategy plugin's first option line
-# The plugin's line per language: "PDFs (sv): 123 pages in 45.6 s".
-PDF_LOG = re.compile(r"PDFs \([^)]+\): (\d+) pages in ([\d.]+) s")
+# The plugin's line per language: "PDFs (sv): 123 pages in 45.6 s (40.1 s of CPU)". The
+# processor time, not the wall time: on a shared machine the wall time is mostly waiting.
+PDF_LOG = re.compile(r"PDFs \([^)]+\): (\d+) pages in [\d.]+ s \(([\d.]+) s of CPU\)")
 
 
 def set_pdf(config: Path, on: bool) -> None:
@@ -202,7 +209,8 @@ def timed_build(project: Path, site: Path, log: Path) -> Run:
     made = PDF_LOG.findall(log.read_text(encoding="utf-8", errors="replace"))
     pdf_pages, pdf_seconds = sum(int(p) for p, _ in made), sum(float(s) for _, s in made)
     # ru_maxrss is in KiB on Linux
-    return Run(seconds, usage.ru_maxrss / 1024, pages, pdf_pages, pdf_seconds)
+    cpu = usage.ru_utime + usage.ru_stime
+    return Run(seconds, usage.ru_maxrss / 1024, pages, pdf_pages, pdf_seconds, cpu)
 
 
 def measure(site: str, project: Path, n: int, repeat: int) -> Result:
@@ -275,11 +283,13 @@ def report(results: dict[tuple[str, int], Result], sizes: list[int], sites: list
         r = results[("pdf", n)]
         per_page = 1000 * r.pdf_seconds / r.pdf_pages if r.pdf_pages else float("nan")
         line = (
-            f"  N={n}: {r.pdf_pages} PDF pages made in {r.pdf_seconds:.1f} s, "
-            f"{per_page:.0f} ms per PDF page; whole build {r.seconds:.1f} s"
+            f"  N={n}: {r.pdf_pages} PDF pages made in {r.pdf_seconds:.1f} s of CPU, "
+            f"{per_page:.0f} ms per PDF page; whole build {r.seconds:.1f} s "
+            f"({r.cpu_seconds:.1f} s of CPU)"
         )
         if ("ours", n) in results:
-            line += f" (without PDFs {results[('ours', n)].seconds:.1f} s)"
+            ours = results[("ours", n)]
+            line += f"; without PDFs {ours.seconds:.1f} s ({ours.cpu_seconds:.1f} s of CPU)"
         print(line)
 
 

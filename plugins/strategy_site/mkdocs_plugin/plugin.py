@@ -512,7 +512,7 @@ class StrategyPlugin(BasePlugin[StrategyPluginConfig]):
             if self.printing.pdf_pages:
                 log.info(
                     f"PDFs ({lang}): {self.printing.pdf_pages} pages in "
-                    f"{self.printing.seconds:.1f} s"
+                    f"{self.printing.seconds:.1f} s ({self.printing.cpu_seconds:.1f} s of CPU)"
                 )
         link_pdfs(
             self.plan.pages,

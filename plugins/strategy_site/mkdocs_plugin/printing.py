@@ -9,7 +9,10 @@ language, into that language's folder of the site (the English under /en/).
 
 from __future__ import annotations
 
+import multiprocessing
+import os
 import time
+from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
@@ -26,12 +29,19 @@ from ..plan.flavour import Flavour
 from ..plan.pages import CHANGES, OVERVIEW, SECTION, VERSION, PlannedPage
 from ..plan.render_downloads import PrintedFile, downloads
 from ..plan.templating import Fragments, TemplateProblem
-from ..publish.pdf import STYLESHEET, PdfError, render_pdf
-from ..publish.print_document import Edition, MissingPages, PrintedPage, print_document
+from ..publish.pdf import STYLESHEET, Pdf, PdfError, render_pdf
+from ..publish.print_document import (
+    Edition,
+    MissingPages,
+    PrintDocument,
+    PrintedPage,
+    print_document,
+)
 
 log = get_plugin_logger(__name__)
 
 PRINT_STYLESHEET = Path(__file__).parent / "templates" / "assets" / "strategy" / "print.css"
+STYLESHEETS = [PRINT_STYLESHEET, STYLESHEET]  # the site's print rules, then the PDF's own
 PRINTED_KINDS = (SECTION, CHANGES, OVERVIEW)
 
 
@@ -43,6 +53,7 @@ class PrintRun:
     pages: dict[tuple[str, str], dict[str, PrintedPage]] = field(default_factory=dict)
     overviews: dict[str, PrintedPage] = field(default_factory=dict)
     seconds: float = 0.0  # spent making PDFs
+    cpu_seconds: float = 0.0  # of the processor's time (the machine may be busy)
     pdf_pages: int = 0
 
     def collect(self, planned: PlannedPage, html: str) -> None:
@@ -72,11 +83,10 @@ def make_pdfs(
 ) -> dict[str, list[PrintedFile]]:
     """Every version's PDFs in `run.lang`, written into the site at `site_dir` (under the
     language's folder, as its pages are); by version id, the files made."""
-    started = time.perf_counter()
-    made: dict[str, list[PrintedFile]] = {}
+    started, cpu_started = time.perf_counter(), _cpu_time()
     created = build_time()
+    documents: list[tuple[Edition, PrintDocument]] = []
     for version in strategy.versions.values():
-        made[version.id] = []
         for edition in _editions(strategy, comparisons, version, run.lang):
             kind = SECTION if edition.base is None else CHANGES
             try:
@@ -97,23 +107,52 @@ def make_pdfs(
                 continue
             except TemplateProblem as problem:
                 raise PluginError(f"strategy: {problem}") from None
-            try:
-                pdf = render_pdf(document, [PRINT_STYLESHEET, STYLESHEET])
-            except PdfError as error:
-                raise PluginError(
-                    f"strategy: the PDF /{_address(edition, strategy)} could not be made: {error}"
-                ) from None
-            for warning in dict.fromkeys(pdf.warnings):
-                log.warning(f"/{_address(edition, strategy)}: WeasyPrint: {warning}")
-            target = site_dir / _address(edition, strategy)
-            target.parent.mkdir(parents=True, exist_ok=True)
-            write_bytes_atomically(target, pdf.data)
-            made[version.id].append(
-                PrintedFile(edition.path, pdf.pages, len(pdf.data), edition.base)
-            )
-            run.pdf_pages += pdf.pages
+            documents.append((edition, document))
+    made: dict[str, list[PrintedFile]] = {version: [] for version in strategy.versions}
+    for (edition, _), pdf in zip(documents, _render_all([d for _, d in documents]), strict=True):
+        address = _address(edition, strategy)
+        if isinstance(pdf, PdfError):
+            raise PluginError(f"strategy: the PDF /{address} could not be made: {pdf}")
+        for warning in dict.fromkeys(pdf.warnings):
+            log.warning(f"/{address}: WeasyPrint: {warning}")
+        target = site_dir / address
+        target.parent.mkdir(parents=True, exist_ok=True)
+        write_bytes_atomically(target, pdf.data)
+        made[edition.version.id].append(
+            PrintedFile(edition.path, pdf.pages, len(pdf.data), edition.base)
+        )
+        run.pdf_pages += pdf.pages
     run.seconds += time.perf_counter() - started
+    run.cpu_seconds += _cpu_time() - cpu_started
     return made
+
+
+def _render_all(documents: list[PrintDocument]) -> list[Pdf | PdfError]:
+    """Every document's PDF, on as many processors as there are (each document on its
+    own: WeasyPrint is Python, one processor per process); in order."""
+    workers = min(os.cpu_count() or 1, len(documents))
+    if workers < 2 or "fork" not in multiprocessing.get_all_start_methods():
+        return [_render(document) for document in documents]
+    context = multiprocessing.get_context("fork")  # the build's modules, loaded already
+    with ProcessPoolExecutor(max_workers=workers, mp_context=context) as pool:
+        return list(pool.map(_render, documents))
+
+
+def _render(document: PrintDocument) -> Pdf | PdfError:
+    try:
+        return render_pdf(document, STYLESHEETS)
+    except PdfError as error:
+        return error
+
+
+def _cpu_time() -> float:
+    """Processor time of this process and of its finished children (the renderers)."""
+    try:
+        import resource  # not on Windows, which has no fork either
+    except ImportError:
+        return time.process_time()
+    children = resource.getrusage(resource.RUSAGE_CHILDREN)
+    return time.process_time() + children.ru_utime + children.ru_stime
 
 
 def _editions(

@@ -14,6 +14,7 @@ not one of the version's own.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from datetime import date, datetime
@@ -136,7 +137,8 @@ def print_document(
     def body(anchor: str, page: PrintedPage, depth: int) -> dict[str, Any]:
         path = urls.localized(page.path, lang, source)
         parts = {}
-        for name, html, drop in (("before", page.before, False), ("text", page.html, True)):
+        text = labels_before_marks(page.html)
+        for name, html, drop in (("before", page.before, False), ("text", text, True)):
             done = rewrite(html, path, anchor, placement, shift=depth, drop_title=drop)
             files.update(done.files)
             parts[name] = Markup(done.html)
@@ -215,6 +217,20 @@ def print_document(
     word = css_string(t(lang, "pdf.page"))
     style = f'.st-xref::after {{ content: " (" {word} " " target-counter(attr(href), page) ")" }}'
     return PrintDocument(html, document_title, lang, frozenset(files), style)
+
+
+# A change's label for screen readers, first in its mark: `<del><span class="sr-only">
+# Borttaget: </span>...` (derive/diff/labels.py, as the sanitiser writes it back).
+MARK_LABEL = re.compile(r'<(ins|del)><span class="sr-only">([^<>]*)</span>')
+
+
+def labels_before_marks(html: str) -> str:
+    """Each change's label printed before its mark rather than inside it: a label inside
+    would be struck through or underlined with the text, and keeping it clear inside
+    (an inline block) costs WeasyPrint a fifth of a changes edition's time."""
+    return MARK_LABEL.sub(
+        lambda m: f'<span class="st-change-label">{m[2].strip()}</span> <{m[1]}>', html
+    )
 
 
 def css_string(text: str) -> str:
