@@ -275,7 +275,8 @@ def section_file(sec: Sec, body: str) -> str:
 
 
 def translation_file(title: str, body: str, source_hash: str) -> str:
-    return f"---\ntitle: {yaml_string(title)}\nsource_hash: {source_hash}\n---\n\n{body}"
+    # Quoted: a hash such as 1e99... would otherwise be read as a number.
+    return f'---\ntitle: {yaml_string(title)}\nsource_hash: "{source_hash}"\n---\n\n{body}'
 
 
 def toc_yaml(nodes: list[Node], indent: str = "  ") -> list[str]:
