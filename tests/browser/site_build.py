@@ -80,7 +80,7 @@ def build(
         str(site_dir),
     ]
     result = subprocess.run(
-        command, cwd=project, env=env, capture_output=True, text=True, timeout=600, check=False
+        command, cwd=project, env=env, capture_output=True, text=True, timeout=1800, check=False
     )
     if result.returncode != 0 or not (site_dir / "index.html").is_file():
         raise BuildFailed(
