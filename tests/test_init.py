@@ -305,3 +305,19 @@ def test_a_missing_docs_folder_is_a_check_error(tmp_path: Path) -> None:
     )
     assert result.returncode == 1
     assert result.stderr.startswith("docs: the folder does not exist")
+
+
+def test_a_language_missing_from_i18n_is_refused(tmp_path: Path) -> None:
+    """Adding a language to strategy.yml alone would leave it unpublished, silently."""
+    folder = minimal(tmp_path, "sv,en")
+    edit(folder / "strategy" / "strategy.yml", "languages: [sv, en]", "languages: [sv, en, fi]")
+    (folder / "strategy" / "strings").mkdir()
+    (folder / "strategy" / "strings" / "fi.yml").write_text(
+        strings_template("fi", ["sv", "en", "fi"], fill="[PLACEHOLDER, not Finnish]"), "utf-8"
+    )
+    assert check(folder)[0] == 0  # the content is fine: it is the site that lacks fi
+    result = run_mkdocs_build(folder)
+    assert result.returncode == 1
+    assert "strategy.yml has the language fi, but the 'i18n' plugin" in result.stderr
+    assert "add '- locale: fi'" in result.stderr
+    assert "Traceback" not in result.stderr

@@ -119,6 +119,15 @@ def i18n(config: MkDocsConfig) -> BasePlugin | None:
     return config.plugins.get("i18n")
 
 
+def i18n_locales(config: MkDocsConfig) -> list[str]:
+    """The locales listed under i18n's `languages` in mkdocs.yml (its documented
+    options, I18nPluginConfig in mkdocs_static_i18n/config.py), built or not."""
+    plugin = i18n(config)
+    if plugin is None:
+        return []
+    return [str(language.locale) for language in plugin.config.languages]
+
+
 def is_language_rebuild(config: MkDocsConfig) -> bool:
     """True during i18n's builds of the further languages, which run MkDocs' whole build
     again on the same config and plugin objects; False in a new (outer) build.

@@ -177,6 +177,15 @@ class StrategyPlugin(BasePlugin[StrategyPluginConfig]):
                 "these languages (see the guide 'Ny region'), or list only one language in "
                 "strategy.yml."
             )
+        locales = bridge.i18n_locales(config)
+        unlisted = [lang for lang in strategy.languages if locales and lang not in locales]
+        if unlisted:
+            raise PluginError(
+                f"strategy: strategy.yml has the language {', '.join(unlisted)}, but the "
+                "'i18n' plugin in mkdocs.yml does not list it under 'languages', so it "
+                "would not be published; add '- locale: "
+                f"{unlisted[0]}' with its 'name' there (see the guide 'Ny region')."
+            )
         problems = language_problems(config, strategy.source_language, "i18n" in names)
         if problems:
             raise PluginError("strategy: " + "\n".join(problems))
