@@ -321,3 +321,23 @@ def test_a_language_missing_from_i18n_is_refused(tmp_path: Path) -> None:
     assert "strategy.yml has the language fi, but the 'i18n' plugin" in result.stderr
     assert "add '- locale: fi'" in result.stderr
     assert "Traceback" not in result.stderr
+
+
+def test_a_regions_strings_reach_the_theme_escaped(tmp_path: Path, monkeypatch) -> None:
+    """The toggles' names and the credit come from strings files a region writes
+    (strategy/strings/): text, never markup."""
+    folder = minimal(tmp_path)
+    strings = folder / "strategy" / "strings"
+    strings.mkdir()
+    (strings / "sv.yml").write_text(
+        "ui.palette_to_dark: 'Mörkt\"><img src=x onerror=alert(1)>'\n"
+        "ui.made_with: 'Byggd <b>med</b>'\n",
+        encoding="utf-8",
+    )
+    site = build(folder, monkeypatch)
+    html = (site / "index.html").read_text(encoding="utf-8")
+    assert "<img src=x" not in html and "<b>med</b>" not in html
+    page = soup(site, "")
+    labels = {i["aria-label"] for i in page.select("input.md-option")}
+    assert 'Mörkt"><img src=x onerror=alert(1)>' in labels
+    assert "Byggd <b>med</b>" in page.select_one(".md-copyright").get_text()
