@@ -333,14 +333,15 @@ class SitePlanner:
         body = rewrite_links(
             text.body, lambda target: source_link(path, version, target, self.flavour)
         )
-        body = place_figures(body, version, text_lang, self.source)
+        page = urls.localized(path, lang, self.source)
+        body = place_figures(body, version, text_lang, self.source, page)
         values: dict[str, object] = {"title": title}
         if text.summary:
             values["description"] = text.summary
-        # Search results name the version (Material shows a page's tags with each result)
-        # and rank the current version's text first.
-        values["tags"] = [version_label(self.strategy, version, lang)]
-        values["search"] = {"boost": 2 if version.id == self.strategy.current else 1}
+        # Search results name the version and rank the current version's text first.
+        values[self.flavour.result_labels] = [version_label(self.strategy, version, lang)]
+        current = version.id == self.strategy.current
+        values.update(self.flavour.search_first if current else self.flavour.search_later)
         mark = self.paragraph_mark(version, section)
         since = self.source_changes(section, lang) if state == OUTDATED else None
         before = version_banner(ctx, version, section.id) + translation_notice(ctx, state, since)
@@ -446,7 +447,8 @@ class SitePlanner:
         body = rewrite_links(
             annotated, lambda target: changes_link(path, version, base, target, self.flavour)
         )
-        body = place_figure_changes(body, version, base, text_lang, self.source)
+        page = urls.localized(path, lang, self.source)
+        body = place_figure_changes(body, version, base, text_lang, self.source, page)
         title = section_title(self.strategy, version, section.id, lang)
         page_title = t(lang, "changes.page_title", title=title)
         before = (
