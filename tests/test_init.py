@@ -98,6 +98,8 @@ def test_the_ci_examples_commands_run_in_the_new_folder(tmp_path: Path) -> None:
     workflow = yaml(folder / ".github/workflows/site.yml")
     steps = workflow["jobs"]["build"]["steps"]
     runs = [step["run"] for step in steps if "run" in step]
+    assert "libpango-1.0-0" in runs[0] and "fonts-liberation" in runs[0]  # for the PDFs
+    runs = runs[1:]
     assert runs[0] == "pip install -r requirements.txt"
     assert runs[1:] == [
         "strategi check",
@@ -113,7 +115,8 @@ def test_the_ci_examples_commands_run_in_the_new_folder(tmp_path: Path) -> None:
     )
     assert workflow["on"]["schedule"], "rebuilt daily: consultations open and close by date"
     gitlab = yaml(folder / ".gitlab-ci.yml")
-    assert gitlab["before_script"] == ["pip install -r requirements.txt"]
+    assert gitlab["before_script"][-1] == "pip install -r requirements.txt"
+    assert "libpango-1.0-0" in gitlab["before_script"][0]
     assert "mkdocs build --strict --site-dir public" in gitlab["pages"]["script"]
     assert gitlab["pages"]["artifacts"]["paths"] == ["public"]
     assert any("check --published" in line for line in gitlab["pages"]["script"])

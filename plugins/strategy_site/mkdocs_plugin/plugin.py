@@ -20,6 +20,7 @@ from __future__ import annotations
 
 import json
 from collections.abc import Callable, Sequence
+from dataclasses import replace
 from datetime import date
 from pathlib import Path
 from typing import Any, cast
@@ -63,6 +64,7 @@ from .preview import (
     nav_fingerprint,
     set_dirty,
 )
+from .printing import PrintRun, make_pdfs, pdf_links
 from .search import copy_sitemaps, language_root, search_from, split_search_index
 from .sidebar import prerender_closed_entries
 from .site_checks import (
@@ -117,6 +119,8 @@ class StrategyPlugin(BasePlugin[StrategyPluginConfig]):  # type: ignore[no-untyp
         self.swap_site = False
         self.config_used: MkDocsConfig | None = None
         self.fragments = Fragments()  # the page plan's partials, the region's first
+        self.command = "build"  # MkDocs' command: `serve` is a preview, which makes no PDFs
+        self.printing: PrintRun | None = None  # this language's rendered pages, for PDFs
 
     # -- configuration -------------------------------------------------------------
 
@@ -214,6 +218,7 @@ class StrategyPlugin(BasePlugin[StrategyPluginConfig]):  # type: ignore[no-untyp
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
         set_dirty(command == "serve" and dirty)
+        self.command = command
         self.swap_site = command in ("build", "gh-deploy") and not dirty
 
     def on_build_error(self, error: Exception) -> None:
@@ -253,6 +258,7 @@ class StrategyPlugin(BasePlugin[StrategyPluginConfig]):  # type: ignore[no-untyp
         except TemplateProblem as problem:
             raise PluginError(f"strategy: {problem}") from None
         self.planned = {}
+        self.printing = PrintRun(lang) if self.config.pdf else None
         taken = {file.dest_uri: file for file in files}
         backing = self._preview_backing(config, files, lang, strategy)
         for page in self.plan.pages:
@@ -431,6 +437,7 @@ class StrategyPlugin(BasePlugin[StrategyPluginConfig]):  # type: ignore[no-untyp
             self.config.notice, self.plan.lang, self.strategy.source_language
         )
         env.globals["strategy_title_langs"] = self.title_langs  # read by partials/footer.html
+        self._print(config)
         lang = self._plan_lang()
         for file in files.documentation_pages():
             if file.page is None or file.generated_by is not None:
@@ -495,14 +502,60 @@ class StrategyPlugin(BasePlugin[StrategyPluginConfig]):  # type: ignore[no-untyp
         depth behind the body policy that `check` and on_config enforce."""
         planned = self.planned.get(page.file.src_uri) if page.file.generated_by else None
         if planned is None or planned.kind not in SANITISED_KINDS:
-            return name_headings(html)
+            html = name_headings(html)
+            if planned is not None and self.printing is not None:
+                self.printing.collect(planned, html)  # a version's overview of its changes
+            return html
         clean, removed = sanitise(html)
         if removed:
             log.warning(
                 f"/{page.url}: the sanitiser removed {', '.join(removed)} from the text; "
                 "the content policy (content/body_policy.py) should have refused it."
             )
-        return name_headings(clean)  # the site's own markup, after the sanitiser
+        html = name_headings(clean)  # the site's own markup, after the sanitiser
+        if self.printing is not None:
+            self.printing.collect(planned, html)
+        return html
+
+    def _print(self, config: MkDocsConfig) -> None:
+        """This language's PDFs, now that all its pages are rendered and none is written
+        yet, so that each version's first page can say how large they are. A preview
+        makes none and says so."""
+        if self.printing is None or self.plan is None:
+            return
+        assert self.strategy is not None and self.comparisons is not None
+        lang = self.plan.lang
+        made = None
+        if self.command != "serve":
+            notice = site_notice(self.config.notice, lang, self.strategy.source_language)
+            made = make_pdfs(
+                self.printing,
+                self.strategy,
+                self.comparisons,
+                Path(config.site_dir),
+                site_url=config.site_url or "",
+                notice=notice.text if notice is not None else "",
+                today=self.today,
+                flavour=MKDOCS_MATERIAL,
+                fragments=self.fragments,
+            )
+            if self.printing.pdf_pages:
+                log.info(
+                    f"PDFs ({lang}): {self.printing.pdf_pages} pages in "
+                    f"{self.printing.seconds:.1f} s ({self.printing.cpu_seconds:.1f} s of CPU)"
+                )
+        links = pdf_links(
+            self.plan.pages,
+            self.strategy,
+            lang,
+            self.today,
+            made,
+            flavour=MKDOCS_MATERIAL,
+            fragments=self.fragments,
+        )
+        for uri, html in links.items():
+            page = self.planned[uri]
+            self.planned[uri] = replace(page, before_html=page.before_html + html)
 
     def _plan_lang(self) -> str:
         assert self.plan is not None

@@ -147,7 +147,7 @@ def version_banner(
         decision = ctx.fragment("decision.html", decision=version.decision)
     consultation = Markup("")
     if version.status == CONSULTATION and version.consultation is not None:
-        consultation = _consultation_notice(ctx, version)
+        consultation = consultation_notice(ctx, version)
     return str(
         ctx.fragment(
             "banner.html",
@@ -187,7 +187,7 @@ def _currency_notice(ctx: PageContext, version: Version, section_id: str | None)
     )
 
 
-def _consultation_notice(ctx: PageContext, version: Version) -> Markup:
+def consultation_notice(ctx: PageContext, version: Version) -> Markup:
     """Open, upcoming or closed, decided by the build date."""
     consultation = version.consultation
     assert consultation is not None
