@@ -67,7 +67,12 @@ from .preview import (
 from .printing import PrintRun, make_pdfs, pdf_links
 from .search import copy_sitemaps, language_root, search_from, split_search_index
 from .sidebar import prerender_closed_entries
-from .site_checks import theme_problems
+from .site_checks import (
+    add_required_settings,
+    has_search,
+    language_problems,
+    theme_problems,
+)
 from .site_swap import SafeSiteDir, SiteInUse
 
 log = get_plugin_logger(__name__)
@@ -140,6 +145,7 @@ class StrategyPlugin(BasePlugin[StrategyPluginConfig]):  # type: ignore[no-untyp
         for extension in REQUIRED_EXTENSIONS:
             if extension not in config.markdown_extensions:
                 config.markdown_extensions.append(extension)
+        add_required_settings(config)
         if not bridge.is_language_rebuild(config):
             # A new build (MkDocs keeps plugin objects across `serve` rebuilds), not
             # i18n's build of one more language: read the content afresh.
@@ -181,6 +187,18 @@ class StrategyPlugin(BasePlugin[StrategyPluginConfig]):  # type: ignore[no-untyp
                 "these languages (see the guide 'Ny region'), or list only one language in "
                 "strategy.yml."
             )
+        locales = bridge.i18n_locales(config)
+        unlisted = [lang for lang in strategy.languages if locales and lang not in locales]
+        if unlisted:
+            raise PluginError(
+                f"strategy: strategy.yml has the language {', '.join(unlisted)}, but the "
+                "'i18n' plugin in mkdocs.yml does not list it under 'languages', so it "
+                "would not be published; add '- locale: "
+                f"{unlisted[0]}' with its 'name' there (see the guide 'Ny region')."
+            )
+        problems = language_problems(config, strategy.source_language, "i18n" in names)
+        if problems:
+            raise PluginError("strategy: " + "\n".join(problems))
         add_theme_languages(config, strategy.languages, strategy.source_language, text_direction)
 
     def content_root(self, config: MkDocsConfig) -> Path:
@@ -582,7 +600,7 @@ class StrategyPlugin(BasePlugin[StrategyPluginConfig]):  # type: ignore[no-untyp
         context["strategy_ui"] = strings_with_prefix(lang, "ui")
         try:
             context["strategy_not_found"] = not_found(
-                self.strategy, lang, root, MKDOCS_MATERIAL, self.fragments
+                self.strategy, lang, root, MKDOCS_MATERIAL, self.fragments, has_search(config)
             )
         except TemplateProblem as problem:
             raise PluginError(f"strategy: {problem}") from None

@@ -309,6 +309,8 @@ STRINGS: dict[str, dict[str, str]] = {
         "ui.made_with": "Byggd med",
         "ui.permalink": "Länk till rubriken",
         "ui.in_language": "(på {language})",
+        "ui.palette_to_dark": "Byt till mörkt läge",
+        "ui.palette_to_light": "Byt till ljust läge",
         "notfound.title": "Sidan finns inte",
         "notfound.explain": "Det finns ingen sida på den här adressen. Kanske har adressen "
         "skrivits fel, eller så har sidan flyttats. Alla versioner av {document} finns kvar, "
@@ -608,6 +610,8 @@ STRINGS: dict[str, dict[str, str]] = {
         "ui.made_with": "Made with",
         "ui.permalink": "Link to this heading",
         "ui.in_language": "(in {language})",
+        "ui.palette_to_dark": "Switch to dark mode",
+        "ui.palette_to_light": "Switch to light mode",
         "notfound.title": "Page not found",
         "notfound.explain": "There is no page at this address. The address may have been "
         "mistyped, or the page may have moved. Every version of {document} is kept, but a "
