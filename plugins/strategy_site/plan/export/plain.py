@@ -1,9 +1,9 @@
 """A section's text as plain text: what a reader reads, without the Markdown.
 
-Read with the diff's own Markdown reader (its leaf blocks and inline tokens, which follow
-Python-Markdown closely; see derive/diff/blocks.py and tokens.py), so that it is cheap
-enough to run for every section in every language on every build, and a word here is a
-word in the export's change counts. The rules:
+Blocks come from the diff's own Markdown reader (derive/diff/blocks.py, which follows
+Python-Markdown's), so that a paragraph here is a paragraph in the export's changes;
+inside a block, markup is taken off by a few patterns after Python-Markdown's inline
+ones, cheap enough to run for every section in every language on every build. The rules:
 
 - blocks (paragraphs, headings, list items, table rows, code) are separated by a blank
   line; markup (emphasis, link targets, inline HTML, attribute lists) is left out, and
@@ -37,21 +37,7 @@ from ...derive.diff.blocks import (
     Block,
     parse_blocks,
 )
-from ...derive.diff.tokens import (
-    ATOM,
-    ATTR,
-    CELL,
-    CLOSE,
-    EMPH,
-    OPEN,
-    TAG,
-    Token,
-    tokenize_block,
-)
-from ...derive.diff.tokens import CODE as CODE_SPAN
-
 _LEFT_OUT = frozenset({RULE, REFDEF, BLANK, TABLE_DELIM})
-_MARKUP = frozenset({EMPH, OPEN, CLOSE, ATTR})
 _LIST_MARKER = re.compile(r"(?:[*+-]|(\d+)\.)[ \t]+$")
 _FOOTNOTE_LABEL = re.compile(r"\[\^([^\]\n]+)\]:")
 _FENCE_LINE = re.compile(r"[ \t]*(?:`{3,}|~{3,})")
@@ -75,40 +61,70 @@ def _block(block: Block, figure_title: Callable[[str], str | None]) -> str:
     if placed:
         figure_id = placed.group("id")
         return f"[{figure_title(figure_id) or figure_id}]"
-    tokens = tokenize_block(block).tokens
-    pieces: list[str] = []
-    for token in tokens:
-        piece = _token(token)
-        if piece is not None:
-            pieces.append(piece)
-        if token.gap:  # a skipped token's space stays: "*emph* and" is "emph and"
-            pieces.append(" ")
-    text = _words("".join(pieces))
+    text = " ".join(line.content for line in block.lines)
     if block.kind in (TABLE_HEAD, TABLE_ROW):
-        text = text.strip("| ").strip()
+        text = _cells(text)
+    else:
+        text = _inline(text)
     return _prefix(block) + text if text else ""
 
 
-def _token(token: Token) -> str | None:
-    """What a reader sees of a token; None for markup."""
-    if token.kind in _MARKUP:
-        return None
-    if token.kind == TAG:
-        return " " if token.text.lower().startswith("<br") else None
-    if token.kind == CELL:
-        return " | "
-    if token.kind == CODE_SPAN:
-        return token.key.strip("`").strip()
-    if token.kind == ATOM:
-        text = token.key
-        if text.startswith("\\"):
-            return text[1:]
-        if text.startswith("[^"):
-            return f"[{text[2:-1]}]"
-        if text.startswith("<"):
-            return text[1:-1].removeprefix("mailto:")
-        return html.unescape(text)
-    return token.key
+# Python-Markdown's inline patterns that leave text behind, in the order that matters:
+# code spans and backslash escapes are kept aside first (nothing inside them is markup).
+_CODE_SPAN = re.compile(r"(?<!`)(`+)(?!`)(.+?)(?<!`)\1(?!`)")
+_ESCAPE = re.compile(r"\\([\\`*_{}\[\]()>#+\-.!|:])")
+_KEPT = re.compile("\ue001(\\d+)\ue001")
+_IMAGE = re.compile(r"!\[([^\]]*)\](?:\((?:[^()]|\([^)]*\))*\)|\[[^\]]*\])")
+_LINK = re.compile(r"\[((?:[^\[\]]|\[[^\]]*\])*)\](?:\((?:[^()]|\([^)]*\))*\)|\[[^\]]*\])")
+_FOOTNOTE_REF = re.compile(r"\[\^([^\]\s]+)\]")
+_AUTOLINK = re.compile(
+    r"<([A-Za-z][A-Za-z0-9+.-]*://[^<>\s]*|mailto:[^<>\s]+|[^<>\s@!/]+@[^<>\s@]+)>"
+)
+_TAG = re.compile(r"<!--.*?-->|</?[A-Za-z][^<>]*>")
+_BREAK = re.compile(r"<br\s*/?>", re.IGNORECASE)
+_ATTR_LIST = re.compile(r"\{:?[ ]*[^}\n ][^}\n]*\}")
+_STARS = re.compile(r"\*+(?=\S)|(?<=\S)\*+")
+_UNDERSCORES = re.compile(r"(?<![^\W_])_+|_+(?![^\W_])")
+
+
+def _inline(text: str) -> str:
+    kept: list[str] = []
+
+    def keep(value: str) -> str:
+        kept.append(value)
+        return f"\ue001{len(kept) - 1}\ue001"
+
+    text = _CODE_SPAN.sub(lambda found: keep(found.group(2).strip()), text)
+    text = _ESCAPE.sub(lambda found: keep(found.group(1)), text)
+    text = _IMAGE.sub(lambda found: found.group(1), text)
+    text = _LINK.sub(lambda found: found.group(1), text)
+    text = _FOOTNOTE_REF.sub(lambda found: keep(f"[{found.group(1)}]"), text)
+    text = _AUTOLINK.sub(lambda found: keep(found.group(1).removeprefix("mailto:")), text)
+    text = _BREAK.sub(" ", text)
+    text = _TAG.sub("", text)
+    text = _ATTR_LIST.sub("", text)
+    text = _STARS.sub("", text)
+    text = _UNDERSCORES.sub("", text)
+    text = html.unescape(text)
+    text = _KEPT.sub(lambda found: kept[int(found.group(1))], text)
+    return _words(text)
+
+
+def _cells(row: str) -> str:
+    """A table row's cells; a pipe inside a code span or escaped is text."""
+    kept: list[str] = []
+
+    def keep(found: re.Match[str]) -> str:
+        kept.append(found.group(0))
+        return f"\ue002{len(kept) - 1}\ue002"
+
+    protected = _ESCAPE.sub(keep, _CODE_SPAN.sub(keep, row.strip()))
+    cells = protected.strip("|").split("|")
+
+    def restore(cell: str) -> str:
+        return re.sub("\ue002(\\d+)\ue002", lambda found: kept[int(found.group(1))], cell)
+
+    return " | ".join(_inline(restore(cell)) for cell in cells)
 
 
 def _prefix(block: Block) -> str:
