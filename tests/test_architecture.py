@@ -98,3 +98,40 @@ def test_the_contract_can_fail(tmp_path):
         "1: strategy_site.plan (content may not import plan)",
         "3: mkdocs (only the adapter may import the engine)",
     ]
+
+
+README = PACKAGE.parents[1] / "README.md"
+
+
+def readme_rows() -> dict[str, str]:
+    """The README's module table: its first column ("content/", "(top level)") -> the row."""
+    text = README.read_text(encoding="utf-8")
+    table = text[text.index("| folder | stage | modules |") :].split("\n\n", 1)[0]
+    rows = {}
+    for line in table.splitlines()[2:]:
+        folder = line.split("|")[1].strip().strip("`")
+        rows[folder] = line
+    return rows
+
+
+def named_in_readme(path: Path, rows: dict[str, str]) -> bool:
+    """Whether the module at `path` is named, as `file.py`, in its folder's row."""
+    parts = path.relative_to(PACKAGE).parts
+    row = rows.get(f"{parts[0]}/" if len(parts) > 1 else "(top level)", "")
+    return f"`{path.name}`" in row
+
+
+def test_every_module_is_named_in_the_readme() -> None:
+    """The README's module table stays true: every module of the package (package
+    `__init__.py` files aside) is named in the row of its folder."""
+    rows = readme_rows()
+    assert {"content/", "(top level)", "derive/", "plan/", "tools/", "mkdocs_plugin/"} <= set(rows)
+    missing = [
+        str(p.relative_to(PACKAGE))
+        for p in modules()
+        if p.name != "__init__.py" and not named_in_readme(p, rows)
+    ]
+    assert not missing, f"README.md's module table does not name {missing}"
+    # Guards the check: a module in the wrong row, or not there at all, is not named.
+    assert not named_in_readme(PACKAGE / "content" / "cli.py", rows)
+    assert not named_in_readme(PACKAGE / "tools" / "no_such_module.py", rows)

@@ -84,13 +84,13 @@ def test_every_version_and_the_consultation_are_in_the_feed(example):
     assert text(opens, "title") == "Remissen öppnar: Remissutkast"
     summary = text(opens, "summary")
     # The deadline, with its mark ("cirka": the real dates are not known), where to send.
-    assert "Sista dag för remissvar är cirka 30 april 2020." in summary
+    assert "Sista dag för remissvar är cirka 31 maj 2020." in summary
     assert "registrator@example.se" in summary and "RUN/430/2018" in summary
-    assert "De exakta datumen är inte kända." in summary
-    assert text(opens, "updated") == "2020-03-02T00:00:00Z"
+    assert "De exakta datumen är inte kända, så dagarna är platshållare." in summary
+    assert text(opens, "updated") == "2020-03-01T00:00:00Z"
     closes = found[page + "#consultation-closes"]
     assert text(closes, "title") == "Remisstiden har gått ut: Remissutkast"
-    assert text(closes, "updated") == "2020-04-30T00:00:00Z"
+    assert text(closes, "updated") == "2020-05-31T00:00:00Z"
     link = opens.find(ATOM + "link")
     assert link is not None and link.get("href") == page and link.get("rel") == "alternate"
     category = opens.find(ATOM + "category")
@@ -106,10 +106,10 @@ def test_marked_dates_say_so(example):
     assert "daterad 24–25 november 2020 (planerat)" in summary
     assert "Planerat beslut i regionfullmäktige 24–25 november 2020" in summary
     assert "Att beslutet fattades då är inte bekräftat." in summary
-    assert "cirka 11 december 2019" in text(found[SITE + "utkast/#version"], "summary")
+    assert "cirka 1 december 2019" in text(found[SITE + "utkast/#version"], "summary")
     english = entries(feed_xml(example, "en", LATER, SITE))
     assert text(english[SITE + "en/beslutad/#version"], "title").endswith("(planned)")
-    assert "about 2 March 2020" in text(english[SITE + "en/remiss/#version"], "summary")
+    assert "about 1 March 2020" in text(english[SITE + "en/remiss/#version"], "summary")
 
 
 def test_only_what_has_happened_by_the_build_date(example):
@@ -121,13 +121,13 @@ def test_only_what_has_happened_by_the_build_date(example):
         SITE + "remiss/#consultation-opens",
     }
     root = ET.fromstring(during)
-    assert root.findtext(ATOM + "updated") == "2020-03-02T00:00:00Z"  # the newest entry
+    assert root.findtext(ATOM + "updated") == "2020-03-01T00:00:00Z"  # the newest entry
     # Still open on its last day; closed the day after.
     assert SITE + "remiss/#consultation-closes" not in entries(
-        feed_xml(example, "sv", date(2020, 4, 30), SITE)
+        feed_xml(example, "sv", date(2020, 5, 31), SITE)
     )
     assert SITE + "remiss/#consultation-closes" in entries(
-        feed_xml(example, "sv", date(2020, 5, 1), SITE)
+        feed_xml(example, "sv", date(2020, 6, 1), SITE)
     )
     later = ET.fromstring(feed_xml(example, "sv", LATER, SITE))
     assert later.findtext(ATOM + "updated") == "2021-03-01T00:00:00Z"  # not the build date

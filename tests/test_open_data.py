@@ -112,7 +112,7 @@ def test_versions_dates_and_decisions(document):
     remiss = document["versions"][1]
     assert remiss["status"] == "consultation" and remiss["based_on"] == "utkast"
     assert remiss["consultation"]["closes"] == {
-        "date": "2020-04-30",
+        "date": "2020-05-31",
         "until": None,
         "certainty": "approximate",
         "note": {},

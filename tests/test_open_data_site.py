@@ -58,6 +58,7 @@ def test_the_data_is_written_once_and_valid(site):
     assert document["site_url"] == "https://example.org/smart-specialisering/"
     assert document["build_date"] == "2020-05-15"
     assert document["notice"]["sv"].startswith("Det här är en rekonstruktion")
+    assert set(document["notice"]) == {"sv", "en"}  # the sentence, not the link's words
     assert (site / "data/inputs.csv").read_bytes().startswith("\ufeff".encode())
 
 

@@ -53,9 +53,15 @@ def copy_project(
 
 
 def build(
-    project: Path, site_dir: Path, epoch: int = SOURCE_DATE_EPOCH, hash_seed: str = "0"
+    project: Path,
+    site_dir: Path,
+    epoch: int = SOURCE_DATE_EPOCH,
+    hash_seed: str = "0",
+    engine: tuple[str, ...] = (sys.executable, "-m", "mkdocs"),
+    strict: bool = False,
 ) -> Path:
-    """Build `project` into `site_dir` as `mkdocs build` would, on the day of `epoch`."""
+    """Build `project` into `site_dir` as `mkdocs build` would, on the day of `epoch`
+    (`engine`: the command that builds, such as ProperDocs' in another environment)."""
     env = dict(os.environ)
     env.update(
         SOURCE_DATE_EPOCH=str(epoch),
@@ -63,11 +69,10 @@ def build(
         PYTHONHASHSEED=hash_seed,
     )
     command = [
-        sys.executable,
-        "-m",
-        "mkdocs",
+        *engine,
         "build",
         "--quiet",
+        *(["--strict"] if strict else []),
         "--config-file",
         str(project / "mkdocs.yml"),
         "--site-dir",
@@ -78,7 +83,7 @@ def build(
     )
     if result.returncode != 0 or not (site_dir / "index.html").is_file():
         raise BuildFailed(
-            f"mkdocs build of {project} failed ({result.returncode}):\n"
+            f"{' '.join(engine)} build of {project} failed ({result.returncode}):\n"
             f"{result.stdout}\n{result.stderr}"
         )
     return site_dir

@@ -6,7 +6,7 @@ from mkdocs.config import config_options
 from mkdocs.config.base import Config
 
 
-class StrategyPluginConfig(Config):
+class StrategyPluginConfig(Config):  # type: ignore[no-untyped-call] # MkDocs: unannotated
     # The folder holding strategy.yml, relative to mkdocs.yml.
     content_dir = config_options.Type(str, default="strategy")
     # Pages of highlighted changes between versions; off only to measure what they cost.

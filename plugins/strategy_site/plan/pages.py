@@ -385,10 +385,10 @@ class SitePlanner:
         values: dict[str, object] = {"title": title}
         if text.summary:
             values["description"] = text.summary
-        # Search results name the version (Material shows a page's tags with each result)
-        # and rank the current version's text first.
-        values["tags"] = [version_label(self.strategy, version, lang)]
-        values["search"] = {"boost": 2 if version.id == self.strategy.current else 1}
+        # Search results name the version and rank the current version's text first.
+        values[self.flavour.result_labels] = [version_label(self.strategy, version, lang)]
+        current = version.id == self.strategy.current
+        values.update(self.flavour.search_first if current else self.flavour.search_later)
         mark = self.paragraph_mark(version, section)
         since = self.source_changes(section, lang) if state == OUTDATED else None
         before = version_banner(ctx, version, section.id) + translation_notice(ctx, state, since)

@@ -49,7 +49,7 @@ STRINGS: dict[str, dict[str, str]] = {
         "notice.section_gone": "Avsnittet finns inte i {current}.",
         "consultation.upcoming": "Remisstiden börjar {opens} och slutar {closes}.",
         "consultation.open": "Den här versionen är ute på remiss till och med {closes}.",
-        "consultation.closed": "Remisstiden var {opens}–{closes} och är avslutad.",
+        "consultation.closed": "Remisstiden var {opens} – {closes} och är avslutad.",
         "consultation.how": "Skicka ditt remissvar till {respond_to} och ange diarienummer "
         "{reference}.",
         "consultation.invite": "Vi tar gärna emot konkreta förslag på ändringar, gärna med källor.",
@@ -184,6 +184,14 @@ STRINGS: dict[str, dict[str, str]] = {
         "inputs.affected": "Inspel som påverkat avsnittet",
         "inputs.see_input": "Inspelet",
         "inputs.private": "Privatperson",
+        "inputs.workshop": "Workshop {date}",
+        "inputs.workshop_with.one": "Workshop {date} ({count} deltagande organisation)",
+        "inputs.workshop_with.many": "Workshop {date} ({count} deltagande organisationer)",
+        "inputs.participating.one": "{count} deltagande organisation",
+        "inputs.participating.many": "{count} deltagande organisationer",
+        "inputs.participants": "Deltagare ({count})",
+        "inputs.workshop_points": "Punkterna är regionens sammanfattning av workshopen och "
+        "säger inte vem av deltagarna som sa vad.",
         "outcome.title": "Remissens utfall",
         "cause.marker_hidden": "Orsak till ändringen: inspel ",
         "cause.heading": "Inspel som orsakade ändringar",
@@ -201,7 +209,7 @@ STRINGS: dict[str, dict[str, str]] = {
         "front.overview_link": "Alla ändringar mot {base}, avsnitt för avsnitt",
         "outcome.link": "Remissens utfall: vad som kom in och vad som blev av det",
         "outcome.intro": "Vad som kom in om {consultation} och vad som blev av det i {version}.",
-        "outcome.intro_dates": "{consultation} var på remiss {opens}–{closes} (diarienummer "
+        "outcome.intro_dates": "{consultation} var på remiss {opens} – {closes} (diarienummer "
         "{reference}). Här är vad som kom in och vad som blev av det i {version}.",
         "outcome.who": "Vilka som svarade",
         "outcome.responded": "{count} inspel:",
@@ -228,9 +236,9 @@ STRINGS: dict[str, dict[str, str]] = {
         "uppdiktade för att visa hur webbplatsen redovisar inspel. Ingen verklig organisation "
         "har skrivit detta.",
         "illustrative.handling.mark": "illustration",
-        "illustrative.handling.notice": "Deltagarna och det som sades är verkliga. Hur "
-        "punkterna hanterades (beslut och svar) är en illustration, inte ett besked som "
-        "regionen har gett.",
+        "illustrative.handling.notice": "Deltagarna och punkterna, så som regionen "
+        "sammanfattade dem, är verkliga. Hur punkterna hanterades (beslut och svar) är en "
+        "illustration, inte ett besked som regionen har gett.",
         "decision.accepted": "Tillgodosett",
         "decision.partly": "Delvis tillgodosett",
         "decision.rejected": "Inte tillgodosett",
@@ -395,7 +403,7 @@ STRINGS: dict[str, dict[str, str]] = {
         "notice.section_gone": "The section is not in {current}.",
         "consultation.upcoming": "The consultation period starts on {opens} and ends on {closes}.",
         "consultation.open": "This version is out for consultation until {closes}.",
-        "consultation.closed": "The consultation period was {opens}–{closes} and is closed.",
+        "consultation.closed": "The consultation period was {opens} – {closes} and is closed.",
         "consultation.how": "Send your response to {respond_to}, quoting reference number "
         "{reference}.",
         "consultation.invite": "Concrete proposals for changes are welcome, with sources "
@@ -531,6 +539,14 @@ STRINGS: dict[str, dict[str, str]] = {
         "inputs.affected": "Inputs that shaped this section",
         "inputs.see_input": "The input",
         "inputs.private": "Private individual",
+        "inputs.workshop": "Workshop on {date}",
+        "inputs.workshop_with.one": "Workshop on {date} ({count} participating organisation)",
+        "inputs.workshop_with.many": "Workshop on {date} ({count} participating organisations)",
+        "inputs.participating.one": "{count} participating organisation",
+        "inputs.participating.many": "{count} participating organisations",
+        "inputs.participants": "Participants ({count})",
+        "inputs.workshop_points": "The points are the region's summary of the workshop and do "
+        "not say which participant said what.",
         "outcome.title": "Consultation outcome",
         "cause.marker_hidden": "Cause of the change: input ",
         "cause.heading": "Inputs that caused changes",
@@ -575,9 +591,9 @@ STRINGS: dict[str, dict[str, str]] = {
         "illustrative.all.notice": "Invented example: the sender, the input and the response "
         "are made up to show how the site reports inputs. No real organisation wrote this.",
         "illustrative.handling.mark": "illustration",
-        "illustrative.handling.notice": "The participants and what was said are real. How the "
-        "points were handled (decisions and responses) is an illustration, not an answer the "
-        "region gave.",
+        "illustrative.handling.notice": "The participants and the points, as the region "
+        "summarised them, are real. How the points were handled (decisions and responses) is "
+        "an illustration, not an answer the region gave.",
         "decision.accepted": "Accepted",
         "decision.partly": "Partly accepted",
         "decision.rejected": "Not accepted",

@@ -14,6 +14,7 @@ every field; docs/redaktorer.md and the data page tell readers the same in words
 from __future__ import annotations
 
 from datetime import date
+from pathlib import Path
 from typing import Any
 
 from ... import urls
@@ -31,6 +32,7 @@ from ...model import (
     Decision,
     Figure,
     Input,
+    InputItem,
     LocalizedText,
     Mapping,
     Section,
@@ -86,7 +88,7 @@ class _Exporter:
         source = self.strategy.source_language
         return {lang: urls.localized(path, lang, source) for lang in self.strategy.languages}
 
-    def file(self, path: Any) -> str:
+    def file(self, path: Path) -> str:
         """A content file's path from the strategy's folder, for provenance."""
         return path.relative_to(self.strategy.root).as_posix()
 
@@ -298,7 +300,7 @@ class _Exporter:
             "items": [self.item(found, item) for item in found.items],
         }
 
-    def item(self, found: Input, item: Any) -> JSON:
+    def item(self, found: Input, item: InputItem) -> JSON:
         traced = trace(self.strategy, found, item)
         effect = None
         if traced.effect_version is not None:

@@ -186,7 +186,8 @@ def feed_xml(strategy: Strategy, lang: str, today: date, site_url: str) -> bytes
         )
         _add(entry, "summary", item.summary).set("type", "text")
     ET.indent(feed)
-    return ET.tostring(feed, encoding="utf-8", xml_declaration=True) + b"\n"
+    data: bytes = ET.tostring(feed, encoding="utf-8", xml_declaration=True)
+    return data + b"\n"
 
 
 def _add(parent: ET.Element, name: str, text: str | None = None) -> ET.Element:

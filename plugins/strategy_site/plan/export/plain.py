@@ -37,6 +37,7 @@ from ...derive.diff.blocks import (
     Block,
     parse_blocks,
 )
+
 _LEFT_OUT = frozenset({RULE, REFDEF, BLANK, TABLE_DELIM})
 _LIST_MARKER = re.compile(r"(?:[*+-]|(\d+)\.)[ \t]+$")
 _FOOTNOTE_LABEL = re.compile(r"\[\^([^\]\n]+)\]:")
@@ -62,10 +63,7 @@ def _block(block: Block, figure_title: Callable[[str], str | None]) -> str:
         figure_id = placed.group("id")
         return f"[{figure_title(figure_id) or figure_id}]"
     text = " ".join(line.content for line in block.lines)
-    if block.kind in (TABLE_HEAD, TABLE_ROW):
-        text = _cells(text)
-    else:
-        text = _inline(text)
+    text = _cells(text) if block.kind in (TABLE_HEAD, TABLE_ROW) else _inline(text)
     return _prefix(block) + text if text else ""
 
 
