@@ -91,6 +91,7 @@ def test_every_version_and_the_consultation_are_in_the_feed(example):
     closes = found[page + "#consultation-closes"]
     assert text(closes, "title") == "Remisstiden har gått ut: Remissutkast"
     assert text(closes, "updated") == "2020-05-31T00:00:00Z"
+    assert "dagarna är platshållare" in text(closes, "summary")
     link = opens.find(ATOM + "link")
     assert link is not None and link.get("href") == page and link.get("rel") == "alternate"
     category = opens.find(ATOM + "category")

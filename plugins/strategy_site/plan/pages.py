@@ -182,8 +182,8 @@ def plan_site(
     comparisons = comparisons or Comparisons(strategy)
     if shared is None:
         shared = plan_shared_files(strategy, today, comparisons, site_url=site_url)
-    planner = SitePlanner(strategy, lang, today, comparisons, flavour, fragments)
-    return planner.plan(site_url, shared)
+    planner = SitePlanner(strategy, lang, today, comparisons, flavour, fragments, site_url)
+    return planner.plan(shared)
 
 
 def plan_shared_files(
@@ -209,7 +209,9 @@ class SitePlanner:
         comparisons: Comparisons,
         flavour: Flavour,
         fragments: Fragments = PACKAGE_FRAGMENTS,
+        site_url: str | None = None,
     ):
+        self.site_url = site_url  # the site's address; a feed needs it
         self.flavour = flavour
         self.fragments = fragments
         self.strategy = strategy
@@ -220,11 +222,10 @@ class SitePlanner:
         self.effects = effects_index(strategy)
         self.source_changes = SourceChanges()
 
-    def plan(
-        self, site_url: str | None = None, shared: list[PlannedFile] | None = None
-    ) -> SitePlan:
+    def plan(self, shared: list[PlannedFile] | None = None) -> SitePlan:
+        """The pages and files; `shared`: those every language shares, which the source
+        language's plan carries."""
         strategy, lang = self.strategy, self.lang
-        self.has_feed = bool(site_url)
         pages = [self.start_page()]
         navs: dict[str, list[NavItem]] = {}
         files = []
@@ -251,8 +252,8 @@ class SitePlanner:
             navs[version.id] = self.version_nav(version)
         if translation_languages(strategy):
             pages.append(self.translations_page())
-        if site_url:
-            feed = feed_xml(strategy, lang, self.today, site_url)
+        if self.site_url:
+            feed = feed_xml(strategy, lang, self.today, self.site_url)
             files.append(PlannedFile(lang, urls.feed_path(), feed))
         if lang == self.source:
             files += shared or []
@@ -306,7 +307,7 @@ class SitePlanner:
         body += [f"## {t(lang, 'start.timeline')}", ""]
         body += [t(lang, "start.timeline_intro"), "", timeline(ctx), ""]
         further = [link(ctx.link(urls.data_path()), escape(t(lang, "ui.open_data")))]
-        if self.has_feed:
+        if self.site_url:
             feed_type = "application/atom+xml"
             further.append(
                 link(ctx.link(urls.feed_path()), escape(t(lang, "ui.feed")), type=feed_type)

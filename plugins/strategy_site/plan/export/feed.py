@@ -39,7 +39,6 @@ class Entry:
     kind: str  # PUBLISHED, OPENS or CLOSES
     version: Version
     day: date
-    mark: DateMark | None
     title: str
     summary: str
 
@@ -95,19 +94,18 @@ def entries(strategy: Strategy, lang: str, today: date) -> list[Entry]:
                 by = strategy.text(decision.by, lang)
                 parts.append(t(lang, key, by=by, date=when, reference=decision.reference))
                 parts.append(_note(strategy, mark, lang))
-            title = _title(lang, "feed.version", version.date_mark, version=name, status=status)
-            found.append(
-                (
-                    order,
-                    Entry(PUBLISHED, version, version.date, version.date_mark, title, _join(parts)),
-                )
-            )
+            title = _title(lang, "feed.version", version.date_mark, version=name)
+            found.append((order, Entry(PUBLISHED, version, version.date, title, _join(parts))))
         consultation = version.consultation
         if consultation is None:
             continue
         opens = format_marked(consultation.opens, consultation.opens_mark, lang)
         closes = format_marked(consultation.closes, consultation.closes_mark, lang)
         state = consultation.state_on(today)
+        # What is known of the period's dates, in both entries (a note may be on either).
+        notes = [
+            _note(strategy, m, lang) for m in (consultation.opens_mark, consultation.closes_mark)
+        ]
         if state in ("open", "closed"):
             summary = t(
                 lang,
@@ -118,11 +116,9 @@ def entries(strategy: Strategy, lang: str, today: date) -> list[Entry]:
                 respond_to=consultation.respond_to,
                 reference=consultation.reference,
             )
-            parts = [summary, _note(strategy, consultation.opens_mark, lang)]
-            parts.append(_note(strategy, consultation.closes_mark, lang))
             title = _title(lang, "feed.opens", consultation.opens_mark, version=name)
-            entry = Entry(OPENS, version, consultation.opens, consultation.opens_mark, title, "")
-            found.append((order, _with_summary(entry, parts)))
+            entry = Entry(OPENS, version, consultation.opens, title, _join([summary, *notes]))
+            found.append((order, entry))
         if state == "closed":
             summary = t(
                 lang,
@@ -131,10 +127,9 @@ def entries(strategy: Strategy, lang: str, today: date) -> list[Entry]:
                 closes=closes,
                 reference=consultation.reference,
             )
-            parts = [summary, _note(strategy, consultation.closes_mark, lang)]
             title = _title(lang, "feed.closes", consultation.closes_mark, version=name)
-            entry = Entry(CLOSES, version, consultation.closes, consultation.closes_mark, title, "")
-            found.append((order, _with_summary(entry, parts)))
+            entry = Entry(CLOSES, version, consultation.closes, title, _join([summary, *notes]))
+            found.append((order, entry))
     found.sort(key=lambda pair: (pair[1].day, pair[0], _ORDER[pair[1].kind]), reverse=True)
     return [entry for _, entry in found]
 
@@ -142,10 +137,6 @@ def entries(strategy: Strategy, lang: str, today: date) -> list[Entry]:
 def _join(parts: list[str]) -> str:
     """Sentences once each, in order (a note may repeat for two dates of one event)."""
     return " ".join(dict.fromkeys(part for part in parts if part))
-
-
-def _with_summary(entry: Entry, parts: list[str]) -> Entry:
-    return Entry(entry.kind, entry.version, entry.day, entry.mark, entry.title, _join(parts))
 
 
 def feed_xml(strategy: Strategy, lang: str, today: date, site_url: str) -> bytes:
