@@ -98,6 +98,43 @@ def test_the_fork_differs_from_material_only_in_the_marked_loop() -> None:
     )
 
 
+TOC_FORK = ADAPTER / "templates" / "partials" / "toc.html"
+
+
+def test_the_installed_materials_toc_partial_is_the_one_we_forked() -> None:
+    relative, release, digest = bridge.MATERIAL_TOC_PARTIAL
+    installed = installed_material_file(relative)
+    found = hashlib.sha256(installed.read_bytes()).hexdigest()
+    assert found == digest, (
+        f"Material's {relative} is not the one of Material {release} that "
+        f"{TOC_FORK.relative_to(REPO)} was forked from. Carry Material's changes into the "
+        "fork (keeping its two changes: no <nav> without entries, the text's lang on the "
+        "list), then put the new file's SHA-256 in bridge.MATERIAL_TOC_PARTIAL."
+    )
+
+
+def test_the_toc_fork_differs_from_material_only_in_its_two_changes() -> None:
+    """Put the <nav> back around the whole partial and drop the list's `lang`: what is
+    left must be Material's file, line for line."""
+    relative, _, _ = bridge.MATERIAL_TOC_PARTIAL
+    upstream = installed_material_file(relative).read_text(encoding="utf-8").splitlines()
+    fork = TOC_FORK.read_text(encoding="utf-8").splitlines()
+    body = fork[fork.index("-#}") + 1 :]
+    opening = next(line for line in body if line.startswith("<nav "))
+    undone = [line for line in body if line not in (opening, "</nav>")]
+    undone = [
+        line.replace('{% if strategy_text_lang %} lang="{{ strategy_text_lang }}"{% endif %}', "")
+        for line in undone
+    ]
+    undone.insert(undone.index("  {% set toc = page.toc %}"), opening)
+    undone.append("</nav>")
+    expected = upstream[upstream.index("-#}") + 1 :]
+    assert undone == expected, (
+        f"{TOC_FORK.relative_to(REPO)} changes more of Material's partials/toc.html than "
+        "its two marked changes; keep the fork to those."
+    )
+
+
 # The upstream internals the adapter leans on: attribute names that belong to
 # mkdocs-static-i18n, Material's search plugin or MkDocs' config internals.
 INTERNALS = {

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import pytest
+
 from .chromium import open_page
 from .pages import settle_animations, visit
 from .tabs import run_in_tabs
@@ -65,3 +67,33 @@ def test_screenshots_at_360px(browser, example_server, sample, artifacts) -> Non
                 target = artifacts / f"360px-{name}-{scheme}.png"
                 page.screenshot(path=str(target), full_page=True)
                 assert target.stat().st_size > 0
+
+
+# Every link among the paragraph tools: its box, and its opacity with its ancestors'.
+PARAGRAPH_LINKS = """() => [...document.querySelectorAll("article .st-para-tools a")].map(a => {
+  const box = a.getBoundingClientRect();
+  let opacity = 1;
+  for (let el = a; el; el = el.parentElement) opacity *= parseFloat(getComputedStyle(el).opacity);
+  return {text: a.textContent.trim(), width: box.width, height: box.height, opacity,
+          visibility: getComputedStyle(a).visibility};
+})"""
+
+
+@pytest.mark.parametrize("width", [1280, WIDTH])
+def test_paragraph_links_are_shown_and_big_enough(browser, example_server, width) -> None:
+    """Paragraph numbers show without hover or focus, so that readers find them, and each
+    link is a target of at least 24 by 24 px (WCAG 2.2, 2.5.8), on a desktop and a phone."""
+    with open_page(browser, example_server, width=width, height=740) as page:
+        page.goto("/beslutad/inledning/")
+        settle_animations(page)
+        links = page.evaluate(PARAGRAPH_LINKS)
+    assert len(links) > 3, "no paragraph links found"
+    problems = [
+        link
+        for link in links
+        if link["width"] < 24
+        or link["height"] < 24
+        or link["opacity"] < 1
+        or link["visibility"] != "visible"
+    ]
+    assert not problems, f"paragraph links hidden or too small at {width} px: {problems[:5]}"

@@ -10,11 +10,12 @@ the upstream code it depends on, so that an upgrade is checked in one place:
 - Accessors fail loudly (`PluginError` naming the upstream attribute) instead of
   guarding with `getattr` defaults: a renamed attribute must stop the build, not leave a
   sitemap without the generated pages or previews that never change.
-- Two copies of Material's markup live outside this module, because they are templates
-  and HTML, not Python: `templates/partials/nav.html` (a fork of Material's
-  `partials/nav.html`, see `MATERIAL_NAV_PARTIAL`) and `sidebar.py` (Material's markup
-  of a closed navigation entry). tests/test_engine_bridge.py compares both with the
-  installed Material and says what to re-check when they differ.
+- Copies of Material's markup live outside this module, because they are templates
+  and HTML, not Python: `templates/partials/nav.html` and `templates/partials/toc.html`
+  (forks of Material's, see `MATERIAL_NAV_PARTIAL` and `MATERIAL_TOC_PARTIAL`) and
+  `sidebar.py` (Material's markup of a closed navigation entry).
+  tests/test_engine_bridge.py compares them with the installed Material and says what
+  to re-check when they differ.
 
 Written for and checked against mkdocs 1.6.1, mkdocs-material 9.8.2 and
 mkdocs-static-i18n 1.3.1 (line references are to those releases).
@@ -30,6 +31,7 @@ from pathlib import Path
 from typing import Any
 
 import jinja2
+from markupsafe import Markup, escape
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin
@@ -52,6 +54,14 @@ MATERIAL_NAV_PARTIAL = (
     "material/templates/partials/nav.html",
     "9.8.2",
     "af33f6e032f632eb055c365eb5f1a975bf8456152fa768e69a1aad6d470b843f",
+)
+
+# Material's partials/toc.html of the release our fork (templates/partials/toc.html) was
+# made from, as its SHA-256 (the same test as for the navigation's fork).
+MATERIAL_TOC_PARTIAL = (
+    "material/templates/partials/toc.html",
+    "9.8.2",
+    "fde48f583563364b0e0e6865a5ab1e7060ec1826161f69f5cbee653e621b0f84",
 )
 
 # Event priorities, relative to mkdocs-static-i18n's, which runs its on_config, on_files,
@@ -318,3 +328,32 @@ def html_title(item: Any) -> str | None:
     """The HTML title set by set_html_title, if any."""
     typeset = item.__dict__.get("typeset")
     return typeset["title"] if isinstance(typeset, dict) else None
+
+
+# -- Material: the header's page title and the table of contents ---------------------------
+
+
+def mark_header_title_language(page: Page, lang: str) -> None:
+    """Material's partials/header.html prints `page.meta.title` as HTML (else
+    `page.title`) as the header's page topic: a title in another language than the
+    page's is marked there with its `lang`. Called after Material's search plugin has
+    read the page (its on_page_context runs before ours), which takes a page's title
+    from `meta.title` only for a page without a heading, and the page template's
+    `<title>` strips the markup (strategy-base.html)."""
+    title = page.meta.get("title") or page.title or ""
+    page.meta["title"] = Markup(f'<span lang="{escape(lang)}">') + escape(title) + Markup("</span>")
+
+
+def hide_empty_toc(page: Page) -> None:
+    """Hide the table of contents of a page that has none, as Material's `hide: [toc]`
+    front matter does (base.html), so that the text gets its column. "None" as Material's
+    partials/toc.html counts: the entries under the page's one top-level heading."""
+    toc = list(page.toc or [])
+    if toc and toc[0].level == 1:
+        toc = list(toc[0].children)
+    if toc:
+        return
+    hide = page.meta.get("hide")
+    hidden = list(hide) if isinstance(hide, list) else []
+    if "toc" not in hidden:
+        page.meta["hide"] = [*hidden, "toc"]

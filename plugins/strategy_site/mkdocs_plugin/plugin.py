@@ -456,6 +456,11 @@ class StrategyPlugin(BasePlugin[StrategyPluginConfig]):
             if planned is not None
             else (file_locale if file_locale != lang else "")
         )
+        bridge.hide_empty_toc(page)  # no empty "Table of contents" beside the text
+        # The header's page topic: an untranslated title, or a guide shown untranslated.
+        title_lang = planned.title_lang if planned is not None else context["strategy_text_lang"]
+        if title_lang:
+            bridge.mark_header_title_language(page, title_lang)
         root = language_root(page.url, lang, source)
         if root is not None:
             context["base_url"] = root  # Material's search reads this language's index
@@ -559,6 +564,7 @@ def _mark_title_language(item: Page | Section, title: str, title_lang: str, lang
     item.strategy_title_lang = title_lang
     if title_lang:
         note = t(lang, "ui.in_language", language=language_name(title_lang, lang))
+        item.strategy_title_note = note  # the footer's links say it too
         bridge.set_html_title(
             item,
             f'<span lang="{title_lang}">{escape(title)}</span> '

@@ -242,6 +242,15 @@ class SitePlanner:
     def html_title(self, *parts: str) -> str:
         return " – ".join([*parts, self.text(self.strategy.title)])
 
+    def search_meta(self, version: Version) -> dict[str, object]:
+        """Front matter for every searchable page of a version: search results name the
+        version (Material shows a page's tags with each result; "Inspel och beslut" is a
+        page of every version) and rank the current version's pages first."""
+        return {
+            "tags": [version_label(self.strategy, version, self.lang)],
+            "search": {"boost": 2 if version.id == self.strategy.current else 1},
+        }
+
     def base(self, version: Version) -> Version:
         assert version.based_on is not None
         return self.strategy.versions[version.based_on]
@@ -284,14 +293,10 @@ class SitePlanner:
         name = self.text(version.title)
         title = self.text(self.strategy.title)
         # A popular version's name ("Populärversion") is a label, not a title: its page is
-        # headed by the programme's title, with the label under it.
-        heading, lead = (title, name) if version.status == POPULAR else (name, title)
-        body = [
-            f"# {markdown_text(heading)}",
-            "",
-            f'<p class="st-lead">{escape(lead)}</p>',
-            "",
-        ]
+        # headed by the programme's title; the label shows in the banner under it.
+        body = [f"# {markdown_text(title if version.status == POPULAR else name)}", ""]
+        if version.status != POPULAR:
+            body += [f'<p class="st-lead">{escape(title)}</p>', ""]
         comparison = self.comparisons.get(version)
         if comparison is not None:
             has_outcome = answered_consultation(self.strategy, version) is not None
@@ -313,7 +318,10 @@ class SitePlanner:
             title=name,
             html_title=f"{name} – {title}",
             markdown=front_matter(
-                title=name, description=f"{name}: {title}", **self.flavour.hide_toc
+                title=name,
+                description=f"{name}: {title}",
+                **self.search_meta(version),
+                **self.flavour.hide_toc,
             )
             + "\n".join(body),
             version=version.id,
@@ -337,10 +345,7 @@ class SitePlanner:
         values: dict[str, object] = {"title": title}
         if text.summary:
             values["description"] = text.summary
-        # Search results name the version (Material shows a page's tags with each result)
-        # and rank the current version's text first.
-        values["tags"] = [version_label(self.strategy, version, lang)]
-        values["search"] = {"boost": 2 if version.id == self.strategy.current else 1}
+        values.update(self.search_meta(version))
         mark = self.paragraph_mark(version, section)
         since = self.source_changes(section, lang) if state == OUTDATED else None
         before = version_banner(ctx, version, section.id) + translation_notice(ctx, state, since)
@@ -538,7 +543,7 @@ class SitePlanner:
             kind=kind,
             title=title,
             html_title=self.html_title(title, self.text(version.title)),
-            markdown=front_matter(title=title) + body,
+            markdown=front_matter(title=title, **self.search_meta(version)) + body,
             version=version.id,
             before_html=version_banner(self.context(path), version, None),
             css_class=f"st-page--{version.status}",
