@@ -70,7 +70,7 @@ from .site_swap import SafeSiteDir, SiteInUse
 
 log = get_plugin_logger(__name__)
 
-SANITISED_KINDS = ("section", "changes")  # pages whose text editors and translators wrote
+SANITISED_KINDS = ("section", "changes", "source-changes")  # text editors and translators wrote
 
 widen_i18n_locales()  # before i18n reads its languages: see languages.py
 I18N_LOCALE = re.compile(r"[a-z]{2}(-[A-Za-z]{4})?(-[A-Z]{2})?")  # what i18n accepts itself
@@ -307,19 +307,18 @@ class StrategyPlugin(BasePlugin[StrategyPluginConfig]):
         alternates = {
             other: file
             if other == lang
-            else self._generated(config, page.source_uri, "", page.path, other, strategy)
+            else self._generated(config, page.source_uri, "", page.alternates[other])
             for other in self._built_languages(config, strategy)
         }
         bridge.localise(file, lang, strategy.source_language, alternates)
         return file
 
     @staticmethod
-    def _generated(
-        config: MkDocsConfig, src_uri: str, content: str, path: str, lang: str, strategy: Strategy
-    ) -> File:
+    def _generated(config: MkDocsConfig, src_uri: str, content: str, site_path: str) -> File:
+        """The page's counterpart in another language, at `site_path` (the plan's
+        alternate: usually the same page, for a page of one language only its nearest)."""
         file = File.generated(config, src_uri, content=content, inclusion=InclusionLevel.NOT_IN_NAV)
-        # Set before `url` is first read: both are cached.
-        file.dest_uri = urls.localized(path, lang, strategy.source_language) + "index.html"
+        file.dest_uri = site_path + "index.html"  # set before `url` is first read: cached
         return file
 
     def _language(self, config: MkDocsConfig, strategy: Strategy) -> str:
@@ -426,8 +425,8 @@ class StrategyPlugin(BasePlugin[StrategyPluginConfig]):
             heading, separator, body = page.content.partition("</h1>")
             if not separator:
                 heading, body = "", page.content
-            elif planned.text_lang:
-                heading = heading.replace("<h1", f'<h1 lang="{planned.text_lang}"', 1)
+            elif planned.title_lang:  # an untranslated title; a page's own stays unmarked
+                heading = heading.replace("<h1", f'<h1 lang="{planned.title_lang}"', 1)
             context["strategy_heading"] = heading + separator
             context["strategy_body"] = body
         if planned is not None and planned.version in self.version_navs:

@@ -16,11 +16,13 @@ from dataclasses import dataclass, field, replace
 from datetime import date
 from html import escape
 
+from markupsafe import Markup
+
 from .. import urls
 from ..content.markdown_links import LinkTarget, rewrite_links
 from ..derive.causes import CauseNote, cause_notes
 from ..derive.comparisons import Comparisons
-from ..derive.diff import DiffLabels, SectionChange, render_markdown
+from ..derive.diff import DiffLabels, SectionChange, diff_body, diff_titles, render_markdown
 from ..derive.inputs import (
     answered_consultation,
     effects_index,
@@ -52,6 +54,7 @@ from .render import (
     link,
     read_now,
     section_title,
+    source_change_text,
     tag,
     timeline,
     translation_notice,
@@ -88,7 +91,7 @@ from .responding import (
 )
 from .source_changes import SourceChanges
 from .templating import PACKAGE_FRAGMENTS, Fragments
-from .texts import language_name, t, use_region_strings
+from .texts import language_name, t, t_html, use_region_strings
 
 START = "start"
 VERSION = "version"
@@ -98,6 +101,7 @@ OVERVIEW = "overview"
 INPUTS = "inputs"
 OUTCOME = "outcome"
 TRANSLATIONS = "translations"
+SOURCE_CHANGES = "source-changes"
 
 
 @dataclass
@@ -206,6 +210,7 @@ class SitePlanner:
             pages.append(self.version_page(version))
             for section in version.sections.values():
                 pages.append(self.section_page(version, section))
+                pages += self.source_changes_page(version, section)
                 if self.comparisons.has_changes(version):
                     pages.append(self.changes_page(version, section))
             if self.comparisons.has_changes(version):
@@ -218,8 +223,14 @@ class SitePlanner:
         if translation_languages(strategy):
             pages.append(self.translations_page())
         for page in pages:
+            # A page of the translated site only (what changed in the source) has the
+            # section as its counterpart in the other languages.
+            same = page.path
+            if page.kind == SOURCE_CHANGES:
+                same = urls.section_path(page.version or "", page.section or "")
             page.alternates = {
-                other: urls.localized(page.path, other, self.source) for other in strategy.languages
+                other: urls.localized(page.path if other == lang else same, other, self.source)
+                for other in strategy.languages
             }
         return SitePlan(lang, pages, navs, files)
 
@@ -348,7 +359,10 @@ class SitePlanner:
         values.update(self.search_meta(version))
         mark = self.paragraph_mark(version, section)
         since = self.source_changes(section, lang) if state == OUTDATED else None
-        before = version_banner(ctx, version, section.id) + translation_notice(ctx, state, since)
+        changes_path = urls.source_changes_path(version.id, section.id)
+        before = version_banner(ctx, version, section.id) + translation_notice(
+            ctx, state, since, changes_path
+        )
         if version.status == POPULAR:
             before += summarises_note(ctx, version, section.summarises)
         change = self.change(version, section.id, self.source)
@@ -374,6 +388,69 @@ class SitePlanner:
             css_class=f"st-page--{version.status}",
             title_lang=self.title_lang(section),
         )
+
+    def source_changes_page(self, version: Version, section: Section) -> list[PlannedPage]:
+        """On a translated site, for an outdated translation: the source text as it is
+        now, with what changed since the translation was made marked (from git history;
+        without it there is no such page, and the section's notice says so)."""
+        lang, source = self.lang, self.source
+        if lang == source or section_state(section, lang) != OUTDATED:
+            return []
+        change = self.source_changes(section, lang)
+        if change is None:
+            return []
+        path = urls.source_changes_path(version.id, section.id)
+        ctx = self.context(path)
+        title = section_title(self.strategy, version, section.id, lang)
+        page_title = t(lang, "source_changes.page_title", title=title)
+        names = {"language": language_name(lang, lang), "source": language_name(source, lang)}
+        labels = DiffLabels.for_language(source)
+        annotated = render_markdown(diff_body(change.old_body, section.body), labels)
+        body = rewrite_links(
+            annotated, lambda target: source_link(path, version, target, self.flavour)
+        )
+        body = place_figure_changes(body, version, version, source, source)
+        facts = [escape(t(lang, "source_changes.intro", **names)), source_change_text(lang, change)]
+        lead = tag("p", " ".join(facts), class_="st-source-changes__lead")
+        if change.title_changed:
+            heading = diff_titles(change.old_title, section.title, labels)
+            lead += tag(
+                "p",
+                t_html(
+                    lang,
+                    "source_changes.heading",
+                    title=Markup(tag("span", heading, lang=source)),
+                    **names,
+                ),
+            )
+        back = [
+            link(
+                ctx.link(urls.section_path(version.id, section.id)),
+                escape(t(lang, "source_changes.translation", **names)),
+            ),
+            link(
+                ctx.link_in(source, urls.section_path(version.id, section.id)),
+                escape(t(lang, "translation.read_source", **names)),
+                hreflang=source,
+            ),
+        ]
+        lead += tag("p", " · ".join(back), class_="st-source-changes__links")
+        return [
+            PlannedPage(
+                lang=lang,
+                path=path,
+                kind=SOURCE_CHANGES,
+                title=page_title,
+                html_title=self.html_title(page_title, self.text(version.title)),
+                markdown=front_matter(title=page_title, **self.flavour.search_exclude)
+                + f"# {markdown_text(page_title)}\n\n{body}",
+                version=version.id,
+                section=section.id,
+                before_html=version_banner(ctx, version, section.id, folded=True) + lead,
+                text_lang=source,
+                css_class=f"st-page--{version.status} st-page--changes",
+            )
+        ]
 
     def title_lang(self, section: Section) -> str:
         """The source language, when a section's title is shown untranslated."""
