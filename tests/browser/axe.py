@@ -1,4 +1,4 @@
-"""axe-core in the page: WCAG 2.0 and 2.1, levels A and AA, every rule on.
+"""axe-core in the page: WCAG 2.0, 2.1 and 2.2, levels A and AA, every rule on.
 
 axe-core comes pinned from PyPI: the package axe-playwright-python==0.1.8 (pinned in
 pyproject.toml) ships axe.min.js of axe-core 4.12.1. We use only that file and run it
@@ -15,7 +15,19 @@ from importlib.resources import files
 from playwright.sync_api import Page
 
 AXE_VERSION = "4.12.1"
-WCAG_TAGS = ("wcag2a", "wcag2aa", "wcag21a", "wcag21aa")
+# WCAG 2.2 AA adds target size (2.5.8, axe's `target-size`): the paragraph links, among
+# others, must be targets of at least 24 by 24 px.
+WCAG_TAGS = ("wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa")
+
+# The rules whose outcome can depend on the colour scheme: axe's category "cat.color"
+# among the WCAG rules above (axe-core's rule descriptions: color-contrast, "Ensure the
+# contrast between foreground and background colors meets WCAG 2 AA minimum contrast
+# ratio thresholds", and link-in-text-block, "Ensure links are distinguished from
+# surrounding text in a way that does not rely on color"). Every other rule reads the
+# DOM, names, roles, attributes and layout, which a scheme does not change: Material's
+# dark scheme and the site's own rules for it set colours only (test_accessibility
+# checks both, so that an upgrade that breaks either fails). The dark scheme runs these.
+SCHEME_RULES = ("color-contrast", "link-in-text-block")
 
 
 @dataclass(frozen=True)
@@ -50,8 +62,21 @@ CHECK = (
 )
 
 
+# axe.run with the scheme rules only (see SCHEME_RULES).
+SCHEME_CHECK = (
+    "() => axe.run(document, {runOnly: {type: 'rule', values: "
+    + json.dumps(list(SCHEME_RULES))
+    + "}, resultTypes: ['violations']})"
+)
+
+# The WCAG rules of the loaded axe that are in a category, as [rule id, [categories]].
+RULE_CATEGORIES = (
+    "tags => axe.getRules(tags).map(r => [r.ruleId, r.tags.filter(t => t.startsWith('cat.'))])"
+)
+
+
 def run_axe(page: Page, label: str) -> list[Violation]:
-    """Every WCAG 2.0/2.1 A and AA violation axe finds in the page as it is now."""
+    """Every WCAG 2.0/2.1/2.2 A and AA violation axe finds in the page as it is now."""
     if not page.evaluate("typeof window.axe === 'object'"):
         page.evaluate(axe_source())
     check_version(page.evaluate("window.axe.version"))

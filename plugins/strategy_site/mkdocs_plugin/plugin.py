@@ -63,7 +63,7 @@ from .preview import (
     nav_fingerprint,
     set_dirty,
 )
-from .search import copy_sitemaps, language_root, search_from, split_search_index
+from .search import language_root, search_from, split_search_index
 from .sidebar import prerender_closed_entries
 from .site_checks import theme_problems
 from .site_swap import SafeSiteDir, SiteInUse
@@ -553,7 +553,6 @@ class StrategyPlugin(BasePlugin[StrategyPluginConfig]):
         split_search_index(
             Path(config.site_dir), languages, self.strategy.source_language, partial=is_dirty()
         )
-        copy_sitemaps(Path(config.site_dir), languages, self.strategy.source_language)
         self._write_not_found_pages(Path(config.site_dir))
 
 

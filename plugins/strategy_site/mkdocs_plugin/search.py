@@ -13,7 +13,6 @@ from __future__ import annotations
 import json
 import posixpath
 import re
-import shutil
 from pathlib import Path
 
 
@@ -39,17 +38,6 @@ def search_from(html: str, root: str) -> str:
         return match[1] + json.dumps(config, separators=(",", ":")) + match[3]
 
     return CONFIG.sub(rebase, html, count=1)
-
-
-def copy_sitemaps(site_dir: Path, languages: list[str], source_language: str) -> None:
-    """Material fetches `<base>/sitemap.xml`; with `base` at a language's root (see
-    language_root) that is `<lang>/sitemap.xml`, so each language root gets a copy."""
-    for name in ("sitemap.xml", "sitemap.xml.gz"):
-        source = site_dir / name
-        if source.is_file():
-            for lang in languages:
-                if lang != source_language:
-                    shutil.copyfile(source, site_dir / lang / name)
 
 
 def split_search_index(

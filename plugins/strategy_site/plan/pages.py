@@ -72,7 +72,7 @@ from .render_changes import (
     summarises_note,
 )
 from .render_front import changed_heading, what_changed
-from .render_inputs import affecting_list, inputs_page
+from .render_inputs import affecting_list, filters, inputs_page
 from .render_outcome import (
     decision_table,
     items_by_decision,
@@ -604,23 +604,32 @@ class SitePlanner:
         ]
         about = items_about(self.strategy, version.id)
         addressed = items_addressed_in(self.strategy, version.id)
-        if addressed:  # first what shaped this version, then what was said about it
+        # One filter for every item on the page; then first what shaped this version,
+        # then what was said about it.
+        body += [filters(ctx, version, addressed + about), ""]
+        if addressed:
             body += [shaped_by(ctx, version, addressed), ""]
         if about or not addressed:
             body += [inputs_page(ctx, version, about), ""]
-        return self.version_subpage(version, path, INPUTS, title, "\n".join(body))
+        # What was said about the version is listed by input, each under its heading;
+        # without it the page has one heading at most: no table of contents.
+        hide_toc = not about
+        return self.version_subpage(
+            version, path, INPUTS, title, "\n".join(body), hide_toc=hide_toc
+        )
 
     def version_subpage(
-        self, version: Version, path: str, kind: str, title: str, body: str
+        self, version: Version, path: str, kind: str, title: str, body: str, hide_toc: bool = False
     ) -> PlannedPage:
         """A page of a version that is not a section: its inputs, its outcome."""
+        hidden = self.flavour.hide_toc if hide_toc else {}
         return PlannedPage(
             lang=self.lang,
             path=path,
             kind=kind,
             title=title,
             html_title=self.html_title(title, self.text(version.title)),
-            markdown=front_matter(title=title, **self.search_meta(version)) + body,
+            markdown=front_matter(title=title, **self.search_meta(version), **hidden) + body,
             version=version.id,
             before_html=version_banner(self.context(path), version, None),
             css_class=f"st-page--{version.status}",
