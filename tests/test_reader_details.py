@@ -4,6 +4,7 @@ headings read without "¶", titles marked with their language, the version selec
 from __future__ import annotations
 
 import json
+import re
 import shutil
 from datetime import date
 
@@ -22,7 +23,9 @@ def site(tmp_path_factory: pytest.TempPathFactory):
     shutil.copytree(FIXTURES / "basic", strategy)
     with (strategy / "versions/v3/uppfoljning.md").open("a", encoding="utf-8") as section:
         section.write("\n## Mätning\n\nVi mäter.\n\n## Lärande\n\nVi lär.\n")
-    return build_once(tmp_path_factory, strategy, date(2020, 3, 15))
+    # Two hand-written pages, Swedish only: on the English site one follows the other.
+    docs = {"om.md": "# Om\n\nText.\n", "sida.md": "# Sida\n\nText.\n"}
+    return build_once(tmp_path_factory, strategy, date(2020, 3, 15), docs=docs)
 
 
 def page_404(site, lang: str) -> BeautifulSoup:
@@ -155,6 +158,22 @@ def test_untranslated_titles_are_marked_swedish_on_english_pages(site) -> None:
     assert translated.select(".md-ellipsis [lang]") == []
     assert translated["aria-label"] == "Next: 3.1 Forest"
     assert soup(site, "v3/inledning/").select(".md-sidebar--primary span[lang]") == []
+
+
+def test_marked_titles_never_end_up_inside_an_attribute(site) -> None:
+    """A title marked with its language is HTML; where other pages name it in an
+    attribute (the footer's link names) or the tab's title, it must be plain text."""
+    leaks = [
+        (file.relative_to(site).as_posix(), found[0])
+        for file in sorted(site.rglob("*.html"))
+        for found in [re.search(r'="[^"]*<span[^"]*', file.read_text(encoding="utf-8"))]
+        if found
+    ]
+    assert not leaks, leaks
+    page = soup(site, "en/om/")  # a hand-written page shown in Swedish on the English site
+    topic = page.select_one(".md-header__topic[data-md-component=header-topic] span[lang]")
+    assert topic is not None and topic["lang"] == "sv"
+    assert "<span" not in page.title.get_text()
 
 
 def test_swedish_text_on_english_pages_is_marked_in_the_header_and_contents(site) -> None:

@@ -12,6 +12,7 @@ from playwright.sync_api import Browser, sync_playwright
 from .chromium import MISSING, launch
 from .page_checks import CheckRun, check_every_page
 from .pages import SamplePage, sample_pages, site_pages
+from .sample_visit import SampleVisit, visit_sample
 from .site_build import build, copy_project, site_url
 from .site_server import serve
 
@@ -110,3 +111,10 @@ def page_checks(browser: Browser, example_server: str, pages_to_check) -> CheckR
     run = check_every_page(browser, example_server, pages_to_check)
     TIMINGS.append(run.summary())
     return run
+
+
+@pytest.fixture(scope="session")
+def sample_visit(browser: Browser, example_server: str, sample) -> SampleVisit:
+    """Every sample page visited once, settled, for the tests of requests, the policy and
+    the headings (see sample_visit.py)."""
+    return visit_sample(browser, example_server, sample)

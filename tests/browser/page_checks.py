@@ -21,14 +21,23 @@ from playwright.sync_api import Browser, Page
 from . import axe
 from .chromium import MATERIAL_SCHEMES
 from .pages import SamplePage
-from .tabs import Step, Timings, run_in_tabs
+from .tabs import TABS, Step, Timings, run_in_tabs
 
 DESKTOP = {"width": 1280, "height": 900}  # open_context's default window
 NARROW = {"width": 360, "height": 740}
 
-# Every load clears what Material stored: the dark step's palette toggle writes the
-# reader's choice to localStorage, and the next page in any tab would start dark.
-FORGET_PALETTE = "try { localStorage.clear(); } catch (error) {}"
+# Material keeps the reader's choice of scheme in localStorage, shared by every tab: the
+# dark step's toggle would make pages loading in the other tabs start dark (Material reads
+# the choice again once its script has loaded). Each page here keeps its choice to itself.
+KEEP_PALETTE_TO_THE_PAGE = """
+try {
+  localStorage.clear();
+  const setItem = Storage.prototype.setItem;
+  Storage.prototype.setItem = function (key, value) {
+    if (!String(key).endsWith("__palette")) setItem.call(this, key, value);
+  };
+} catch (error) {}
+"""
 
 LIGHT = (
     "async () => ({path: location.pathname, "
@@ -114,7 +123,9 @@ class CheckRun:
         )
 
 
-def check_every_page(browser: Browser, base_url: str, entries: list[SamplePage]) -> CheckRun:
+def check_every_page(
+    browser: Browser, base_url: str, entries: list[SamplePage], tabs: int = TABS
+) -> CheckRun:
     timings = Timings()
     found = run_in_tabs(
         browser,
@@ -122,9 +133,10 @@ def check_every_page(browser: Browser, base_url: str, entries: list[SamplePage])
         entries,
         lambda entry: entry.path,
         STEPS,
-        setup=FORGET_PALETTE + "\n" + axe.axe_source(),
+        setup=KEEP_PALETTE_TO_THE_PAGE + "\n" + axe.axe_source(),
         reset=_reset,
         timings=timings,
+        tabs=tabs,
         color_scheme="light",
         **DESKTOP,
     )

@@ -58,44 +58,30 @@ def test_search_results_name_their_version_and_put_the_current_first(
     assert not [s for s in snippets if re.search(r"\d ¶\d", s)], "paragraph labels in snippets"
 
 
-def test_no_page_makes_a_request_that_fails(browser, example_server, sample) -> None:
+def test_no_page_makes_a_request_that_fails(sample_visit) -> None:
     """Material looks up a sitemap.xml next to every <link rel=alternate>; with links to
     pages that was a failing request for <page>/sitemap.xml on every page. The pages have
     no such links now, and no page asks for a sitemap at all."""
-    failed: list[str] = []
-    sitemaps: set[str] = set()
-    with open_page(browser, example_server) as page:
-        page.on("response", lambda r: r.status >= 400 and failed.append(f"{r.status} {r.url}"))
-        page.on("request", lambda r: r.url.endswith("sitemap.xml") and sitemaps.add(r.url))
-        for entry in sample:
-            visit(page, entry, settle=True)
+    failed = sample_visit.failed
     assert not failed, "requests that failed:\n" + "\n".join(sorted(set(failed)))
+    sitemaps = sample_visit.sitemaps
     assert not sitemaps, f"pages asked for sitemaps: {sorted(sitemaps)}"
 
 
-def test_headings_are_read_without_the_permalink_sign(browser, example_server, sample) -> None:
-    problems = []
-    with open_page(browser, example_server) as page:
-        for entry in sample:
-            if entry.search:
-                continue
-            visit(page, entry)
-            names = (
-                page.locator("article")
-                .get_by_role("heading")
-                .evaluate_all(
-                    "hs => hs.map(h => h.hasAttribute('aria-labelledby')"
-                    " ? document.getElementById(h.getAttribute('aria-labelledby')).textContent"
-                    " : h.textContent)"
-                )
-            )
-            problems += [f"{entry.label}: {name!r}" for name in names if "¶" in name]
-            snapshot = page.locator("article").aria_snapshot()
-            problems += [
-                f"{entry.label}: {line.strip()}"
-                for line in snapshot.splitlines()
-                if "heading" in line and "¶" in line.split("[level", 1)[0]
-            ]
+def test_headings_are_read_without_the_permalink_sign(sample, sample_visit) -> None:
+    assert set(sample_visit.headings) == {entry.label for entry in sample if not entry.search}
+    problems = [
+        f"{label}: {name!r}"
+        for label, names in sample_visit.headings.items()
+        for name in names
+        if "¶" in name
+    ]
+    problems += [
+        f"{label}: {line.strip()}"
+        for label, snapshot in sample_visit.snapshots.items()
+        for line in snapshot.splitlines()
+        if "heading" in line and "¶" in line.split("[level", 1)[0]
+    ]
     assert not problems, "headings named with ¶:\n" + "\n".join(problems)
 
 
@@ -146,11 +132,20 @@ def test_the_adopted_versions_inputs_are_filtered_and_folded(browser, example_se
         assert total > 10
         assert page.locator("form.st-input-filter").is_visible()
         assert page.locator("article li.st-input-item details[open]").count() == 0
-        page.select_option("#st-filter-decision", value="rejected")
+        # The rarer of the decisions offered (on this page: what took effect).
+        offered = page.locator("#st-filter-decision option").evaluate_all(
+            "os => os.map(o => o.value).filter(v => v)"
+        )
+        counts = {
+            d: items.evaluate_all(f"ls => ls.filter(l => l.dataset.decision === '{d}').length")
+            for d in offered
+        }
+        rare = min(counts, key=counts.__getitem__)
+        page.select_option("#st-filter-decision", value=rare)
         shown = page.locator("article li.st-input-item:visible")
-        assert 1 <= shown.count() < total
+        assert shown.count() == counts[rare] < total
         decisions = shown.evaluate_all("ls => ls.map(l => l.dataset.decision)")
-        assert set(decisions) == {"rejected"}
+        assert set(decisions) == {rare}
         status = page.locator(".st-input-filter__status").inner_text()
         assert status == f"Visar {shown.count()} av {total}"
         # A combination that leaves none hides the list's heading and lead too.
@@ -161,7 +156,7 @@ def test_the_adopted_versions_inputs_are_filtered_and_folded(browser, example_se
                 assert not page.locator("#inspel-som-format").is_visible()
                 break
         else:
-            raise AssertionError("no section without a rejected item to try")
+            raise AssertionError(f"no section without a {rare!r} item to try")
         page.select_option("#st-filter-section", value="")
         page.select_option("#st-filter-decision", value="")
         assert page.locator("#inspel-som-format").is_visible()
@@ -192,3 +187,26 @@ def test_decisions_look_different_without_colour(browser, example_server) -> Non
     by_kind = {cls: (sign, border) for cls, sign, border in looks}
     assert len(by_kind) >= 3
     assert len(set(by_kind.values())) == len(by_kind), by_kind
+
+
+def test_translation_states_look_different_without_colour(browser, example_server) -> None:
+    """On the translation status page an outdated row must stand out among the current
+    and missing ones: each state has its own sign, border and colours, in both schemes."""
+    for scheme in ("light", "dark"):
+        with open_page(browser, example_server, color_scheme=scheme) as page:
+            page.goto("/oversattning/")
+            looks = page.locator("article td.st-state .st-state__badge").evaluate_all(
+                "bs => bs.map(b => { const s = getComputedStyle(b); return ["
+                " b.parentElement.className, b.querySelector('[aria-hidden]').textContent,"
+                " s.borderTopStyle + ' ' + s.borderTopWidth, s.color, s.backgroundColor]; })"
+            )
+        by_state: dict[str, set[tuple[str, ...]]] = {}
+        for cls, *look in looks:
+            by_state.setdefault(cls, set()).add(tuple(look))
+        assert set(by_state) == {
+            f"st-state st-state--{s}" for s in ("current", "outdated", "missing")
+        }
+        assert all(len(found) == 1 for found in by_state.values()), by_state
+        kinds = [next(iter(found)) for found in by_state.values()]
+        for part in range(4):  # the sign, the border, the text colour, the background
+            assert len({look[part] for look in kinds}) == 3, (scheme, part, by_state)

@@ -340,7 +340,11 @@ def mark_header_title_language(page: Page, lang: str) -> None:
     read the page (its on_page_context runs before ours), which takes a page's title
     from `meta.title` only for a page without a heading, and the page template's
     `<title>` strips the markup (strategy-base.html)."""
-    title = page.meta.get("title") or page.title or ""
+    title = page.title or ""
+    # MkDocs' `Page.title` (a `weak_property`, mkdocs/structure/pages.py) reads
+    # `meta.title` until it is set: pin it first, so that the footers and sidebars of
+    # other pages keep the plain title.
+    page.title = title
     page.meta["title"] = Markup(f'<span lang="{escape(lang)}">') + escape(title) + Markup("</span>")
 
 
