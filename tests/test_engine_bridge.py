@@ -140,22 +140,37 @@ PALETTE_LABEL = (
     '<label class="md-header__button md-icon" title="{{{{ {label} }}}}" '
     'for="__palette_{{{{ loop.index % loop.length }}}}" hidden>'
 )
+
+
+def footer_link_changes(which: str, css: str = "") -> list[tuple[list[str], list[str]]]:
+    """What the footer's fork changes in its link to the previous or next page."""
+    page, css = f"page.{which}_page", css or which
+    link = (
+        f'<a href="{{{{ {page}.url | url }}}}" class="md-footer__link md-footer__link--{css}" '
+        f'aria-label="{{{{ direction }}}}: {{{{ {page}.title | e }}}}'
+    )
+    lang, note = f"strategy_title_langs[{page}.url]", f"strategy_title_notes[{page}.url]"
+    return [
+        ([link + '">'], [link + f'{{% if {lang} %}} {{{{ {note} | e }}}}{{% endif %}}">']),
+        (
+            [],
+            [
+                f"{{%- if {lang} %}}",
+                f'<span lang="{{{{ {lang} }}}}">{{{{ {page}.title }}}}</span>',
+                f'<span class="st-title-lang">{{{{ {note} | e }}}}</span>',
+                "{%- else %}",
+            ],
+        ),
+        ([], ["{%- endif %}"]),
+    ]
+
+
 FORK_CHANGES: dict[str, list[tuple[list[str], list[str]]]] = {
+    # A title in another language than the page's: marked with its lang, then "(in
+    # Swedish)", in the link's text and its name.
     "partials/footer.html": [
-        (
-            ['<div class="md-ellipsis">'],
-            [
-                '<div class="md-ellipsis"{% if strategy_title_langs[page.previous_page.url] %}'
-                ' lang="{{ strategy_title_langs[page.previous_page.url] }}"{% endif %}>'
-            ],
-        ),
-        (
-            ['<div class="md-ellipsis">'],
-            [
-                '<div class="md-ellipsis"{% if strategy_title_langs[page.next_page.url] %}'
-                ' lang="{{ strategy_title_langs[page.next_page.url] }}"{% endif %}>'
-            ],
-        ),
+        *footer_link_changes("previous", "prev"),
+        *footer_link_changes("next"),
     ],
     "partials/alternate.html": [
         (
@@ -212,6 +227,30 @@ FORK_CHANGES: dict[str, list[tuple[list[str], list[str]]]] = {
         ),
     ],
 }
+
+TOC_FORK = TEMPLATES / "partials" / "toc.html"
+
+
+def test_the_toc_fork_differs_from_material_only_in_its_two_changes() -> None:
+    """Put the <nav> back around the whole partial and drop the list's `lang`: what is
+    left must be Material's file, line for line."""
+    relative, _, _ = bridge.MATERIAL_FORKS["partials/toc.html"]
+    upstream = installed_material_file(relative).read_text(encoding="utf-8").splitlines()
+    fork = TOC_FORK.read_text(encoding="utf-8").splitlines()
+    body = fork[fork.index("-#}") + 1 :]
+    opening = next(line for line in body if line.startswith("<nav "))
+    undone = [line for line in body if line not in (opening, "</nav>")]
+    undone = [
+        line.replace('{% if strategy_text_lang %} lang="{{ strategy_text_lang }}"{% endif %}', "")
+        for line in undone
+    ]
+    undone.insert(undone.index("  {% set toc = page.toc %}"), opening)
+    undone.append("</nav>")
+    expected = upstream[upstream.index("-#}") + 1 :]
+    assert undone == expected, (
+        f"{TOC_FORK.relative_to(REPO)} changes more of Material's partials/toc.html than "
+        "its two marked changes; keep the fork to those."
+    )
 
 
 def fork_changes(upstream: list[str], fork: list[str]) -> list[tuple[list[str], list[str]]]:

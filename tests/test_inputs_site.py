@@ -115,6 +115,7 @@ def test_inputs_page_lists_each_item_with_decision_sources_and_change(site) -> N
         "remissvar-almi--energi",
         "remissvar-almi--skog-mer",
         "remissvar-privat--fraga",
+        "workshop--halsa-ihop",  # about v1, took effect here: listed first, folded alike
     ]
     energi = items["remissvar-almi--energi"]
     assert (energi["data-section"], energi["data-decision"]) == ("omraden", "partly")
@@ -157,12 +158,18 @@ def test_summary_tables_on_the_page(site) -> None:
 def test_filter_controls_offer_sections_and_decisions(site) -> None:
     form = soup(site, "v2/inspel/").select_one("form.st-input-filter")
     assert form.has_attr("hidden")  # shown by the script; without it, everything is listed
+    # The items that shaped v2 are filtered too: the workshop's point under the section
+    # of v2 it changed.
     sections = [o["value"] for o in form.select("#st-filter-section option")]
-    assert sections == ["", "omraden", "skog"]
+    assert sections == ["", "omraden", "skog", "halsa-och-e-halsa"]
+    assert soup(site, "v2/inspel/").select_one("#workshop--halsa-ihop")["data-section"] == (
+        "halsa-och-e-halsa"
+    )
     decisions = [o["value"] for o in form.select("#st-filter-decision option")]
-    assert decisions == ["", "partly", "rejected", "open"]
+    assert decisions == ["", "accepted", "partly", "rejected", "open"]
     senders = [o["value"] for o in form.select("#st-filter-sender option")]
-    assert senders == ["", "Almi", "Privatperson"]
+    # A workshop is one entry, not its participants (who did not each say its points).
+    assert senders == ["", "Almi", "Privatperson", "Workshop"]
     page = soup(site, "v2/inspel/")
     assert page.select_one("#remissvar-almi--energi")["data-sender"] == '["Almi"]'
 
@@ -170,7 +177,7 @@ def test_filter_controls_offer_sections_and_decisions(site) -> None:
 def test_each_input_is_in_the_table_of_contents_and_marked_as_one_group(site) -> None:
     page = soup(site, "v2/inspel/")
     toc = [a["href"] for a in page.select(".md-sidebar--secondary a.md-nav__link")]
-    assert toc[:2] == ["#sammanstallning", "#remissvar-almi"]
+    assert toc[:3] == ["#inspel-som-format", "#sammanstallning", "#remissvar-almi"]
     # Heading, facts and items of an input say which it is: the filter hides them together.
     group = page.select("[data-group='remissvar-almi']")
     assert [e.name for e in group] == ["h2", "p", "ol"]

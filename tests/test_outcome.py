@@ -3,6 +3,7 @@ page saying what changed: reachable from every place a reader might start."""
 
 from __future__ import annotations
 
+import json
 from datetime import date
 
 import pytest
@@ -84,6 +85,32 @@ def test_adopted_inputs_page_lists_the_inputs_that_shaped_it(site) -> None:
         "remissvar-forening--bredband",
         "remissvar-privat--styrgrupp",
     ]
+
+
+def test_the_inputs_that_shaped_a_version_are_folded_and_filtered_like_the_rest(site) -> None:
+    """Each item a disclosure (its decision and what was said shown), marked for the
+    page's filter, which covers them even on a page that lists nothing else."""
+    page = soup(site, "v3/inspel/")
+    article = page.select_one("article")
+    item = article.select_one("#remissvar-forening--skog-eget")
+    summary = item.select_one("details > summary")
+    assert "Tillgodosett" in summary.get_text() and "Skogen borde vara" in summary.get_text()
+    assert "Förening A" in item.select_one("details .st-outcome-item__from").get_text()
+    assert (item["data-decision"], item["data-section"]) == ("accepted", "skog")
+    assert json.loads(item["data-sender"]) == ["Förening A"]
+    form = article.select_one("form.st-input-filter")
+    assert form is not None and form.find_next("h2")["id"] == "inspel-som-format"
+    options = {
+        s["data-filter"]: [o.get_text() for o in s.select("option")] for s in form.select("select")
+    }
+    assert options["sender"] == ["Alla", "Förening A", "Privatperson"]
+    assert "3 Skog, mark och vatten" in options["section"]
+    # Heading, lead and list are one group for the filter, hidden together when empty.
+    assert len(article.select("[data-group=inspel-som-format]")) == 3
+    assert page.select_one(".md-sidebar--secondary[hidden]") is not None  # one heading only
+    assert "assets/strategy/filter.js" in str(page)
+    # A page that lists what was said as well keeps its table of contents.
+    assert soup(site, "v2/inspel/").select_one(".md-sidebar--secondary:not([hidden]) nav li")
 
 
 def test_front_page_opens_with_what_changed(site) -> None:

@@ -4,6 +4,8 @@ headings read without "¶", titles marked with their language, the version selec
 from __future__ import annotations
 
 import json
+import re
+import shutil
 from datetime import date
 
 import pytest
@@ -16,7 +18,14 @@ ROOT = "/smart-specialisering/"  # the path of mkdocs.yml's site_url
 
 @pytest.fixture(scope="module")
 def site(tmp_path_factory: pytest.TempPathFactory):
-    return build_once(tmp_path_factory, FIXTURES / "basic", date(2020, 3, 15))
+    # The basic fixture, with headings in a section that has no English translation.
+    strategy = tmp_path_factory.mktemp("strategy") / "basic"
+    shutil.copytree(FIXTURES / "basic", strategy)
+    with (strategy / "versions/v3/uppfoljning.md").open("a", encoding="utf-8") as section:
+        section.write("\n## Mätning\n\nVi mäter.\n\n## Lärande\n\nVi lär.\n")
+    # Two hand-written pages, Swedish only: on the English site one follows the other.
+    docs = {"om.md": "# Om\n\nText.\n", "sida.md": "# Sida\n\nText.\n"}
+    return build_once(tmp_path_factory, strategy, date(2020, 3, 15), docs=docs)
 
 
 def page_404(site, lang: str) -> BeautifulSoup:
@@ -68,6 +77,37 @@ def test_search_results_name_their_version_and_prefer_the_current_one(site) -> N
     assert english["v3/skog/"]["tags"] == ["Adopted version · Current"]
 
 
+def test_every_page_of_a_version_names_it_in_search(site) -> None:
+    """Not only sections: a version's first page, its inputs and outcome pages too, so that
+    the four "Inspel och beslut" results say which version each is from."""
+    labels = {
+        "sv": {
+            "v1": "Första utkastet",
+            "v2": "Remissutkast",
+            "v3": "Beslutad version · Gällande",
+            "kort": "Kort version · Populärversion",
+        },
+        "en": {
+            "v1": "First draft",
+            "v2": "Consultation draft",
+            "v3": "Adopted version · Current",
+            "kort": "Short version · Popular version",
+        },
+    }
+    for lang in ("sv", "en"):
+        expected = labels[lang]
+        docs = search_docs(site, lang)
+        of_versions = [d for d in docs if d["location"].split("/")[0] in expected]
+        pages = {d["location"] for d in of_versions if "#" not in d["location"]}
+        assert {"v1/", "v3/", "kort/", "v1/inspel/", "v3/inspel/", "kort/inspel/"} <= pages
+        for doc in of_versions:
+            version = doc["location"].split("/")[0]
+            assert doc.get("tags") == [expected[version]], doc["location"]
+            assert doc.get("boost") == (2 if version == "v3" else 1), doc["location"]
+        inputs = [tuple(d["tags"]) for d in of_versions if d["location"].endswith("/inspel/")]
+        assert len(inputs) == 4 and len(set(inputs)) == 4, inputs
+
+
 def test_search_snippets_carry_no_paragraph_labels(site) -> None:
     for lang in ("sv", "en"):
         for doc in search_docs(site, lang):
@@ -105,10 +145,50 @@ def test_untranslated_titles_are_marked_swedish_on_english_pages(site) -> None:
     ]
     assert ("3 Fokusområden", "(in Swedish)") in marked
     assert all(note == "(in Swedish)" for _, note in marked)
-    english = soup(site, "en/v3/energi/")
-    footer_titles = english.select(".md-footer__link .md-ellipsis")
-    assert any(t.get("lang") is None for t in footer_titles)
+    # The footer's links too: the Swedish title marked, then "(in Swedish)", in the
+    # link's name as well; an English title is left unmarked.
+    english = soup(site, "en/v3/omraden/")
+    swedish = english.select_one("a.md-footer__link--prev")
+    title = swedish.select_one(".md-ellipsis span[lang]")
+    assert (title["lang"], title.get_text(strip=True)) == ("sv", "2 Uppföljning och lärande")
+    assert title.find_next_sibling("span").get_text(strip=True) == "(in Swedish)"
+    assert swedish["aria-label"] == "Previous: 2 Uppföljning och lärande (in Swedish)"
+    translated = english.select_one("a.md-footer__link--next")
+    assert translated.select_one(".md-ellipsis").get_text(strip=True) == "3.1 Forest"
+    assert translated.select(".md-ellipsis [lang]") == []
+    assert translated["aria-label"] == "Next: 3.1 Forest"
     assert soup(site, "v3/inledning/").select(".md-sidebar--primary span[lang]") == []
+
+
+def test_marked_titles_never_end_up_inside_an_attribute(site) -> None:
+    """A title marked with its language is HTML; where other pages name it in an
+    attribute (the footer's link names) or the tab's title, it must be plain text."""
+    leaks = [
+        (file.relative_to(site).as_posix(), found[0])
+        for file in sorted(site.rglob("*.html"))
+        for found in [re.search(r'="[^"]*<span[^"]*', file.read_text(encoding="utf-8"))]
+        if found
+    ]
+    assert not leaks, leaks
+    page = soup(site, "en/om/")  # a hand-written page shown in Swedish on the English site
+    topic = page.select_one(".md-header__topic[data-md-component=header-topic] span[lang]")
+    assert topic is not None and topic["lang"] == "sv"
+    assert "<span" not in page.title.get_text()
+
+
+def test_swedish_text_on_english_pages_is_marked_in_the_header_and_contents(site) -> None:
+    """A section shown in Swedish on the English site: the header's page topic and the
+    table of contents (its headings) say so; a translated section's do not."""
+    untranslated = soup(site, "en/v3/uppfoljning/")
+    topic = untranslated.select_one(".md-header__topic[data-md-component=header-topic] span[lang]")
+    assert topic is not None and topic["lang"] == "sv"
+    assert topic.get_text(strip=True) == "2 Uppföljning och lärande"
+    assert untranslated.title.get_text().startswith("2 Uppföljning")  # no markup in the tab
+    toc = untranslated.select_one("nav.md-nav--secondary ul[data-md-component=toc]")
+    assert toc is not None and toc["lang"] == "sv"
+    translated = soup(site, "en/v3/inledning/")
+    assert translated.select(".md-header__topic [lang]") == []
+    assert translated.select("nav.md-nav--secondary [lang]") == []
 
 
 @pytest.mark.parametrize(
@@ -140,4 +220,16 @@ def test_start_page_names_each_version_once_and_has_no_one_entry_toc(site) -> No
 def test_a_popular_versions_page_is_headed_by_a_title(site) -> None:
     page = soup(site, "kort/")
     assert page.select_one("article h1").get_text(strip=True).startswith("Testprogrammet")
-    assert page.select_one(".st-lead").get_text() == "Kort version"
+    # Its label is in the banner under the title, not repeated as a lead.
+    assert page.select_one(".st-lead") is None
+    assert "Kort version" in page.select_one("article h1 ~ .st-banner").get_text()
+
+
+def test_no_page_has_an_empty_table_of_contents(site) -> None:
+    """Every page of the site, hand-written and 404 pages too: a table of contents is left
+    out (and its column hidden) when the page has no headings to list."""
+    from browser.html_check import empty_tocs
+
+    assert empty_tocs(site) == []
+    assert soup(site, "kort/inspel/").select_one(".md-sidebar--secondary[hidden]") is not None
+    assert soup(site, "v3/uppfoljning/").select_one(".md-sidebar--secondary:not([hidden]) nav li")

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import html
+from datetime import date
 from pathlib import Path
 
 import pytest
@@ -10,6 +12,8 @@ from click.testing import CliRunner
 from conftest import FIXTURES
 from strategy_site.content.loader import load_strategy
 from strategy_site.derive.translations import source_hash, text_hash, translation_statuses
+from strategy_site.mkdocs_plugin.flavour import MKDOCS_MATERIAL
+from strategy_site.plan.pages import plan_site
 from strategy_site.plan.source_changes import SourceChanges
 from strategy_site.tools.cli import main
 
@@ -197,21 +201,21 @@ def translated_then_changed(basic: Path) -> None:
 
 
 def english_pages(basic: Path) -> dict[str, object]:
-    from datetime import date
-
-    from strategy_site.mkdocs_plugin.flavour import MKDOCS_MATERIAL
-    from strategy_site.plan.pages import plan_site
-
     plan = plan_site(load_strategy(basic), "en", date(2020, 3, 15), flavour=MKDOCS_MATERIAL)
     return {page.path: page for page in plan.pages}
 
 
 def test_outdated_notice_says_what_changed_and_when(basic: Path) -> None:
     translated_then_changed(basic)
-    notice = english_pages(basic)["v1/skog/"].before_html  # type: ignore[attr-defined]
-    # Body: 5 words new or changed, 2 removed (the word diff's count); title: 2 new.
-    assert "The original changed on 3 March 2020: 7 words new or changed and 2 removed." in (notice)
+    notice = html.unescape(english_pages(basic)["v1/skog/"].before_html)  # type: ignore[attr-defined]
+    # Body: 5 words new or changed, 2 removed (the word diff's count); title: 2 new. The
+    # date is the commit's: said to be the site's history, not the strategy's calendar.
+    assert (
+        "The original was changed on 3 March 2020 in the site's version history: 7 words new "
+        "or changed and 2 removed."
+    ) in notice
     assert "The heading has changed too." in notice
+    assert '<a href="andringar-i-kallan/">See what changed in the Swedish text</a>' in notice
     assert 'hreflang="sv">Read the current Swedish text</a>' in notice
 
 
@@ -224,17 +228,75 @@ def test_status_counts_the_changed_words_not_the_section(basic: Path) -> None:
     skog = rows[("v1", "skog")]
     assert skog.state == "outdated" and skog.words == 7
     assert skog.change is not None and skog.change.changed_on == "2020-03-03"
-    page = english_pages(basic)["oversattning/"].markdown  # type: ignore[attr-defined]
-    assert "changed 3 March 2020" in page
+    page = html.unescape(english_pages(basic)["oversattning/"].markdown)  # type: ignore[attr-defined]
+    assert "changed 3 March 2020 in the site's version history" in page
+    # The row links to what changed, on the English site (from the Swedish list too).
+    assert '<a class="st-state__changes" href="../v1/skog/andringar-i-kallan/"' in page
+    swedish = {
+        p.path: p
+        for p in plan_site(
+            load_strategy(basic), "sv", date(2020, 3, 15), flavour=MKDOCS_MATERIAL
+        ).pages
+    }
+    assert (
+        'href="../en/v1/skog/andringar-i-kallan/" hreflang="en"'
+        in swedish["oversattning/"].markdown
+    )
     listed = run("translations", "--content", str(basic), "--state", "outdated").output
     assert "v1/skog" in listed and " 7 words" in listed.splitlines()[0]
 
 
 def test_without_history_the_notice_says_only_that_the_source_changed(basic: Path) -> None:
     # The basic fixture's v3/skog is outdated; a copy outside git has no history to ask.
-    notice = english_pages(basic)["v3/skog/"].before_html  # type: ignore[attr-defined]
+    notice = html.unescape(english_pages(basic)["v3/skog/"].before_html)  # type: ignore[attr-defined]
     assert "has changed since it was translated" in notice
+    assert "What changed cannot be shown here: the site was built without the version" in notice
     assert "changed on" not in notice and "words" not in notice
+    assert "andringar-i-kallan" not in notice
+    pages = english_pages(basic)
+    assert not [path for path in pages if "andringar-i-kallan" in path]
+    assert "andringar-i-kallan" not in pages["oversattning/"].markdown  # type: ignore[attr-defined]
     rows = translation_statuses(load_strategy(basic), "en", changes=SourceChanges())
     skog = next(r for r in rows if (r.version, r.section) == ("v3", "skog"))
     assert skog.change is None and skog.words == 10  # every word of the section
+
+
+def test_a_page_shows_what_changed_in_the_source_since_the_translation(
+    basic: Path, builder
+) -> None:
+    """Built with history (the strategy folder is a git repository): the English site has
+    the Swedish text with what changed since the translation marked, and links to it."""
+    from conftest import read, soup
+
+    translated_then_changed(basic)
+    site = builder.build(builder.project(basic, docs={"om.md": "# Om\n"}))
+    page = soup(site, "en/v1/skog/andringar-i-kallan/")
+    # (The translation's title is the one `translations new` copied: "Skog".)
+    title = page.select_one("article h1").get_text(strip=True)
+    assert title == "Changes in the original: 2.1 Skog¶"
+    assert page.select_one("article h1").get("lang") is None  # the title is English
+    text = page.select_one("article div[lang=sv]")
+    # "Skogen är viktig" became "Skogen och fjällen är mycket viktiga" (labels in Swedish).
+    inserted = " ".join(i.get_text(" ", strip=True) for i in text.select("ins"))
+    deleted = " ".join(d.get_text(" ", strip=True) for d in text.select("del"))
+    assert "och fjällen" in inserted and "mycket viktiga" in inserted
+    assert "viktig" in deleted and "Tillagt:" in inserted
+    assert "Skogen" in text.get_text()
+    lead = page.select_one(".st-source-changes__lead").get_text(" ", strip=True)
+    assert "made from an earlier Swedish text" in lead and "3 March 2020" in lead
+    heading = page.select_one(".st-source-changes__lead + p")
+    assert heading.select_one("[lang=sv] ins").get_text(strip=True) == "Tillagt:och fjäll"
+    assert heading.get_text(" ", strip=True).startswith("The Swedish heading:")
+    links = {a.get_text(strip=True): a["href"] for a in page.select(".st-source-changes__links a")}
+    assert links == {
+        "Read the English translation": "../",
+        "Read the current Swedish text": "../../../../v1/skog/",
+    }
+    # Its counterpart on the Swedish site is the section itself; search leaves it out.
+    switcher = {a["hreflang"]: a["href"] for a in page.select("a.md-select__link")}
+    assert switcher["sv"] == "../../../../v1/skog/"
+    assert "andringar-i-kallan" not in (site / "en/search/search_index.json").read_text()
+    assert not (site / "v1/skog/andringar-i-kallan").exists()
+    notice = soup(site, "en/v1/skog/").select_one(".st-translation")
+    assert notice.select_one("a[href='andringar-i-kallan/']") is not None
+    assert "andringar-i-kallan" in read(site, "oversattning/")

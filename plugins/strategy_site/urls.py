@@ -18,10 +18,12 @@ PDF_SUFFIX = ".pdf"  # a version's printable document, beside its first page
 # the same in Swedish and English, so one address serves both.
 DATA = "data"
 FEED = "feed.xml"  # the Atom feed of each language: /feed.xml, /en/feed.xml
+# On a translated site: what changed in a section's source text since its translation.
+SOURCE_CHANGES = "andringar-i-kallan"
 
 # Names a section or version id may not take, or its page would collide with one of these.
 _ENGINE_PATHS = {"index", "assets", "search", "sv", "en"}
-RESERVED_SECTION_IDS = frozenset({CHANGES, INPUTS, OUTCOME} | _ENGINE_PATHS)
+RESERVED_SECTION_IDS = frozenset({CHANGES, INPUTS, OUTCOME, SOURCE_CHANGES} | _ENGINE_PATHS)
 # Pages at the site's root: a version of that id would take their address.
 RESERVED_VERSION_IDS = RESERVED_SECTION_IDS | {TRANSLATIONS, DATA}
 
@@ -36,6 +38,12 @@ def section_path(version_id: str, section_id: str) -> str:
 
 def section_changes_path(version_id: str, section_id: str) -> str:
     return f"{version_id}/{section_id}/{CHANGES}/"
+
+
+def source_changes_path(version_id: str, section_id: str) -> str:
+    """What changed in the section's source text since it was translated (a page of the
+    translated languages only, and only when the site's version history tells)."""
+    return f"{version_id}/{section_id}/{SOURCE_CHANGES}/"
 
 
 def version_changes_path(version_id: str) -> str:

@@ -10,7 +10,9 @@ import pytest
 from playwright.sync_api import Browser, sync_playwright
 
 from .chromium import MISSING, launch
+from .page_checks import CheckRun, check_every_page
 from .pages import SamplePage, sample_pages, site_pages
+from .sample_visit import SampleVisit, visit_sample
 from .site_build import build, copy_project, site_url
 from .site_server import serve
 
@@ -24,7 +26,12 @@ def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
             item.add_marker(pytest.mark.browser)
 
 
+TIMINGS: list[str] = []  # what the one visit per page took, for the summary
+
+
 def pytest_terminal_summary(terminalreporter) -> None:
+    for line in TIMINGS:
+        terminalreporter.write_line(line)
     # Under xdist the skips happen in the workers: their reports reach this process.
     skipped = [
         report.longrepr[2]
@@ -92,3 +99,30 @@ def artifacts() -> Path:
     """test-artifacts/ at the repository root (git-ignored): screenshots and reports."""
     ARTIFACTS.mkdir(exist_ok=True)
     return ARTIFACTS
+
+
+@pytest.fixture(scope="session")
+def pages_to_check(every_page: list[SamplePage], sample: list[SamplePage]) -> list[SamplePage]:
+    """Every page of the site's own and every sample page, once each; search results are
+    checked on their own (they need typing)."""
+    unique: dict[str, SamplePage] = {}
+    for entry in every_page + sample:
+        if not entry.search:
+            unique.setdefault(entry.path, entry)
+    return list(unique.values())
+
+
+@pytest.fixture(scope="session")
+def page_checks(browser: Browser, example_server: str, pages_to_check) -> CheckRun:
+    """Every page visited once for axe in light and dark and the layout at 360 px (see
+    page_checks.py); test_accessibility and test_small_screens read the results."""
+    run = check_every_page(browser, example_server, pages_to_check)
+    TIMINGS.append(run.summary())
+    return run
+
+
+@pytest.fixture(scope="session")
+def sample_visit(browser: Browser, example_server: str, sample) -> SampleVisit:
+    """Every sample page visited once, settled, for the tests of requests, the policy and
+    the headings (see sample_visit.py)."""
+    return visit_sample(browser, example_server, sample)

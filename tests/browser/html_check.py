@@ -38,6 +38,44 @@ VOID = VOID_TAGS  # the same list the diff engine keeps its marks balanced by
 Position = tuple[int, int]  # line and column, both from 1
 
 
+# -- Empty tables of contents --------------------------------------------------------------
+
+
+class _TableOfContents(HTMLParser):
+    """Finds Material's table-of-contents landmarks (`nav.md-nav--secondary`) and counts
+    the links in each."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.depth = 0  # nav elements open inside a table of contents, itself included
+        self.links: list[int] = []  # per table of contents found: its links
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        classes = (dict(attrs).get("class") or "").split()
+        if tag == "nav" and (self.depth or "md-nav--secondary" in classes):
+            if not self.depth:
+                self.links.append(0)
+            self.depth += 1
+        elif tag == "a" and self.depth:
+            self.links[-1] += 1
+
+    def handle_endtag(self, tag: str) -> None:
+        if tag == "nav" and self.depth:
+            self.depth -= 1
+
+
+def empty_tocs(site: Path) -> list[str]:
+    """Every page of `site` with a table-of-contents navigation that lists nothing: a
+    named landmark a screen reader announces, with nothing in it."""
+    found = []
+    for file in sorted(site.rglob("*.html")):
+        parser = _TableOfContents()
+        parser.feed(file.read_text(encoding="utf-8"))
+        if any(count == 0 for count in parser.links):
+            found.append(file.relative_to(site).as_posix())
+    return found
+
+
 # -- HTML5 parse -------------------------------------------------------------------------
 
 

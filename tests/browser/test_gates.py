@@ -129,3 +129,21 @@ def test_vnu_check_catches_invalid_markup_inside_our_classes_only(broken) -> Non
     # the stray end tag sits in a paragraph outside any st- element: not ours
     assert not any("Stray end tag" in m.message for m in ours), ours
     assert any("Stray end tag" in m.message for m in theirs), theirs
+
+
+# Material's table of contents of a page without headings, as Material 9.8 draws it.
+EMPTY_TOC = """<!doctype html><html lang="sv"><body><div class="md-sidebar--secondary">
+<nav class="md-nav md-nav--secondary" aria-label="Innehållsförteckning">
+</nav></div><article><h1>Rubrik</h1></article></body></html>"""
+
+FULL_TOC = """<!doctype html><html lang="sv"><body>
+<nav class="md-nav md-nav--secondary" aria-label="Innehållsförteckning"><ul>
+<li><a href="#a">A</a><nav class="md-nav" aria-label="A"><ul><li><a href="#b">B</a></li>
+</ul></nav></li></ul></nav></body></html>"""
+
+
+def test_toc_check_catches_an_empty_table_of_contents(tmp_path: Path) -> None:
+    (tmp_path / "tom").mkdir()
+    (tmp_path / "tom" / "index.html").write_text(EMPTY_TOC, encoding="utf-8")
+    (tmp_path / "index.html").write_text(FULL_TOC, encoding="utf-8")
+    assert html_check.empty_tocs(tmp_path) == ["tom/index.html"]

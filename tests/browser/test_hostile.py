@@ -10,7 +10,6 @@ import pytest
 
 from . import network
 from .chromium import open_page
-from .pages import visit
 from .site_build import REPO, build, copy_project
 from .site_server import serve
 
@@ -88,14 +87,10 @@ def test_a_hostile_page_runs_no_script_and_calls_no_other_host(browser, hostile_
     assert len(console_violations(messages)) >= 5, messages
 
 
-def test_the_example_breaks_no_rule_of_its_policy(browser, example_server, sample) -> None:
-    messages: list[tuple[str, str]] = []
-    with open_page(browser, example_server) as page:
-        page.on("console", lambda message: messages.append((page.url, message.text)))
-        for entry in sample:
-            visit(page, entry, settle=True)
-        policy = page.locator('meta[http-equiv="Content-Security-Policy"]')
-        assert policy.count() == 1
-    violations = [(url, text) for url, text in messages if "Content Security Policy" in text]
+def test_the_example_breaks_no_rule_of_its_policy(sample, sample_visit) -> None:
+    assert set(sample_visit.policies.values()) == {1}, sample_visit.policies
+    violations = [
+        (url, text) for url, text in sample_visit.console if "Content Security Policy" in text
+    ]
     assert not violations, violations
     assert any(entry.search for entry in sample), "the sample searches: the worker runs"

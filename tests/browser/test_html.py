@@ -15,6 +15,11 @@ def test_every_page_parses_without_html5_errors(example_site) -> None:
     assert not errors, f"{len(errors)} HTML5 parse errors:\n" + "\n".join(map(str, errors))
 
 
+def test_no_page_has_an_empty_table_of_contents(example_site) -> None:
+    """Every page of the example, hand-written ones and the 404 pages too."""
+    assert html_check.empty_tocs(example_site) == []
+
+
 @pytest.fixture(scope="session")
 def java() -> str:
     found = html_check.java()

@@ -58,46 +58,30 @@ def test_search_results_name_their_version_and_put_the_current_first(
     assert not [s for s in snippets if re.search(r"\d ¶\d", s)], "paragraph labels in snippets"
 
 
-def test_no_page_makes_a_request_that_fails(browser, example_server, sample) -> None:
+def test_no_page_makes_a_request_that_fails(sample_visit) -> None:
     """Material looks up a sitemap.xml next to every <link rel=alternate>; with links to
-    pages that was a failing request for <page>/sitemap.xml on every page."""
-    failed: list[str] = []
-    sitemaps: set[str] = set()
-    with open_page(browser, example_server) as page:
-        page.on("response", lambda r: r.status >= 400 and failed.append(f"{r.status} {r.url}"))
-        page.on("request", lambda r: r.url.endswith("sitemap.xml") and sitemaps.add(r.url))
-        for entry in sample:
-            visit(page, entry, settle=True)
+    pages that was a failing request for <page>/sitemap.xml on every page. The pages have
+    no such links now, and no page asks for a sitemap at all."""
+    failed = sample_visit.failed
     assert not failed, "requests that failed:\n" + "\n".join(sorted(set(failed)))
-    assert {url.removeprefix(example_server) for url in sitemaps} <= {
-        "/sitemap.xml",
-        "/en/sitemap.xml",
-    }
+    sitemaps = sample_visit.sitemaps
+    assert not sitemaps, f"pages asked for sitemaps: {sorted(sitemaps)}"
 
 
-def test_headings_are_read_without_the_permalink_sign(browser, example_server, sample) -> None:
-    problems = []
-    with open_page(browser, example_server) as page:
-        for entry in sample:
-            if entry.search:
-                continue
-            visit(page, entry)
-            names = (
-                page.locator("article")
-                .get_by_role("heading")
-                .evaluate_all(
-                    "hs => hs.map(h => h.hasAttribute('aria-labelledby')"
-                    " ? document.getElementById(h.getAttribute('aria-labelledby')).textContent"
-                    " : h.textContent)"
-                )
-            )
-            problems += [f"{entry.label}: {name!r}" for name in names if "¶" in name]
-            snapshot = page.locator("article").aria_snapshot()
-            problems += [
-                f"{entry.label}: {line.strip()}"
-                for line in snapshot.splitlines()
-                if "heading" in line and "¶" in line.split("[level", 1)[0]
-            ]
+def test_headings_are_read_without_the_permalink_sign(sample, sample_visit) -> None:
+    assert set(sample_visit.headings) == {entry.label for entry in sample if not entry.search}
+    problems = [
+        f"{label}: {name!r}"
+        for label, names in sample_visit.headings.items()
+        for name in names
+        if "¶" in name
+    ]
+    problems += [
+        f"{label}: {line.strip()}"
+        for label, snapshot in sample_visit.snapshots.items()
+        for line in snapshot.splitlines()
+        if "heading" in line and "¶" in line.split("[level", 1)[0]
+    ]
     assert not problems, "headings named with ¶:\n" + "\n".join(problems)
 
 
@@ -117,20 +101,68 @@ def test_english_pages_mark_swedish_titles(browser, example_server) -> None:
 def test_inputs_filter_by_sender_hides_the_other_inputs_whole(browser, example_server) -> None:
     with open_page(browser, example_server) as page:
         page.goto("/remiss/inspel/")
-        groups = page.locator("article h2[data-group]")
+        groups = page.locator("article ol.st-inputs[data-group]")
         total = groups.count()
         assert total > 2
         sender = page.locator("#st-filter-sender option").nth(1).inner_text()
         page.select_option("#st-filter-sender", label=sender)
-        shown = page.locator("article h2[data-group]:visible")
+        shown = page.locator("article ol.st-inputs[data-group]:visible")
         assert 1 <= shown.count() < total
         for i in range(shown.count()):
             group = shown.nth(i).get_attribute("data-group")
-            meta = page.locator(f"p.st-input-meta[data-group='{group}']").inner_text()
-            assert sender in meta
+            heading = page.locator(f"article h2[data-group='{group}']")
+            assert heading.is_visible()  # a group's heading shows with its items, ...
+            items = shown.nth(i).locator("li.st-input-item:visible")
+            for j in range(items.count()):
+                assert sender in (items.nth(j).get_attribute("data-sender") or "")
+        hidden = page.locator("article h2[data-group]:not(:visible)")
+        assert hidden.count() == total - shown.count()  # ... and hides with them
         assert "av" in page.locator(".st-input-filter__status").inner_text()
         page.select_option("#st-filter-sender", value="")
-        assert page.locator("article h2[data-group]:visible").count() == total
+        assert page.locator("article ol.st-inputs[data-group]:visible").count() == total
+
+
+def test_the_adopted_versions_inputs_are_filtered_and_folded(browser, example_server) -> None:
+    """beslutad/inspel/ lists only what shaped the version: the filter works there too,
+    and each item opens from its decision and what was said."""
+    with open_page(browser, example_server, width=360, height=740) as page:
+        page.goto("/beslutad/inspel/")
+        items = page.locator("article li.st-input-item")
+        total = items.count()
+        assert total > 10
+        assert page.locator("form.st-input-filter").is_visible()
+        assert page.locator("article li.st-input-item details[open]").count() == 0
+        # The rarer of the decisions offered (on this page: what took effect).
+        offered = page.locator("#st-filter-decision option").evaluate_all(
+            "os => os.map(o => o.value).filter(v => v)"
+        )
+        counts = {
+            d: items.evaluate_all(f"ls => ls.filter(l => l.dataset.decision === '{d}').length")
+            for d in offered
+        }
+        rare = min(counts, key=counts.__getitem__)
+        page.select_option("#st-filter-decision", value=rare)
+        shown = page.locator("article li.st-input-item:visible")
+        assert shown.count() == counts[rare] < total
+        decisions = shown.evaluate_all("ls => ls.map(l => l.dataset.decision)")
+        assert set(decisions) == {rare}
+        status = page.locator(".st-input-filter__status").inner_text()
+        assert status == f"Visar {shown.count()} av {total}"
+        # A combination that leaves none hides the list's heading and lead too.
+        sections = page.locator("#st-filter-section option")
+        for i in range(1, sections.count()):
+            page.select_option("#st-filter-section", index=i)
+            if page.locator("article li.st-input-item:visible").count() == 0:
+                assert not page.locator("#inspel-som-format").is_visible()
+                break
+        else:
+            raise AssertionError(f"no section without a {rare!r} item to try")
+        page.select_option("#st-filter-section", value="")
+        page.select_option("#st-filter-decision", value="")
+        assert page.locator("#inspel-som-format").is_visible()
+        first = items.first
+        first.locator("summary").click()
+        assert first.locator(".st-outcome-item__from").is_visible()
 
 
 def test_a_link_to_an_input_opens_it(browser, example_server) -> None:
@@ -168,3 +200,26 @@ def test_the_sender_filter_shows_a_workshop_under_one_entry(browser, example_ser
         assert page.locator("li.st-input-item:visible").count() == 9
         assert page.locator("div.st-workshop[data-group]").is_visible()
         assert "9 av 9" in page.locator(".st-input-filter__status").inner_text()
+
+
+def test_translation_states_look_different_without_colour(browser, example_server) -> None:
+    """On the translation status page an outdated row must stand out among the current
+    and missing ones: each state has its own sign, border and colours, in both schemes."""
+    for scheme in ("light", "dark"):
+        with open_page(browser, example_server, color_scheme=scheme) as page:
+            page.goto("/oversattning/")
+            looks = page.locator("article td.st-state .st-state__badge").evaluate_all(
+                "bs => bs.map(b => { const s = getComputedStyle(b); return ["
+                " b.parentElement.className, b.querySelector('[aria-hidden]').textContent,"
+                " s.borderTopStyle + ' ' + s.borderTopWidth, s.color, s.backgroundColor]; })"
+            )
+        by_state: dict[str, set[tuple[str, ...]]] = {}
+        for cls, *look in looks:
+            by_state.setdefault(cls, set()).add(tuple(look))
+        assert set(by_state) == {
+            f"st-state st-state--{s}" for s in ("current", "outdated", "missing")
+        }
+        assert all(len(found) == 1 for found in by_state.values()), by_state
+        kinds = [next(iter(found)) for found in by_state.values()]
+        for part in range(4):  # the sign, the border, the text colour, the background
+            assert len({look[part] for look in kinds}) == 3, (scheme, part, by_state)

@@ -1,50 +1,65 @@
-"""At 360 px wide no page scrolls sideways; screenshots for a person to look at."""
+"""At 360 px wide no page scrolls sideways and no header title is cut off; paragraph links
+are shown and big enough; screenshots for a person to look at."""
 
 from __future__ import annotations
 
+import pytest
+
 from .chromium import open_page
-from .pages import settle_animations, visit
-from .tabs import run_in_tabs
+from .page_checks import unchecked
+from .pages import settle_animations, visit, wait_until
 
 WIDTH = 360
 
-# The widest elements reaching past the right edge: for the failure message.
-OVERFLOW = """() => {
-  const root = document.scrollingElement;
-  const limit = root.clientWidth;
-  const wide = [];
-  for (const el of document.body.querySelectorAll("*")) {
-    const box = el.getBoundingClientRect();
-    if (box.right > limit + 1 && box.width > 0 && getComputedStyle(el).position !== "fixed") {
-      const name = el.tagName.toLowerCase() + (el.id ? "#" + el.id : "")
-        + [...el.classList].map(c => "." + c).join("");
-      wide.push(`${name} reaches ${Math.round(box.right)} px`);
-    }
-  }
-  return {scrollWidth: root.scrollWidth, clientWidth: limit, wide: wide.slice(-5)};
-}"""
 
-
-def test_no_page_scrolls_sideways_at_360px(browser, example_server, every_page, sample) -> None:
-    """Every page of the site's own (walked from the built site) and every sample page."""
-    entries = list({entry.path: entry for entry in every_page + sample}.values())
-    results = run_in_tabs(
-        browser,
-        example_server,
-        entries,
-        lambda entry: entry.path,
-        OVERFLOW,
-        width=WIDTH,
-        height=740,
+def test_no_page_scrolls_sideways_at_360px(page_checks, pages_to_check) -> None:
+    """Every page of the site's own (walked from the built site) and every sample page,
+    measured in the same visit as its axe checks (page_checks.py)."""
+    assert not unchecked(page_checks, pages_to_check), "\n".join(
+        unchecked(page_checks, pages_to_check)
     )
     problems = [
-        f"{entry.label}: {found['scrollWidth']} px wide in a {found['clientWidth']} px "
+        f"{result.entry.label}: {found['scrollWidth']} px wide in a {found['clientWidth']} px "
         "window; " + "; ".join(found["wide"])
-        for entry, found in results
+        for result in page_checks.results
+        for found in [result.narrow]
         if found["scrollWidth"] > found["clientWidth"]
     ]
-    assert len(results) == len(entries)
     assert not problems, "pages that scroll sideways at 360 px:\n" + "\n".join(problems)
+
+
+def test_no_header_title_is_cut_off_at_360px(page_checks) -> None:
+    """The site's name and the page's title that replaces it in the header once the
+    reader scrolls wrap instead of ending in "…", and stay inside the header."""
+    cut = [
+        f"{result.entry.label}: {title['text']!r}"
+        for result in page_checks.results
+        for title in result.narrow["titles"]
+        if title["cut"]
+    ]
+    assert len(page_checks.results[0].narrow["titles"]) == 2
+    assert not cut, "header titles cut off at 360 px:\n" + "\n".join(cut)
+
+
+def test_the_page_title_shows_in_the_header_after_scrolling(browser, example_server) -> None:
+    """At 360 px, scrolled past its heading, a page with a long title shows that title
+    whole in the header (Material swaps the site's name for it)."""
+    with open_page(browser, example_server, width=WIDTH, height=740) as page:
+        page.goto("/en/beslutad/regionala-forutsattningar/andringar/")
+        page.mouse.wheel(0, 1500)
+        topic = page.locator("[data-md-component=header-topic]")
+        wait_until(page, "() => document.querySelector('.md-header__title--active') !== null")
+        settle_animations(page)
+        title = topic.locator(".md-ellipsis")
+        found = title.evaluate(
+            "t => ({text: t.textContent.trim(), opacity: getComputedStyle(t.parentElement).opacity,"
+            " cut: t.scrollWidth > t.clientWidth + 1 || t.scrollHeight > t.clientHeight + 1,"
+            " lines: Math.round(t.getBoundingClientRect().height"
+            " / parseFloat(getComputedStyle(t).lineHeight))})"
+        )
+    assert found["text"].startswith("Changes: 4 Regional"), found
+    assert found["opacity"] == "1" and not found["cut"], found
+    assert found["lines"] >= 2, f"the title did not wrap: {found}"
 
 
 def test_screenshots_at_360px(browser, example_server, sample, artifacts) -> None:
@@ -65,3 +80,33 @@ def test_screenshots_at_360px(browser, example_server, sample, artifacts) -> Non
                 target = artifacts / f"360px-{name}-{scheme}.png"
                 page.screenshot(path=str(target), full_page=True)
                 assert target.stat().st_size > 0
+
+
+# Every link among the paragraph tools: its box, and its opacity with its ancestors'.
+PARAGRAPH_LINKS = """() => [...document.querySelectorAll("article .st-para-tools a")].map(a => {
+  const box = a.getBoundingClientRect();
+  let opacity = 1;
+  for (let el = a; el; el = el.parentElement) opacity *= parseFloat(getComputedStyle(el).opacity);
+  return {text: a.textContent.trim(), width: box.width, height: box.height, opacity,
+          visibility: getComputedStyle(a).visibility};
+})"""
+
+
+@pytest.mark.parametrize("width", [1280, WIDTH])
+def test_paragraph_links_are_shown_and_big_enough(browser, example_server, width) -> None:
+    """Paragraph numbers show without hover or focus, so that readers find them, and each
+    link is a target of at least 24 by 24 px (WCAG 2.2, 2.5.8), on a desktop and a phone."""
+    with open_page(browser, example_server, width=width, height=740) as page:
+        page.goto("/beslutad/inledning/")
+        settle_animations(page)
+        links = page.evaluate(PARAGRAPH_LINKS)
+    assert len(links) > 3, "no paragraph links found"
+    problems = [
+        link
+        for link in links
+        if link["width"] < 24
+        or link["height"] < 24
+        or link["opacity"] < 1
+        or link["visibility"] != "visible"
+    ]
+    assert not problems, f"paragraph links hidden or too small at {width} px: {problems[:5]}"

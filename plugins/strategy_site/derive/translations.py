@@ -55,6 +55,9 @@ class SourceChange:
     words_removed: int
     title_changed: bool
     changed_on: str | None  # YYYY-MM-DD
+    # The source text the translation was made from, to show what changed since.
+    old_title: str = ""
+    old_body: str = ""
 
 
 def source_change(
@@ -67,6 +70,8 @@ def source_change(
         words_removed=body.words_removed + title.words_removed,
         title_changed=normalise(old_title) != normalise(section.title),
         changed_on=changed_on,
+        old_title=old_title,
+        old_body=old_body,
     )
 
 

@@ -11,7 +11,7 @@ the upstream code it depends on, so that an upgrade is checked in one place:
   guarding with `getattr` defaults: a renamed attribute must stop the build, not leave a
   sitemap without the generated pages or previews that never change.
 - Material's markup also lives outside this module, because it is templates and HTML,
-  not Python: four forked partials in `templates/partials/` (`nav.html`, `footer.html`,
+  not Python: forked partials in `templates/partials/` (`nav.html`, `toc.html`, `footer.html`,
   `alternate.html`, `copyright.html`, `palette.html`; their upstream files and hashes are in
   `MATERIAL_FORKS`) and `sidebar.py` (Material's markup of a closed navigation entry).
   tests/test_engine_bridge.py compares every fork with the installed Material's file,
@@ -38,6 +38,7 @@ from importlib.metadata import PackageNotFoundError, version
 from pathlib import Path
 from typing import Any
 
+from markupsafe import Markup, escape
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin
@@ -69,6 +70,11 @@ MATERIAL_FORKS: dict[str, tuple[str, str, str]] = {
         "material/templates/partials/nav.html",
         "9.8.2",
         "af33f6e032f632eb055c365eb5f1a975bf8456152fa768e69a1aad6d470b843f",
+    ),
+    "partials/toc.html": (
+        "material/templates/partials/toc.html",
+        "9.8.2",
+        "fde48f583563364b0e0e6865a5ab1e7060ec1826161f69f5cbee653e621b0f84",
     ),
     "partials/footer.html": (
         "material/templates/partials/footer.html",
@@ -564,3 +570,36 @@ def html_title(item: Any) -> str | None:
     their own: without one, nothing was set)."""
     typeset = vars(item).get("typeset")
     return typeset["title"] if isinstance(typeset, dict) else None
+
+
+# -- Material: the header's page title and the table of contents ---------------------------
+
+
+def mark_header_title_language(page: Page, lang: str) -> None:
+    """Material's partials/header.html prints `page.meta.title` as HTML (else
+    `page.title`) as the header's page topic: a title in another language than the
+    page's is marked there with its `lang`. Called after Material's search plugin has
+    read the page (its on_page_context runs before ours), which takes a page's title
+    from `meta.title` only for a page without a heading, and the page template's
+    `<title>` strips the markup (strategy-base.html)."""
+    title = page.title or ""
+    # MkDocs' `Page.title` (a `weak_property`, mkdocs/structure/pages.py) reads
+    # `meta.title` until it is set: pin it first, so that the footers and sidebars of
+    # other pages keep the plain title.
+    page.title = title
+    page.meta["title"] = Markup(f'<span lang="{escape(lang)}">') + escape(title) + Markup("</span>")
+
+
+def hide_empty_toc(page: Page) -> None:
+    """Hide the table of contents of a page that has none, as Material's `hide: [toc]`
+    front matter does (base.html), so that the text gets its column. "None" as Material's
+    partials/toc.html counts: the entries under the page's one top-level heading."""
+    toc = list(page.toc or [])
+    if toc and toc[0].level == 1:
+        toc = list(toc[0].children)
+    if toc:
+        return
+    hide = page.meta.get("hide")
+    hidden = list(hide) if isinstance(hide, list) else []
+    if "toc" not in hidden:
+        page.meta["hide"] = [*hidden, "toc"]

@@ -65,7 +65,7 @@ from .preview import (
     set_dirty,
 )
 from .printing import PrintRun, make_pdfs, pdf_links
-from .search import copy_sitemaps, language_root, search_from, split_search_index
+from .search import language_root, search_from, split_search_index
 from .sidebar import prerender_closed_entries
 from .site_checks import (
     add_required_settings,
@@ -77,7 +77,7 @@ from .site_swap import SafeSiteDir, SiteInUse
 
 log = get_plugin_logger(__name__)
 
-SANITISED_KINDS = ("section", "changes")  # pages whose text editors and translators wrote
+SANITISED_KINDS = ("section", "changes", "source-changes")  # text editors and translators wrote
 
 widen_i18n_locales()  # before i18n reads its languages: see languages.py
 
@@ -113,6 +113,7 @@ class StrategyPlugin(BasePlugin[StrategyPluginConfig]):  # type: ignore[no-untyp
         self.closed_entries: dict[str, list[str]] = {}
         # Page URL -> the language of its title, where not the page's (the footer's links).
         self.title_langs: dict[str, str] = {}
+        self.title_notes: dict[str, str] = {}  # "(in Swedish)", by page URL
         self.today = date.today()  # the build date, read in on_config
         self.not_found_pages: dict[str, str] = {}  # lang -> the rendered 404 page
         self.site = SafeSiteDir()  # `mkdocs build` builds beside site/, then swaps it in
@@ -358,19 +359,18 @@ class StrategyPlugin(BasePlugin[StrategyPluginConfig]):  # type: ignore[no-untyp
         alternates = {
             other: file
             if other == lang
-            else self._generated(config, page.source_uri, "", page.path, other, strategy)
+            else self._generated(config, page.source_uri, "", page.alternates[other])
             for other in self._built_languages(config, strategy)
         }
         bridge.localise(file, lang, strategy.source_language, alternates)
         return file
 
     @staticmethod
-    def _generated(
-        config: MkDocsConfig, src_uri: str, content: str, path: str, lang: str, strategy: Strategy
-    ) -> File:
+    def _generated(config: MkDocsConfig, src_uri: str, content: str, site_path: str) -> File:
+        """The page's counterpart in another language, at `site_path` (the plan's
+        alternate: usually the same page, for a page of one language only its nearest)."""
         file = File.generated(config, src_uri, content=content, inclusion=InclusionLevel.NOT_IN_NAV)
-        # Set before `url` is first read: both are cached.
-        file.dest_uri = urls.localized(path, lang, strategy.source_language) + "index.html"
+        file.dest_uri = site_path + "index.html"  # set before `url` is first read: cached
         return file
 
     def _language(self, config: MkDocsConfig, strategy: Strategy) -> str:
@@ -393,7 +393,7 @@ class StrategyPlugin(BasePlugin[StrategyPluginConfig]):  # type: ignore[no-untyp
     def on_nav(self, nav: Navigation, config: MkDocsConfig, files: Files) -> Navigation:
         assert self.plan is not None and self.strategy is not None
         page_of = {uri: _page_of(files, uri) for uri in self.planned}
-        self.title_langs = {}
+        self.title_langs, self.title_notes = {}, {}
         for uri, planned in self.planned.items():
             # Material prints titles as given: hand it escaped text (Markup), once.
             page_of[uri].title = escape(planned.title)
@@ -459,6 +459,7 @@ class StrategyPlugin(BasePlugin[StrategyPluginConfig]):  # type: ignore[no-untyp
             self.config.notice, self.plan.lang, self.strategy.source_language
         )
         env.globals["strategy_title_langs"] = self.title_langs  # read by partials/footer.html
+        env.globals["strategy_title_notes"] = self.title_notes
         self._print(config)
         env.globals["strategy_links"] = self._site_links()
         lang = self._plan_lang()
@@ -483,8 +484,8 @@ class StrategyPlugin(BasePlugin[StrategyPluginConfig]):  # type: ignore[no-untyp
             heading, separator, body = content.partition("</h1>")
             if not separator:
                 heading, body = "", content
-            elif planned.text_lang:
-                heading = heading.replace("<h1", f'<h1 lang="{planned.text_lang}"', 1)
+            elif planned.title_lang:  # an untranslated title; a page's own stays unmarked
+                heading = heading.replace("<h1", f'<h1 lang="{planned.title_lang}"', 1)
             context["strategy_heading"] = heading + separator
             context["strategy_body"] = body
         if planned is not None and planned.version in self.version_navs:
@@ -515,6 +516,11 @@ class StrategyPlugin(BasePlugin[StrategyPluginConfig]):  # type: ignore[no-untyp
             if planned is not None
             else (file_locale if file_locale != lang else "")
         )
+        bridge.hide_empty_toc(page)  # no empty "Table of contents" beside the text
+        # The header's page topic: an untranslated title, or a guide shown untranslated.
+        title_lang = planned.title_lang if planned is not None else context["strategy_text_lang"]
+        if title_lang:
+            bridge.mark_header_title_language(page, title_lang)
         root = language_root(page.url, lang, source)
         if root is not None:
             bridge.set_search_root(context, root)  # Material's search: this language's index
@@ -609,13 +615,14 @@ class StrategyPlugin(BasePlugin[StrategyPluginConfig]):  # type: ignore[no-untyp
     def _mark_title_language(self, item: Page | Section, title: str, title_lang: str) -> None:
         """A title in another language than the page's is marked, in the sidebar (through
         Material's `typeset` title, which it renders as HTML) and in the footer's links
-        (`strategy_title_langs`, by page URL)."""
+        (`strategy_title_langs` and `strategy_title_notes`, by page URL)."""
         if not title_lang:
             return
         lang = self._plan_lang()
+        note = t(lang, "ui.in_language", language=language_name(title_lang, lang))
         if isinstance(item, Page):
             self.title_langs[item.url] = title_lang
-        note = t(lang, "ui.in_language", language=language_name(title_lang, lang))
+            self.title_notes[item.url] = note
         bridge.set_html_title(
             item,
             f'<span lang="{title_lang}">{escape(title)}</span> '
@@ -697,7 +704,6 @@ class StrategyPlugin(BasePlugin[StrategyPluginConfig]):  # type: ignore[no-untyp
         split_search_index(
             Path(config.site_dir), languages, self.strategy.source_language, partial=is_dirty()
         )
-        copy_sitemaps(Path(config.site_dir), languages, self.strategy.source_language)
         self._write_not_found_pages(Path(config.site_dir))
 
 

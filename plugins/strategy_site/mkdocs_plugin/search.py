@@ -13,11 +13,12 @@ The index's format and where Material reads its root from are the bridge's busin
 from __future__ import annotations
 
 import posixpath
-import shutil
 from pathlib import Path
 from typing import Any
 
 from . import bridge
+
+Entry = dict[str, Any]
 
 
 def language_root(page_url: str, lang: str, source_language: str) -> str | None:
@@ -32,20 +33,6 @@ def search_from(html: str, root: str) -> str:
     """A page rendered without a page of its own (404.html) searches from `root`, its
     language's root, whose search index it needs."""
     return bridge.set_rendered_search_root(html, root)
-
-
-def copy_sitemaps(site_dir: Path, languages: list[str], source_language: str) -> None:
-    """Material fetches `<base>/sitemap.xml`; with `base` at a language's root (see
-    language_root) that is `<lang>/sitemap.xml`, so each language root gets a copy."""
-    for name in ("sitemap.xml", "sitemap.xml.gz"):
-        source = site_dir / name
-        if source.is_file():
-            for lang in languages:
-                if lang != source_language:
-                    shutil.copyfile(source, site_dir / lang / name)
-
-
-Entry = dict[str, Any]
 
 
 def split_search_index(

@@ -16,11 +16,13 @@ from dataclasses import dataclass, field, replace
 from datetime import date
 from html import escape
 
+from markupsafe import Markup
+
 from .. import urls
 from ..content.markdown_links import LinkTarget, rewrite_links
 from ..derive.causes import CauseNote, cause_notes
 from ..derive.comparisons import Comparisons
-from ..derive.diff import DiffLabels, SectionChange, render_markdown
+from ..derive.diff import DiffLabels, SectionChange, diff_body, diff_titles, render_markdown
 from ..derive.inputs import (
     answered_consultation,
     effects_index,
@@ -53,6 +55,7 @@ from .render import (
     link,
     read_now,
     section_title,
+    source_change_text,
     tag,
     timeline,
     translation_notice,
@@ -71,7 +74,7 @@ from .render_changes import (
 )
 from .render_data import ListedFile, open_data_page
 from .render_front import changed_heading, what_changed
-from .render_inputs import affecting_list, inputs_page
+from .render_inputs import affecting_list, filters, inputs_page
 from .render_outcome import (
     decision_table,
     items_by_decision,
@@ -90,7 +93,7 @@ from .responding import (
 )
 from .source_changes import SourceChanges
 from .templating import PACKAGE_FRAGMENTS, Fragments
-from .texts import language_name, t, use_region_strings
+from .texts import language_name, t, t_html, use_region_strings
 
 START = "start"
 VERSION = "version"
@@ -101,6 +104,7 @@ INPUTS = "inputs"
 OUTCOME = "outcome"
 TRANSLATIONS = "translations"
 DATA = "data"
+SOURCE_CHANGES = "source-changes"
 
 
 @dataclass
@@ -245,6 +249,7 @@ class SitePlanner:
             pages.append(self.version_page(version))
             for section in version.sections.values():
                 pages.append(self.section_page(version, section))
+                pages += self.source_changes_page(version, section)
                 if self.comparisons.has_changes(version):
                     pages.append(self.changes_page(version, section))
             if self.comparisons.has_changes(version):
@@ -263,8 +268,14 @@ class SitePlanner:
             files += shared or []
         pages.append(self.data_page(shared or [], files))
         for page in pages:
+            # A page of the translated site only (what changed in the source) has the
+            # section as its counterpart in the other languages.
+            same = page.path
+            if page.kind == SOURCE_CHANGES:
+                same = urls.section_path(page.version or "", page.section or "")
             page.alternates = {
-                other: urls.localized(page.path, other, self.source) for other in strategy.languages
+                other: urls.localized(page.path if other == lang else same, other, self.source)
+                for other in strategy.languages
             }
         return SitePlan(lang, pages, navs, files)
 
@@ -286,6 +297,18 @@ class SitePlanner:
 
     def html_title(self, *parts: str) -> str:
         return " – ".join([*parts, self.text(self.strategy.title)])
+
+    def search_meta(self, version: Version) -> dict[str, object]:
+        """Front matter for every searchable page of a version: search results name the
+        version (the engine's labels shown with each result, through the flavour;
+        "Inspel och beslut" is a page of every version) and rank the current version's
+        pages first."""
+        values: dict[str, object] = {
+            self.flavour.result_labels: [version_label(self.strategy, version, self.lang)]
+        }
+        current = version.id == self.strategy.current
+        values.update(self.flavour.search_first if current else self.flavour.search_later)
+        return values
 
     def base(self, version: Version) -> Version:
         assert version.based_on is not None
@@ -336,14 +359,10 @@ class SitePlanner:
         name = self.text(version.title)
         title = self.text(self.strategy.title)
         # A popular version's name ("Populärversion") is a label, not a title: its page is
-        # headed by the programme's title, with the label under it.
-        heading, lead = (title, name) if version.status == POPULAR else (name, title)
-        body = [
-            f"# {markdown_text(heading)}",
-            "",
-            f'<p class="st-lead">{escape(lead)}</p>',
-            "",
-        ]
+        # headed by the programme's title; the label shows in the banner under it.
+        body = [f"# {markdown_text(title if version.status == POPULAR else name)}", ""]
+        if version.status != POPULAR:
+            body += [f'<p class="st-lead">{escape(title)}</p>', ""]
         comparison = self.comparisons.get(version)
         if comparison is not None:
             has_outcome = answered_consultation(self.strategy, version) is not None
@@ -365,7 +384,10 @@ class SitePlanner:
             title=name,
             html_title=f"{name} – {title}",
             markdown=front_matter(
-                title=name, description=f"{name}: {title}", **self.flavour.hide_toc
+                title=name,
+                description=f"{name}: {title}",
+                **self.search_meta(version),
+                **self.flavour.hide_toc,
             )
             + "\n".join(body),
             version=version.id,
@@ -390,13 +412,11 @@ class SitePlanner:
         values: dict[str, object] = {"title": title}
         if text.summary:
             values["description"] = text.summary
-        # Search results name the version and rank the current version's text first.
-        values[self.flavour.result_labels] = [version_label(self.strategy, version, lang)]
-        current = version.id == self.strategy.current
-        values.update(self.flavour.search_first if current else self.flavour.search_later)
+        values.update(self.search_meta(version))
         mark = self.paragraph_mark(version, section)
         since = self.source_changes(section, lang) if state == OUTDATED else None
-        notice = translation_notice(ctx, state, since)
+        changes_path = urls.source_changes_path(version.id, section.id)
+        notice = translation_notice(ctx, state, since, changes_path)
         before = version_banner(ctx, version, section.id) + notice
         if version.status == POPULAR:
             before += summarises_note(ctx, version, section.summarises)
@@ -424,6 +444,69 @@ class SitePlanner:
             title_lang=self.title_lang(section),
             print_before=notice,
         )
+
+    def source_changes_page(self, version: Version, section: Section) -> list[PlannedPage]:
+        """On a translated site, for an outdated translation: the source text as it is
+        now, with what changed since the translation was made marked (from git history;
+        without it there is no such page, and the section's notice says so)."""
+        lang, source = self.lang, self.source
+        if lang == source or section_state(section, lang) != OUTDATED:
+            return []
+        change = self.source_changes(section, lang)
+        if change is None:
+            return []
+        path = urls.source_changes_path(version.id, section.id)
+        ctx = self.context(path)
+        title = section_title(self.strategy, version, section.id, lang)
+        page_title = t(lang, "source_changes.page_title", title=title)
+        names = {"language": language_name(lang, lang), "source": language_name(source, lang)}
+        labels = DiffLabels.for_language(source)
+        annotated = render_markdown(diff_body(change.old_body, section.body), labels)
+        body = rewrite_links(
+            annotated, lambda target: source_link(path, version, target, self.flavour)
+        )
+        body = place_figure_changes(body, version, version, source, source)
+        facts = [escape(t(lang, "source_changes.intro", **names)), source_change_text(lang, change)]
+        lead = tag("p", " ".join(facts), class_="st-source-changes__lead")
+        if change.title_changed:
+            heading = diff_titles(change.old_title, section.title, labels)
+            lead += tag(
+                "p",
+                t_html(
+                    lang,
+                    "source_changes.heading",
+                    title=Markup(tag("span", heading, lang=source)),
+                    **names,
+                ),
+            )
+        back = [
+            link(
+                ctx.link(urls.section_path(version.id, section.id)),
+                escape(t(lang, "source_changes.translation", **names)),
+            ),
+            link(
+                ctx.link_in(source, urls.section_path(version.id, section.id)),
+                escape(t(lang, "translation.read_source", **names)),
+                hreflang=source,
+            ),
+        ]
+        lead += tag("p", " · ".join(back), class_="st-source-changes__links")
+        return [
+            PlannedPage(
+                lang=lang,
+                path=path,
+                kind=SOURCE_CHANGES,
+                title=page_title,
+                html_title=self.html_title(page_title, self.text(version.title)),
+                markdown=front_matter(title=page_title, **self.flavour.search_exclude)
+                + f"# {markdown_text(page_title)}\n\n{body}",
+                version=version.id,
+                section=section.id,
+                before_html=version_banner(ctx, version, section.id, folded=True) + lead,
+                text_lang=source,
+                css_class=f"st-page--{version.status} st-page--changes",
+            )
+        ]
 
     def title_lang(self, section: Section) -> str:
         """The source language, when a section's title is shown untranslated."""
@@ -580,23 +663,32 @@ class SitePlanner:
         ]
         about = items_about(self.strategy, version.id)
         addressed = items_addressed_in(self.strategy, version.id)
-        if addressed:  # first what shaped this version, then what was said about it
+        # One filter for every item on the page; then first what shaped this version,
+        # then what was said about it.
+        body += [filters(ctx, version, addressed + about), ""]
+        if addressed:
             body += [shaped_by(ctx, version, addressed), ""]
         if about or not addressed:
             body += [inputs_page(ctx, version, about), ""]
-        return self.version_subpage(version, path, INPUTS, title, "\n".join(body))
+        # What was said about the version is listed by input, each under its heading;
+        # without it the page has one heading at most: no table of contents.
+        hide_toc = not about
+        return self.version_subpage(
+            version, path, INPUTS, title, "\n".join(body), hide_toc=hide_toc
+        )
 
     def version_subpage(
-        self, version: Version, path: str, kind: str, title: str, body: str
+        self, version: Version, path: str, kind: str, title: str, body: str, hide_toc: bool = False
     ) -> PlannedPage:
         """A page of a version that is not a section: its inputs, its outcome."""
+        hidden = self.flavour.hide_toc if hide_toc else {}
         return PlannedPage(
             lang=self.lang,
             path=path,
             kind=kind,
             title=title,
             html_title=self.html_title(title, self.text(version.title)),
-            markdown=front_matter(title=title) + body,
+            markdown=front_matter(title=title, **self.search_meta(version), **hidden) + body,
             version=version.id,
             before_html=version_banner(self.context(path), version, None),
             css_class=f"st-page--{version.status}",

@@ -354,9 +354,12 @@ def source_change_text(lang: str, change: SourceChange) -> str:
     return text
 
 
-def translation_notice(ctx: PageContext, state: str, change: SourceChange | None = None) -> str:
+def translation_notice(
+    ctx: PageContext, state: str, change: SourceChange | None = None, changes_path: str = ""
+) -> str:
     """Above a section whose translation is missing or outdated: what the reader sees;
-    for an outdated one what changed in the original and when, when history tells."""
+    for an outdated one what changed in the original and when, with a link to the page
+    that shows it (`changes_path`), when history tells; else that it cannot tell."""
     if state not in (MISSING, OUTDATED):
         return ""
     source = ctx.strategy.source_language
@@ -369,6 +372,7 @@ def translation_notice(ctx: PageContext, state: str, change: SourceChange | None
             source_lang=source,
             source_href=ctx.link_in(source, ctx.path),
             change=source_change_text(ctx.lang, change) if change is not None else None,
+            changes_href=ctx.link(changes_path) if change is not None and changes_path else None,
         )
     )
 
@@ -391,6 +395,13 @@ def translation_table(ctx: PageContext, version: Version, rows: list[Translation
             "sign": STATE_SIGNS[row.state],
             "command": f"strategi translations diff {row.version}/{row.section}"
             if row.state == OUTDATED
+            else None,
+            # What changed in the source since the translation, shown on the translated
+            # site, when history tells.
+            "changes_href": ctx.link_in(
+                row.lang, urls.source_changes_path(row.version, row.section)
+            )
+            if row.state == OUTDATED and row.change is not None
             else None,
             "words": row.words,
             "changed_on": format_date(date.fromisoformat(row.change.changed_on), ctx.lang)

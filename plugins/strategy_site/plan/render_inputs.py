@@ -62,6 +62,24 @@ def participants(ctx: PageContext, found: Input) -> str:
     return tag("div", "".join(parts), class_="st-workshop", data_group=found.id)
 
 
+def filter_section(version: Version, traced: TracedItem) -> str:
+    """The section of `version` an item is filed under on its inputs page: the one its
+    decision changed, for an item that shaped the version, else the one it is about."""
+    if traced.effect_version == version.id and traced.effect_section in version.sections:
+        return traced.effect_section or ""
+    section = traced.item.section
+    return section if section in version.sections and section is not None else ""
+
+
+def filter_marks(ctx: PageContext, version: Version, traced: TracedItem) -> dict[str, str]:
+    """What the filter (filter.js) reads on an item: its section, decision and senders."""
+    return {
+        "data_section": filter_section(version, traced),
+        "data_decision": traced.item.decision,
+        "data_sender": json.dumps(filter_senders(ctx, traced.input), ensure_ascii=False),
+    }
+
+
 def original_text(ctx: PageContext, html: str, name: str = "p", **attributes: str | None) -> str:
     """Text as the respondent wrote it: in the source language, marked so on other pages."""
     source = ctx.strategy.source_language
@@ -157,15 +175,12 @@ def _item(ctx: PageContext, version: Version, traced: TracedItem) -> str:
         + " "
         + original_text(ctx, escape(item.text), "span", class_="st-input-item__said"),
     )
-    senders = filter_senders(ctx, traced.input)
     return tag(
         "li",
         tag("details", summary + tag("dl", facts)),
         id=traced.anchor,
         class_="st-input-item",
-        data_section=item.section or "",
-        data_decision=item.decision,
-        data_sender=json.dumps(senders, ensure_ascii=False),
+        **filter_marks(ctx, version, traced),
     )
 
 
@@ -182,7 +197,6 @@ def inputs_page(ctx: PageContext, version: Version, items: list[TracedItem]) -> 
         return tag("p", escape(t(lang, "inputs.none")))
     parts = [f"## {markdown_text(t(lang, 'inputs.summary'))} {{: #sammanstallning }}"]
     parts.append(_summary(ctx, version, summarise(items)))
-    parts.append(_filters(ctx, version, items))
     groups: dict[str, list[TracedItem]] = {}
     for traced in items:
         groups.setdefault(traced.input.id, []).append(traced)
@@ -251,14 +265,17 @@ def _summary(ctx: PageContext, version: Version, summary: Summary) -> str:
     return tag("div", tables, class_="st-input-summary")
 
 
-def _filters(ctx: PageContext, version: Version, items: list[TracedItem]) -> str:
-    """Selects that filter the list in the browser (by sender, section and decision);
-    hidden until the script runs."""
+def filters(ctx: PageContext, version: Version, items: list[TracedItem]) -> str:
+    """Selects that filter every item of the page in the browser (by sender, section and
+    decision), the items that shaped the version and those said about it alike; hidden
+    until the script runs."""
     lang = ctx.lang
+    if not items:
+        return ""
     every = tag("option", escape(t(lang, "inputs.filter_all")), value="")
     senders = sorted({s for i in items for s in filter_senders(ctx, i.input)}, key=str.casefold)
     sender_options = every + "".join(tag("option", escape(s), value=s) for s in senders)
-    sections = sorted({i.item.section for i in items if i.item.section in version.sections})
+    sections = {filter_section(version, i) for i in items} - {""}
     section_options = every + "".join(
         tag("option", escape(section_title(ctx.strategy, version, s, lang)), value=s)
         for s in sorted(sections, key=list(version.sections).index)

@@ -15,7 +15,15 @@ from ..derive.inputs import (
 )
 from ..model import Version
 from .render import PageContext, link, section_title, tag
-from .render_inputs import change_path, decision_badge, original_text, who_said, workshop_label
+from .render_inputs import (
+    change_path,
+    decision_badge,
+    filter_marks,
+    markdown_text,
+    original_text,
+    who_said,
+    workshop_label,
+)
 from .texts import t
 
 
@@ -111,26 +119,50 @@ def effect_link(ctx: PageContext, traced: TracedItem) -> str:
     return link(ctx.link(target), escape(t(ctx.lang, "outcome.effect", place=place)))
 
 
-def outcome_item(ctx: PageContext, traced: TracedItem, heading: str = "h4") -> str:
-    """One item: who said it, what, the decision and reply, where it took effect."""
+def outcome_item(
+    ctx: PageContext, traced: TracedItem, heading: str = "h4", version: Version | None = None
+) -> str:
+    """One item: who said it, what, the decision and reply, where it took effect.
+
+    On the inputs page of the version it shaped (`version`), folded like the inputs
+    listed there, and marked for their filter: its decision and what was said always
+    shown, the rest one click away."""
     lang, found, item = ctx.lang, traced.input, traced.item
-    parts = [
-        tag(heading, who_said(ctx, found), class_="st-outcome-item__from"),
-        original_text(ctx, escape(item.text)),
-    ]
+    who = who_said(ctx, found)
+    proposal = ""
     if item.proposal:
         label = tag("strong", escape(t(lang, "inputs.proposal")) + ":")
-        parts.append(tag("p", f"{label} " + original_text(ctx, escape(item.proposal), "span")))
-    answer = decision_badge(ctx, item.decision, found)
-    if item.response:
-        answer += " " + original_text(ctx, escape(item.response), "span")
-    parts.append(tag("p", answer))
+        proposal = tag("p", f"{label} " + original_text(ctx, escape(item.proposal), "span"))
+    badge = decision_badge(ctx, item.decision, found)
+    response = original_text(ctx, escape(item.response), "span") if item.response else ""
     about = ctx.strategy.versions.get(found.about)
     links = [effect_link(ctx, traced)]
     if about is not None:
         href = ctx.link(urls.inputs_path(about.id) + f"#{traced.anchor}")
         links.append(link(href, escape(t(lang, "outcome.whole_input"))))
-    parts.append(tag("p", " · ".join(x for x in links if x), class_="st-outcome-item__links"))
+    links_html = tag("p", " · ".join(x for x in links if x), class_="st-outcome-item__links")
+    if version is not None:
+        said = original_text(ctx, escape(item.text), "span", class_="st-input-item__said")
+        summary = tag("summary", f"{badge} {said}")
+        shown = [tag("p", who, class_="st-outcome-item__from"), proposal]
+        if response:
+            shown.append(tag("p", response))
+        body = tag("div", "".join(shown) + links_html, class_="st-outcome-item__more")
+        return tag(
+            "li",
+            tag("details", summary + body),
+            id=traced.anchor,
+            class_="st-outcome-item st-input-item",
+            **filter_marks(ctx, version, traced),
+        )
+    answer = f"{badge} {response}" if response else badge
+    parts = [
+        tag(heading, who, class_="st-outcome-item__from"),
+        original_text(ctx, escape(item.text)),
+        proposal,
+        tag("p", answer),
+        links_html,
+    ]
     return tag("li", "".join(parts), id=traced.anchor, class_="st-outcome-item")
 
 
@@ -150,16 +182,22 @@ def items_by_decision(ctx: PageContext, items: list[TracedItem]) -> str:
     return "\n".join(parts)
 
 
+SHAPED = "inspel-som-format"  # the heading's id, and the filter's name for the list
+
+
 def shaped_by(ctx: PageContext, version: Version, items: list[TracedItem]) -> str:
-    """On a version's inputs page: the items whose decisions took effect in it."""
+    """On a version's inputs page: the items whose decisions took effect in it, under a
+    Markdown heading (in the page's table of contents), folded and filterable like the
+    inputs said about the version; the heading and its lead hide when a filter leaves
+    none of them."""
     if not items:
         return ""
     lang = ctx.lang
-    heading = tag(
-        "h2",
-        escape(t(lang, "outcome.shaped_by", version=ctx.text(version.title))),
-        id="inspel-som-format",
+    title = t(lang, "outcome.shaped_by", version=ctx.text(version.title))
+    heading = f'## {markdown_text(title)} {{: #{SHAPED} data-group="{SHAPED}" }}'
+    intro = tag(
+        "p", escape(t(lang, "outcome.shaped_by_intro", count=len(items))), data_group=SHAPED
     )
-    intro = tag("p", escape(t(lang, "outcome.shaped_by_intro", count=len(items))))
-    entries = "".join(outcome_item(ctx, traced, "h3") for traced in items)
-    return heading + intro + tag("ol", entries, class_="st-outcome-items")
+    entries = "".join(outcome_item(ctx, traced, version=version) for traced in items)
+    listed = tag("ol", entries, class_="st-outcome-items st-inputs", data_group=SHAPED)
+    return "\n\n".join([heading, intro, listed])

@@ -125,7 +125,8 @@ STRINGS: dict[str, dict[str, str]] = {
         "translation.outdated": "Originaltexten på {source} har ändrats sedan det här avsnittet "
         "översattes, så översättningen kan vara inaktuell.",
         "translation.read_source": "Läs den aktuella texten på {source}",
-        "translation.changed_on": "Originaltexten ändrades den {date}: {words}.",
+        "translation.changed_on": "Originaltexten ändrades den {date} i webbplatsens "
+        "versionshistorik: {words}.",
         "translation.changed": "Ändrat i originaltexten sedan översättningen: {words}.",
         "translation.title_changed": "Rubriken har också ändrats.",
         "translation.added.one": "{count} ord nytt eller ändrat",
@@ -135,7 +136,18 @@ STRINGS: dict[str, dict[str, str]] = {
         "translation.removed.one": "{count} ord borttaget",
         "translation.removed.many": "{count} ord borttagna",
         "translation.no_words": "bara skiljetecken eller formatering",
-        "translations.changed_on": "ändrad {date}",
+        "translation.see_changes": "Se vad som har ändrats i texten på {source}",
+        "translation.no_history": "Vad som har ändrats kan inte visas här: webbplatsen byggdes "
+        "utan versionshistoriken för sina texter.",
+        "source_changes.page_title": "Ändringar i originaltexten: {title}",
+        "source_changes.intro": "Översättningen till {language} av det här avsnittet gjordes "
+        "från en tidigare text på {source}. Här visas texten på {source} som den är nu, med det "
+        "som har tillkommit sedan dess markerat som infogat och det som har tagits bort "
+        "markerat som borttaget.",
+        "source_changes.translation": "Läs översättningen till {language}",
+        "source_changes.heading": "Rubriken på {source}: {title}",
+        "translations.changed_on": "ändrad {date} i webbplatsens versionshistorik",
+        "translations.see_changes": "Visa ändringarna",
         "translations.title": "Översättningsläge",
         "translations.intro": "Läget för översättningen till {language}, avsnitt för avsnitt. "
         "Aktuell: översättningen bygger på den nuvarande originaltexten. Inaktuell: "
@@ -495,7 +507,8 @@ STRINGS: dict[str, dict[str, str]] = {
         "translation.outdated": "The {source} original of this section has changed since it "
         "was translated, so this translation may be out of date.",
         "translation.read_source": "Read the current {source} text",
-        "translation.changed_on": "The original changed on {date}: {words}.",
+        "translation.changed_on": "The original was changed on {date} in the site's version "
+        "history: {words}.",
         "translation.changed": "Changed in the original since the translation: {words}.",
         "translation.title_changed": "The heading has changed too.",
         "translation.added.one": "{count} word new or changed",
@@ -505,7 +518,17 @@ STRINGS: dict[str, dict[str, str]] = {
         "translation.removed.one": "{count} word removed",
         "translation.removed.many": "{count} words removed",
         "translation.no_words": "only punctuation or formatting",
-        "translations.changed_on": "changed {date}",
+        "translation.see_changes": "See what changed in the {source} text",
+        "translation.no_history": "What changed cannot be shown here: the site was built "
+        "without the version history of its texts.",
+        "source_changes.page_title": "Changes in the original: {title}",
+        "source_changes.intro": "The {language} translation of this section was made from an "
+        "earlier {source} text. Below is the {source} text as it is now, with what was added "
+        "since marked as inserted and what was taken out marked as deleted.",
+        "source_changes.translation": "Read the {language} translation",
+        "source_changes.heading": "The {source} heading: {title}",
+        "translations.changed_on": "changed {date} in the site's version history",
+        "translations.see_changes": "Show the changes",
         "translations.title": "Translation status",
         "translations.intro": "The state of the {language} translation, section by section. "
         "Current: the translation was made from the present source text. Outdated: the "
