@@ -22,18 +22,23 @@ def site(tmp_path_factory):
 
 
 def test_marker_sits_at_the_end_of_the_passage_and_links_to_the_input(site) -> None:
+    """The marker links to the item as the adopted version tells it (its outcome page),
+    not to the consultation version's inputs page: the reader stays in v3."""
     page = soup(site, "v3/skog/andringar/")
     marker = page.select_one(f"sup.st-cause#{ANCHOR}")
     paragraph = marker.find_parent("p")
     assert "Livsmedel från länet förädlas nära råvaran." in paragraph.get_text()
     assert marker.get_text() == "Orsak till ändringen: inspel [1]"
     href = marker.select_one("a")["href"]
-    assert href == "../../../v2/inspel/#remissvar-forening--skog-eget"
-    inputs = soup(site, "v2/inspel/")
-    assert inputs.select_one("#remissvar-forening--skog-eget") is not None
+    assert href == "../../remissutfall/#remissvar-forening--skog-eget"
+    item = soup(site, "v3/remissutfall/").select_one("#remissvar-forening--skog-eget")
+    assert f"../skog/andringar/#{ANCHOR}" in [a["href"] for a in item.select("a")]
     notes = page.select_one("section.st-causes")
     assert notes.select_one("h2").get_text() == "Inspel som orsakade ändringar"
-    assert f"#{ANCHOR}" in [a["href"] for a in notes.select("a")]
+    hrefs = [a["href"] for a in notes.select("a")]
+    assert f"#{ANCHOR}" in hrefs
+    assert "../../remissutfall/#remissvar-forening--skog-eget" in hrefs
+    assert not [h for h in hrefs if "v2/" in h]
 
 
 def test_every_listing_of_the_input_links_back_to_the_passage(site) -> None:
@@ -53,7 +58,9 @@ def test_both_ways_in_english(site) -> None:
     assert f"../../v3/skog/andringar/#{ANCHOR}" in [a["href"] for a in item.select("a")]
     marker = soup(site, "en/v3/skog/andringar/").select_one(f"#{ANCHOR}")
     assert marker.get_text() == "Cause of the change: input [1]"
-    assert marker.select_one("a")["href"] == "../../../v2/inspel/#remissvar-forening--skog-eget"
+    assert marker.select_one("a")["href"] == "../../remissutfall/#remissvar-forening--skog-eget"
+    outcome = soup(site, "en/v3/remissutfall/").select_one("#remissvar-forening--skog-eget")
+    assert f"../skog/andringar/#{ANCHOR}" in [a["href"] for a in outcome.select("a")]
 
 
 def test_every_tied_item_has_its_marker_on_the_changes_page(site) -> None:

@@ -420,23 +420,34 @@ class SitePlanner:
             if old in base.sections
         )
 
+    def changes_lang(self, version: Version, section: Section) -> str:
+        """The language of the comparison a section's changes view shows: the page's own
+        where both sides have current translations, else the source language."""
+        if self.lang == self.source:
+            return self.source
+        translated = self.change(version, section.id, self.lang)
+        if translated is not None and self.translations_current(version, section, translated):
+            return self.lang
+        return self.source
+
     def changes_page(self, version: Version, section: Section) -> PlannedPage:
         """The section's text with insertions and deletions marked, at its own address."""
         lang, base = self.lang, self.base(version)
         path = urls.section_changes_path(version.id, section.id)
         ctx = self.context(path)
-        change = self.change(version, section.id, self.source)
+        text_lang = self.changes_lang(version, section)
+        change = self.change(version, section.id, text_lang)
         assert change is not None
-        text_lang, notice = self.source, ""
-        if lang != self.source:
-            translated = self.change(version, section.id, lang)
-            if translated is not None and self.translations_current(version, section, translated):
-                change, text_lang = translated, lang
-            else:
-                notice = not_current_notice(ctx)
+        notice = not_current_notice(ctx) if text_lang != lang else ""
         notes = self.cause_notes(version, section, text_lang)
         if change.body is not None:
-            moves = move_notes(ctx, version, base, text_lang)
+            moves = move_notes(
+                ctx,
+                version,
+                base,
+                text_lang,
+                lambda other: self.changes_lang(version, version.sections[other]) == text_lang,
+            )
             labels = DiffLabels.for_language(text_lang)
             annotated = render_markdown(change.body, labels, moves, markers(ctx, notes))
         else:

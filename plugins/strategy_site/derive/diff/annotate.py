@@ -18,7 +18,10 @@ are put back together:
   inserted one as it stands.
 - A block moved across sections (`BlockDiff.move`, see moves.py) keeps its marks, with
   a visible note before it that says where to or from, linked, instead of the
-  screen-reader labels.
+  screen-reader labels. A block at either end of a move starts with an empty
+  `<span id="flytt-N">`, the fragment the other end links to. A run of blocks of a
+  split section shown deleted in another of its successors is one note in a
+  `<div class="diff-elsewhere">`, in place of the text.
 - A deleted heading is struck through but is no heading any more: a paragraph with the
   class `diff-deleted-heading` (attr_list), so that it stays out of the outline, the
   table of contents and the heading ids.
@@ -54,7 +57,7 @@ from .blocks import (
     Block,
 )
 from .blocks import CODE as CODE_BLOCK
-from .body import CHANGED, DELETED, EQUAL, INSERTED, BlockDiff, BodyDiff, Move
+from .body import CHANGED, DELETED, EQUAL, INSERTED, SHOWN_ELSEWHERE, BlockDiff, BodyDiff, Move
 from .inline import VOID_TAGS, new_text, render_ops, render_whole
 from .labels import DEL, INS, DiffLabels, mark
 from .tokens import ATTR, Tokenized, tokenize_block
@@ -196,6 +199,29 @@ def _footnote_label(block: Block) -> str:
     return block.lines[0].prefix.strip().rstrip(":")
 
 
+def _anchor_span(anchor: str) -> str:
+    return f'<span class="diff-move-target" id="{html.escape(anchor)}"></span>'
+
+
+def _insert_anchor(piece: _Piece, anchor: str) -> None:
+    """The fragment id at the start of a block's text: after its container, list or
+    heading marker, inside the first cell of a table row."""
+    block = piece.side_block
+    at = len(block.lines[0].prefix) if block.lines else 0
+    if block.kind == TABLE_ROW and piece.text[at : at + 1] == "|":
+        at += 1
+    piece.text = piece.text[:at] + _anchor_span(anchor) + piece.text[at:]
+
+
+def _elsewhere(bd: BlockDiff, note: str) -> _Piece:
+    """Text of a split section shown deleted in another successor: a note in its place."""
+    assert bd.old is not None
+    cp = bd.old.container
+    blank = _blank_line(cp)
+    text = f'{cp}<div class="diff-elsewhere" markdown>\n{blank}{cp}{note}\n{blank}{cp}</div>\n'
+    return _Piece(bd, text, bd.old, True, owns=False)
+
+
 def _render_block(
     bd: BlockDiff,
     labels: DiffLabels,
@@ -203,8 +229,27 @@ def _render_block(
     new_footnotes: set[str],
     disarm: bool,
     note: str = "",
+    anchor: str | None = None,
 ) -> _Piece | None:
-    """`note`: HTML put before the block's text (a moved block's note), with a space."""
+    """`note`: HTML put before the block's text (a moved block's note), with a space;
+    `anchor`: the fragment id the block starts with."""
+    piece = _render_block_text(bd, labels, prev, new_footnotes, disarm, note, anchor)
+    if piece is not None and anchor is not None:
+        kind = piece.side_block.kind
+        if bd.status in (EQUAL, CHANGED) or kind in _TABLE_KINDS:
+            _insert_anchor(piece, anchor)
+    return piece
+
+
+def _render_block_text(
+    bd: BlockDiff,
+    labels: DiffLabels,
+    prev: _Piece | None,
+    new_footnotes: set[str],
+    disarm: bool,
+    note: str,
+    anchor: str | None,
+) -> _Piece | None:
     if bd.status == EQUAL:
         assert bd.new is not None
         if disarm and not bd.new.atomic and any(c in bd.new.text for c in ("`", "](", "&")):
@@ -252,8 +297,11 @@ def _render_block(
         text = _lines_as_text(block, labels)
         return _Piece(bd, text, block, True) if text else None
     tokens = (bd.new_tokens if inserted else bd.old_tokens) or tokenize_block(block)
-    if note:
-        tokens = Tokenized(tokens.lead + note + " ", tokens.tokens, tokens.tail)
+    start = _anchor_span(anchor) if anchor is not None and kind not in _TABLE_KINDS else ""
+    if note or start:
+        tokens = Tokenized(
+            tokens.lead + start + (note + " " if note else ""), tokens.tokens, tokens.tail
+        )
     if kind == HEADING and not inserted:
         text = _deleted_heading(tokens, block, labels)
         return _Piece(bd, text, block, True, owns=False) if text else None
@@ -393,11 +441,22 @@ def render_markdown(
     }
     changed = diff.changed
     pieces: list[_Piece] = []
+    run: Move | None = None  # the move of the run of blocks shown elsewhere going on
     for bd in diff.blocks:
-        own, note = labels, ""
-        if moves is not None and bd.move is not None and bd.status in (DELETED, INSERTED):
-            own, note = moves.labels, moves.note(bd.move)
-        piece = _render_block(bd, own, pieces[-1] if pieces else None, new_footnotes, changed, note)
+        own, note, anchor = labels, "", None
+        if moves is not None:
+            anchor = bd.anchor
+            if bd.move is not None and bd.move.direction == SHOWN_ELSEWHERE:
+                if run is None or run.section_id != bd.move.section_id:
+                    pieces.append(_elsewhere(bd, moves.note(bd.move)))
+                run = bd.move
+                continue
+            if bd.move is not None and bd.status in (DELETED, INSERTED):
+                own, note = moves.labels, moves.note(bd.move)
+        run = None
+        piece = _render_block(
+            bd, own, pieces[-1] if pieces else None, new_footnotes, changed, note, anchor
+        )
         if piece is not None:
             pieces.append(piece)
     _keep_in_containers(pieces)
