@@ -401,6 +401,9 @@ class SitePlanner:
             changes=True,
             previous_text=t(lang, "changes.previous"),
             next_text=t(lang, "changes.next"),
+            # Templates: the Markdown extension fills in the paragraphs it folds.
+            unchanged_one=t(lang, "changes.unchanged_start.one"),
+            unchanged_many=t(lang, "changes.unchanged_start.many"),
         )
 
     def change(self, version: Version, section_id: str, lang: str) -> SectionChange | None:
@@ -460,15 +463,19 @@ class SitePlanner:
         body = place_figure_changes(body, version, base, text_lang, self.source)
         title = section_title(self.strategy, version, section.id, lang)
         page_title = t(lang, "changes.page_title", title=title)
-        before = (
-            version_banner(ctx, version, section.id, folded=True)
-            + changes_toggle(ctx, change, base, showing=True)
-            + notice
-            + change_description(ctx, change, version, base)
+        # One row under the banner: the way back, what happened, the way to the first
+        # change; on a phone the first change is on the first screen (tests/browser).
+        head = changes_toggle(ctx, change, base, showing=True) + change_description(
+            ctx, change, version, base
         )
         if change.body is not None and change.body.changed:
             first = link(f"#{CHANGE_ID.format(1)}", escape(t(lang, "changes.first")))
-            before += tag("p", first, class_="st-first-change")
+            head += tag("p", first, class_="st-first-change")
+        before = (
+            version_banner(ctx, version, section.id, folded=True)
+            + tag("div", head, class_="st-changes-head")
+            + notice
+        )
         return PlannedPage(
             lang=lang,
             path=path,
