@@ -137,3 +137,12 @@ def test_a_fold_keeps_the_change_s_heading_and_splits_a_list() -> None:
     assert heading.select_one("details").find_next_sibling("h2") is not None
     only_heading = render_changes("## Rubrik\n\nNytt <ins>här</ins>.\n")
     assert only_heading.select_one("details") is None  # nothing but a heading to fold
+
+
+def test_the_sanitiser_keeps_a_split_list_s_start_only_as_a_number() -> None:
+    from strategy_site.plan.sanitise import sanitise
+
+    kept, removed = sanitise('<ol start="3"><li>tre</li></ol>')
+    assert kept == '<ol start="3"><li>tre</li></ol>' and not removed
+    dropped, removed = sanitise('<ol start="x&quot;"><li>tre</li></ol>')
+    assert "start" not in dropped
