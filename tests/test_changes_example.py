@@ -239,3 +239,37 @@ def test_every_accepted_item_of_the_example_links_to_its_marker_and_back(site, p
             assert back == (where, traced.anchor), (changes, fragment, back)
             checked += 1
     assert checked >= 20
+
+
+@pytest.mark.parametrize(
+    ("prefix", "moved_in", "moved_to"),
+    [
+        ("", "Flyttat hit från 6 Fokusområden i Remissutkast:", "Flyttat till 5 Så har programmet"),
+        ("en/", "Moved here from 6 Focus areas of Consultation draft:", "Moved to 5 How the"),
+    ],
+)
+def test_the_example_shows_text_moved_in_and_out_linked_both_ways(
+    site, prefix, moved_in, moved_to
+) -> None:
+    """The three questions behind the consultation draft's focus areas were cut from
+    Fokusområden (continued by Fyra styrkeområden) and pasted into Så har programmet
+    tagits fram: both sections go on, so one says where the text went, the other where it
+    came from, each linked to the very block at the other end."""
+    where = f"{prefix}beslutad/metod-och-process/andringar/"
+    page = parsed(site, where)
+    [note] = [
+        n for n in page.select("article .diff-move") if n.get_text(" ", strip=True) == moved_in
+    ]
+    block = note.find_parent("p")
+    text = block.get_text()
+    assert block.select_one("ins") is not None
+    assert "byggde på tre frågor" in text or "based on three questions" in text
+    there, fragment = resolve(where, note.select_one("a")["href"])
+    assert there == f"{prefix}beslutad/styrkeomraden/andringar/"
+    target = parsed(site, there).select_one(f"article [id='{fragment}']")
+    sent = target.find_parent("p")
+    assert sent.select_one("del") is not None
+    back = sent.select_one(".diff-move")
+    assert back.get_text(" ", strip=True).startswith(moved_to)
+    here = block.select_one(".diff-move-target")["id"]
+    assert resolve(there, back.select_one("a")["href"]) == (where, here)
