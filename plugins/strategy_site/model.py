@@ -131,6 +131,7 @@ class Chart:
     categories: list[str]
     values: list[list[float | None]]  # values[category][series]; None: no value
     stacked: bool = False
+    data: str | None = None  # the CSV file beside the figure holding the numbers, if any
 
 
 @dataclass(frozen=True)

@@ -116,6 +116,10 @@ class PlannedPage:
     css_class: str = ""
     alternates: dict[str, str] = field(default_factory=dict)  # lang -> site path
     title_lang: str = ""  # language of `title`, when it differs from `lang` (untranslated)
+    # What a printed edition (publish/) shows of a section or changes page beside its
+    # text: the notices that say what the reader is looking at, not the site's navigation.
+    print_before: str = ""
+    print_after: str = ""
 
     @property
     def source_uri(self) -> str:
@@ -333,17 +337,19 @@ class SitePlanner:
         body = rewrite_links(
             text.body, lambda target: source_link(path, version, target, self.flavour)
         )
-        body = place_figures(body, version, text_lang, self.source)
+        page = urls.localized(path, lang, self.source)
+        body = place_figures(body, version, text_lang, self.source, page)
         values: dict[str, object] = {"title": title}
         if text.summary:
             values["description"] = text.summary
-        # Search results name the version (Material shows a page's tags with each result)
-        # and rank the current version's text first.
-        values["tags"] = [version_label(self.strategy, version, lang)]
-        values["search"] = {"boost": 2 if version.id == self.strategy.current else 1}
+        # Search results name the version and rank the current version's text first.
+        values[self.flavour.result_labels] = [version_label(self.strategy, version, lang)]
+        current = version.id == self.strategy.current
+        values.update(self.flavour.search_first if current else self.flavour.search_later)
         mark = self.paragraph_mark(version, section)
         since = self.source_changes(section, lang) if state == OUTDATED else None
-        before = version_banner(ctx, version, section.id) + translation_notice(ctx, state, since)
+        notice = translation_notice(ctx, state, since)
+        before = version_banner(ctx, version, section.id) + notice
         if version.status == POPULAR:
             before += summarises_note(ctx, version, section.summarises)
         change = self.change(version, section.id, self.source)
@@ -368,6 +374,7 @@ class SitePlanner:
             text_lang=text_lang if text_lang != lang else "",
             css_class=f"st-page--{version.status}",
             title_lang=self.title_lang(section),
+            print_before=notice,
         )
 
     def title_lang(self, section: Section) -> str:
@@ -460,14 +467,15 @@ class SitePlanner:
         body = rewrite_links(
             annotated, lambda target: changes_link(path, version, base, target, self.flavour)
         )
-        body = place_figure_changes(body, version, base, text_lang, self.source)
+        page = urls.localized(path, lang, self.source)
+        body = place_figure_changes(body, version, base, text_lang, self.source, page)
         title = section_title(self.strategy, version, section.id, lang)
         page_title = t(lang, "changes.page_title", title=title)
+        description = change_description(ctx, change, version, base)
+        described = notice + description  # what the printed changes edition says first
         # One row under the banner: the way back, what happened, the way to the first
         # change; on a phone the first change is on the first screen (tests/browser).
-        head = changes_toggle(ctx, change, base, showing=True) + change_description(
-            ctx, change, version, base
-        )
+        head = changes_toggle(ctx, change, base, showing=True) + description
         if change.body is not None and change.body.changed:
             first = link(f"#{CHANGE_ID.format(1)}", escape(t(lang, "changes.first")))
             head += tag("p", first, class_="st-first-change")
@@ -490,6 +498,8 @@ class SitePlanner:
             after_html=cause_list(ctx, notes),
             text_lang=text_lang if text_lang != lang else "",
             css_class=f"st-page--{version.status} st-page--changes",
+            print_before=described,
+            print_after=cause_list(ctx, notes),
         )
 
     def cause_notes(self, version: Version, section: Section, text_lang: str) -> list[CauseNote]:

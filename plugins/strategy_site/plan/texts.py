@@ -16,6 +16,7 @@ from string import Formatter
 
 from babel import Locale, UnknownLocaleError
 from babel import dates as babel_dates
+from babel.numbers import format_decimal
 from markupsafe import Markup
 
 from ..content.problems import ProblemLog
@@ -49,7 +50,7 @@ STRINGS: dict[str, dict[str, str]] = {
         "notice.section_gone": "Avsnittet finns inte i {current}.",
         "consultation.upcoming": "Remisstiden börjar {opens} och slutar {closes}.",
         "consultation.open": "Den här versionen är ute på remiss till och med {closes}.",
-        "consultation.closed": "Remisstiden var {opens}–{closes} och är avslutad.",
+        "consultation.closed": "Remisstiden var {opens} – {closes} och är avslutad.",
         "consultation.how": "Skicka ditt remissvar till {respond_to} och ange diarienummer "
         "{reference}.",
         "consultation.invite": "Vi tar gärna emot konkreta förslag på ändringar, gärna med källor.",
@@ -76,6 +77,10 @@ STRINGS: dict[str, dict[str, str]] = {
         "figure.kind.mapping": "Hur {left} förs till {right}:",
         "figure.no_link": "ingen koppling",
         "figure.added": "ny",
+        "figure.removed": "borttagen",
+        "figure.key.added_link": "ny koppling",
+        "figure.key.removed_link": "borttagen koppling",
+        "figure.download": "Ladda ner siffrorna (CSV-fil)",
         "figure.col.@step": "Steg",
         "figure.col.@phase": "Fas",
         "figure.col.@when": "När",
@@ -84,6 +89,8 @@ STRINGS: dict[str, dict[str, str]] = {
         "figure.outdated": "Figurens översättning kan vara inaktuell: den svenska figuren har "
         "ändrats sedan den översattes.",
         "figure.changed": "Figuren har ändrats. Tabellen visar gamla och nya värden.",
+        "figure.changed_marked": "Figuren har ändrats. I bilden är det nya märkt (ny) och det "
+        "borttagna streckat och märkt (borttagen); tabellen visar gamla och nya värden.",
         "figure.changed_in_section": "En figur i avsnittet har ändrats; visa ändringarna för "
         "att se vad.",
         "figure.unchanged": "Figuren är oförändrad.",
@@ -99,6 +106,18 @@ STRINGS: dict[str, dict[str, str]] = {
         "start.decision_planned": "Planerat beslut: {by}, {date}",
         "start.sections": "{count} avsnitt",
         "front.contents": "Innehåll",
+        "pdf.heading": "Som PDF",
+        "pdf.whole": "Hela versionen som PDF ({pages}, {size})",
+        "pdf.changes": "Med ändringar sedan {base}, PDF ({pages}, {size})",
+        "pdf.pages.one": "{count} sida",
+        "pdf.pages.many": "{count} sidor",
+        "pdf.preview": "PDF-filerna görs när webbplatsen byggs, inte i förhandsvisningen.",
+        "pdf.changes_edition": "Med ändringar sedan {base}",
+        "pdf.legend": "Tillagd text är understruken och borttagen text överstruken, och varje "
+        "ändring är också märkt i ord.",
+        "pdf.web_address": "På webben: {url}",
+        "pdf.page": "s.",
+        "pdf.made": "PDF gjord {date} av webbplatsens text.",
         "nav.start": "Startsida",
         "nav.versions": "Versioner",
         "translation.missing": "Det här avsnittet är inte översatt till {language} ännu. Här "
@@ -178,6 +197,14 @@ STRINGS: dict[str, dict[str, str]] = {
         "inputs.affected": "Inspel som påverkat avsnittet",
         "inputs.see_input": "Inspelet",
         "inputs.private": "Privatperson",
+        "inputs.workshop": "Workshop {date}",
+        "inputs.workshop_with.one": "Workshop {date} ({count} deltagande organisation)",
+        "inputs.workshop_with.many": "Workshop {date} ({count} deltagande organisationer)",
+        "inputs.participating.one": "{count} deltagande organisation",
+        "inputs.participating.many": "{count} deltagande organisationer",
+        "inputs.participants": "Deltagare ({count})",
+        "inputs.workshop_points": "Punkterna är regionens sammanfattning av workshopen och "
+        "säger inte vem av deltagarna som sa vad.",
         "outcome.title": "Remissens utfall",
         "cause.marker_hidden": "Orsak till ändringen: inspel ",
         "cause.heading": "Inspel som orsakade ändringar",
@@ -197,7 +224,7 @@ STRINGS: dict[str, dict[str, str]] = {
         "front.overview_link": "Alla ändringar mot {base}, avsnitt för avsnitt",
         "outcome.link": "Remissens utfall: vad som kom in och vad som blev av det",
         "outcome.intro": "Vad som kom in om {consultation} och vad som blev av det i {version}.",
-        "outcome.intro_dates": "{consultation} var på remiss {opens}–{closes} (diarienummer "
+        "outcome.intro_dates": "{consultation} var på remiss {opens} – {closes} (diarienummer "
         "{reference}). Här är vad som kom in och vad som blev av det i {version}.",
         "outcome.who": "Vilka som svarade",
         "outcome.responded": "{count} inspel:",
@@ -224,9 +251,9 @@ STRINGS: dict[str, dict[str, str]] = {
         "uppdiktade för att visa hur webbplatsen redovisar inspel. Ingen verklig organisation "
         "har skrivit detta.",
         "illustrative.handling.mark": "illustration",
-        "illustrative.handling.notice": "Deltagarna och det som sades är verkliga. Hur "
-        "punkterna hanterades (beslut och svar) är en illustration, inte ett besked som "
-        "regionen har gett.",
+        "illustrative.handling.notice": "Deltagarna och punkterna, så som regionen "
+        "sammanfattade dem, är verkliga. Hur punkterna hanterades (beslut och svar) är en "
+        "illustration, inte ett besked som regionen har gett.",
         "decision.accepted": "Tillgodosett",
         "decision.partly": "Delvis tillgodosett",
         "decision.rejected": "Inte tillgodosett",
@@ -334,7 +361,7 @@ STRINGS: dict[str, dict[str, str]] = {
         "notice.section_gone": "The section is not in {current}.",
         "consultation.upcoming": "The consultation period starts on {opens} and ends on {closes}.",
         "consultation.open": "This version is out for consultation until {closes}.",
-        "consultation.closed": "The consultation period was {opens}–{closes} and is closed.",
+        "consultation.closed": "The consultation period was {opens} – {closes} and is closed.",
         "consultation.how": "Send your response to {respond_to}, quoting reference number "
         "{reference}.",
         "consultation.invite": "Concrete proposals for changes are welcome, with sources "
@@ -362,6 +389,10 @@ STRINGS: dict[str, dict[str, str]] = {
         "figure.kind.mapping": "How {left} lead into {right}:",
         "figure.no_link": "no link",
         "figure.added": "new",
+        "figure.removed": "removed",
+        "figure.key.added_link": "new link",
+        "figure.key.removed_link": "removed link",
+        "figure.download": "Download the numbers (CSV file)",
         "figure.col.@step": "Step",
         "figure.col.@phase": "Phase",
         "figure.col.@when": "When",
@@ -370,6 +401,9 @@ STRINGS: dict[str, dict[str, str]] = {
         "figure.outdated": "This figure's translation may be out of date: the Swedish figure "
         "has changed since it was translated.",
         "figure.changed": "The figure has changed. The table shows old and new values.",
+        "figure.changed_marked": "The figure has changed. In the drawing what is new is marked "
+        "(new) and what was removed is dashed and marked (removed); the table shows old and "
+        "new values.",
         "figure.changed_in_section": "A figure in this section has changed; show the changes "
         "to see what.",
         "figure.unchanged": "The figure is unchanged.",
@@ -385,6 +419,18 @@ STRINGS: dict[str, dict[str, str]] = {
         "site_notice.more": "Read more",
         "start.sections": "{count} sections",
         "front.contents": "Contents",
+        "pdf.heading": "As PDF",
+        "pdf.whole": "The whole version as PDF ({pages}, {size})",
+        "pdf.changes": "With the changes since {base}, PDF ({pages}, {size})",
+        "pdf.pages.one": "{count} page",
+        "pdf.pages.many": "{count} pages",
+        "pdf.preview": "The PDF files are made when the site is built, not in the preview.",
+        "pdf.changes_edition": "With the changes since {base}",
+        "pdf.legend": "Added text is underlined and removed text struck through, and every "
+        "change is also labelled in words.",
+        "pdf.web_address": "On the web: {url}",
+        "pdf.page": "p.",
+        "pdf.made": "PDF made on {date} from the text of the site.",
         "nav.start": "Home",
         "nav.versions": "Versions",
         "translation.missing": "This section has not been translated into {language} yet. "
@@ -463,6 +509,14 @@ STRINGS: dict[str, dict[str, str]] = {
         "inputs.affected": "Inputs that shaped this section",
         "inputs.see_input": "The input",
         "inputs.private": "Private individual",
+        "inputs.workshop": "Workshop on {date}",
+        "inputs.workshop_with.one": "Workshop on {date} ({count} participating organisation)",
+        "inputs.workshop_with.many": "Workshop on {date} ({count} participating organisations)",
+        "inputs.participating.one": "{count} participating organisation",
+        "inputs.participating.many": "{count} participating organisations",
+        "inputs.participants": "Participants ({count})",
+        "inputs.workshop_points": "The points are the region's summary of the workshop and do "
+        "not say which participant said what.",
         "outcome.title": "Consultation outcome",
         "cause.marker_hidden": "Cause of the change: input ",
         "cause.heading": "Inputs that caused changes",
@@ -509,9 +563,9 @@ STRINGS: dict[str, dict[str, str]] = {
         "illustrative.all.notice": "Invented example: the sender, the input and the response "
         "are made up to show how the site reports inputs. No real organisation wrote this.",
         "illustrative.handling.mark": "illustration",
-        "illustrative.handling.notice": "The participants and what was said are real. How the "
-        "points were handled (decisions and responses) is an illustration, not an answer the "
-        "region gave.",
+        "illustrative.handling.notice": "The participants and the points, as the region "
+        "summarised them, are real. How the points were handled (decisions and responses) is "
+        "an illustration, not an answer the region gave.",
         "decision.accepted": "Accepted",
         "decision.partly": "Partly accepted",
         "decision.rejected": "Not accepted",
@@ -717,6 +771,14 @@ def format_marked(start: date, mark: DateMark | None, lang: str) -> str:
     """A date as plain text with its certainty: 'cirka 2 mars 2020'."""
     text = format_span(start, mark.until if mark else None, lang)
     return t(lang, f"date.{mark.certainty}", date=text) if mark else text
+
+
+def format_size(size: int, lang: str) -> str:
+    """A file's size as readers write it: '240 kB', '1,2 MB' ('1.2 MB' in English)."""
+    locale = _babel_locale(lang) or _babel_locale("en")
+    if size < 1_000_000:
+        return f"{max(1, round(size / 1000))} kB"
+    return f"{format_decimal(round(size / 1_000_000, 1), locale=locale)} MB"
 
 
 def status_name(status: str, lang: str) -> str:
