@@ -210,21 +210,28 @@ def not_current_notice(ctx: PageContext) -> str:
     )
 
 
-def _origins(ctx: PageContext, change: SectionChange, base: Version) -> str:
-    """ "from Elintensiv smart industri and Cirkulär bioekonomi in Remissutkast": where a
-    merged, split or replacing section came from, named (and linked) in the older version."""
+def _old_names(ctx: PageContext, base: Version, old_ids: list[str]) -> str:
+    """ "Elintensiv smart industri och Cirkulär bioekonomi": sections of the older version
+    by name only, each linked there; their old numbers would mix with the new version's
+    numbering the overview uses."""
     links = [
         link(
             ctx.link(urls.section_path(base.id, old_id)),
             escape(base.sections[old_id].translations.get(ctx.lang, base.sections[old_id]).title),
         )
-        for old_id in change.old_ids
-        if old_id in base.sections and old_id != change.section_id
+        for old_id in old_ids
+        if old_id in base.sections
     ]
-    if not links:
-        return ""
     joiner = f" {t(ctx.lang, 'list.and')} "
-    names = joiner.join(links) if len(links) <= 2 else ", ".join(links[:-1]) + joiner + links[-1]
+    return joiner.join(links) if len(links) <= 2 else ", ".join(links[:-1]) + joiner + links[-1]
+
+
+def _origins(ctx: PageContext, change: SectionChange, base: Version) -> str:
+    """ "from Elintensiv smart industri and Cirkulär bioekonomi in Remissutkast": where a
+    merged, split or replacing section came from, named (and linked) in the older version."""
+    names = _old_names(ctx, base, [i for i in change.old_ids if i != change.section_id])
+    if not names:
+        return ""
     return t(ctx.lang, "changes.from", sections=names, base=_base_name(ctx, base))
 
 
@@ -277,9 +284,15 @@ def _moved_words(
             t(ctx.lang, "changes.moved_out_words", count=sum(out.values()), sections=sections)
         )
     if into:
-        sections = section_links(ctx, base, list(into))
+        sections = _old_names(ctx, base, list(into))
         found.append(
-            t(ctx.lang, "changes.moved_in_words", count=sum(into.values()), sections=sections)
+            t(
+                ctx.lang,
+                "changes.moved_in_words",
+                count=sum(into.values()),
+                sections=sections,
+                base=_base_name(ctx, base),
+            )
         )
     return found
 

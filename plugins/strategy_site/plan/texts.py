@@ -288,7 +288,7 @@ STRINGS: dict[str, dict[str, str]] = {
         "överstruken i {section}.",
         "changes.other_parts": "Andra delar av {section} finns i {sections}",
         "changes.moved_out_words": "{count} ord flyttade till {sections}",
-        "changes.moved_in_words": "{count} ord flyttade hit från {sections}",
+        "changes.moved_in_words": "{count} ord flyttade hit från {sections} i {base}",
         "changes.moved_note": "Text som har flyttats från ett avsnitt till ett annat räknas "
         "som flyttad, inte som borttagen eller tillagd.",
         "changes.moved_away_label": "Flyttat härifrån:",
@@ -600,7 +600,7 @@ STRINGS: dict[str, dict[str, str]] = {
         "struck through in {section}.",
         "changes.other_parts": "Other parts of {section} are in {sections}",
         "changes.moved_out_words": "{count} words moved to {sections}",
-        "changes.moved_in_words": "{count} words moved here from {sections}",
+        "changes.moved_in_words": "{count} words moved here from {sections} in {base}",
         "changes.moved_note": "Text moved from one section to another is counted as moved, "
         "not as removed or added.",
         "changes.moved_away_label": "Moved away:",

@@ -15,7 +15,9 @@ are put back together:
   unchanged inside it. Where that cannot work (raw HTML not balanced on its own, or
   content with "&#", on which md_in_html 3.11 emits a stray </div>) a deleted block is
   shown as a deleted paragraph of its source lines, escaped to show as written, and an
-  inserted one as it stands.
+  inserted one as it stands. So is every such block inside a footnote: the footnote's
+  back link is put into its last paragraph, and a wrapper's closing </div> there is one
+  (Python-Markdown 3.11 renders `<p></div>&#160;<a ...>↩</a></p>`).
 - A block moved across sections (`BlockDiff.move`, see moves.py) keeps its marks, with
   a visible note before it that says where to or from, linked, instead of the
   screen-reader labels. A block at either end of a move starts with an empty
@@ -230,10 +232,12 @@ def _render_block(
     disarm: bool,
     note: str = "",
     anchor: str | None = None,
+    in_footnote: bool = False,
 ) -> _Piece | None:
     """`note`: HTML put before the block's text (a moved block's note), with a space;
-    `anchor`: the fragment id the block starts with."""
-    piece = _render_block_text(bd, labels, prev, new_footnotes, disarm, note, anchor)
+    `anchor`: the fragment id the block starts with; `in_footnote`: the block is part
+    of a footnote (no wrapper can stand there)."""
+    piece = _render_block_text(bd, labels, prev, new_footnotes, disarm, note, anchor, in_footnote)
     if piece is not None and anchor is not None:
         kind = piece.side_block.kind
         if bd.status in (EQUAL, CHANGED) or kind in _TABLE_KINDS:
@@ -249,6 +253,7 @@ def _render_block_text(
     disarm: bool,
     note: str,
     anchor: str | None,
+    in_footnote: bool,
 ) -> _Piece | None:
     if bd.status == EQUAL:
         assert bd.new is not None
@@ -290,7 +295,8 @@ def _render_block_text(
         return _Piece(bd, block.text, block, False) if whole_table else None
     if kind in _WRAPPED_KINDS or kind == HTML:
         # md_in_html (3.11) closes one </div> too many when the content holds "&#".
-        if "&#" not in block.text and (kind != HTML or html_balanced(block.text)):
+        wraps = not in_footnote and "&#" not in block.text
+        if wraps and (kind != HTML or html_balanced(block.text)):
             return _Piece(bd, _wrapper(block, css, label, note), block, True)
         if inserted:
             return _Piece(bd, block.text, block, True)
@@ -356,6 +362,29 @@ def _dedent(text: str, columns: int) -> str:
             cut += 1
         lines.append(line[cut:])
     return "\n".join(lines)
+
+
+def _in_footnotes(diff: BodyDiff) -> set[int]:
+    """The positions in `diff.blocks` of blocks indented under a footnote definition
+    (in the text they come from), however deep."""
+    inside: set[int] = set()
+    open_: list[tuple[int, bool]] = []  # (content column, footnote or inside one)
+    for n, bd in enumerate(diff.blocks):
+        block = bd.new if bd.status != DELETED else bd.old
+        if block is None or block.kind == BLANK:
+            continue
+        columns, quoted = block.depth
+        if quoted:
+            open_ = []
+            continue
+        while open_ and open_[-1][0] > columns:
+            open_.pop()
+        in_one = bool(open_) and open_[-1][1]
+        if in_one:
+            inside.add(n)
+        if block.kind in _OWNING_KINDS:
+            open_.append((columns + TAB, in_one or block.kind == FOOTNOTE))
+    return inside
 
 
 def _keep_in_containers(pieces: list[_Piece]) -> None:
@@ -440,9 +469,10 @@ def render_markdown(
         if bd.new is not None and bd.new.kind == FOOTNOTE
     }
     changed = diff.changed
+    in_footnotes = _in_footnotes(diff)
     pieces: list[_Piece] = []
     run: Move | None = None  # the move of the run of blocks shown elsewhere going on
-    for bd in diff.blocks:
+    for n, bd in enumerate(diff.blocks):
         own, note, anchor = labels, "", None
         if moves is not None:
             anchor = bd.anchor
@@ -454,8 +484,9 @@ def render_markdown(
             if bd.move is not None and bd.status in (DELETED, INSERTED):
                 own, note = moves.labels, moves.note(bd.move)
         run = None
+        prev = pieces[-1] if pieces else None
         piece = _render_block(
-            bd, own, pieces[-1] if pieces else None, new_footnotes, changed, note, anchor
+            bd, own, prev, new_footnotes, changed, note, anchor, n in in_footnotes
         )
         if piece is not None:
             pieces.append(piece)
