@@ -273,3 +273,28 @@ def test_the_example_shows_text_moved_in_and_out_linked_both_ways(
     assert back.get_text(" ", strip=True).startswith(moved_to)
     here = block.select_one(".diff-move-target")["id"]
     assert resolve(there, back.select_one("a")["href"]) == (where, here)
+
+
+@pytest.mark.parametrize(("prefix", "point"), [("", "synpunkt"), ("en/", "point")])
+def test_overview_names_a_sender_once_and_numbers_its_points(site, prefix, point) -> None:
+    """Jord, skog och vatten took three points of one response: the inputs column names
+    the sender once and links each point (to the item on the outcome page)."""
+    page = f"{prefix}beslutad/andringar/index.html"
+    overview = BeautifulSoup((site / page).read_text(encoding="utf-8"), "html.parser")
+    cells = {
+        row.select("td")[0].get_text(strip=True): row.select("td")[5]
+        for row in overview.select("article tbody tr")
+    }
+    cell = cells["6.2"]
+    assert cell.get_text(" ", strip=True).count("lantbruksföretag") == 1
+    links = cell.select("a")
+    assert [a.get_text(" ", strip=True) for a in links] == [f"{point} {n}" for n in (1, 2, 3)]
+    assert len({a["href"] for a in links}) == 3
+    for a in links:
+        path, _, fragment = a["href"].partition("#")
+        target = urljoin(page, path) + "index.html"
+        landed = BeautifulSoup((site / target).read_text(encoding="utf-8"), "html.parser")
+        item = landed.select_one(f"[id='{fragment}']")
+        assert item is not None and "lantbruksföretag" in item.get_text()
+    # a sender with one point there is still the link itself
+    assert cells["6.1"].select_one("a").get_text(strip=True) != "1"

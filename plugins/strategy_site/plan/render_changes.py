@@ -300,9 +300,24 @@ def _moved_words(
 def _inputs_cell(ctx: PageContext, items: list[TracedItem]) -> str:
     """The inputs whose decisions took effect in a section, each linked to the item as
     the version tells it (its outcome page)."""
-    return ", ".join(
-        link(ctx.link(item_path(ctx, traced)), sender_names(ctx, traced.input)) for traced in items
-    )
+    by_input: dict[str, list[TracedItem]] = {}
+    for traced in items:
+        by_input.setdefault(traced.input.id, []).append(traced)
+    cells = []
+    for group in by_input.values():
+        name = sender_names(ctx, group[0].input)
+        if len(group) == 1:
+            cells.append(link(ctx.link(item_path(ctx, group[0])), name))
+            continue
+        # One name, its points numbered: the same name three times, linked three ways,
+        # would read as a mistake.
+        point = escape(t(ctx.lang, "changes.input_point"))
+        numbered = ", ".join(
+            link(ctx.link(item_path(ctx, traced)), f'<span class="sr-only">{point} </span>{n}')
+            for n, traced in enumerate(group, 1)
+        )
+        cells.append(f"{name} ({numbered})")
+    return ", ".join(cells)
 
 
 def overview_table(
