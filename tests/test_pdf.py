@@ -21,6 +21,7 @@ from pypdf import PdfReader
 from conftest import FIXTURES, SiteBuilder, build_once, epoch, read
 from strategy_site.content.problems import ContentError
 from strategy_site.plan.checked import load_publishable
+from strategy_site.publish.rewrite import Placement, rewrite
 
 ROOT = "https://example.org/smart-specialisering/"  # the repository's mkdocs.yml site_url
 HOSTILE = 'Beslutad <b onclick="x()">version</b> & "Co"'
@@ -234,6 +235,15 @@ def test_figures_are_vectors_with_their_title_as_alternative_text(site: Path) ->
     assert "Processen" in figures
     text = text_of(site, "v3/v3.pdf")
     assert "Workshop" in text and "Dialogmöten" in text  # the figure's words are text
+
+
+def test_a_figures_numbers_on_dark_marks_are_white_on_paper_only() -> None:
+    # The site's SVG keeps no fixed colour (its stylesheet follows the colour scheme);
+    # WeasyPrint reads SVG colours from attributes only, so the document's copy gets one.
+    svg = '<svg><text x="1" class="st-fig__on-fill">1</text><text x="2">Steg</text></svg>'
+    html = rewrite(svg, "v3/metod/", "s-metod", Placement(anchors={}, site_url="")).html
+    assert '<text x="1" class="st-fig__on-fill" fill="#fff">1</text>' in html
+    assert '<text x="2">Steg</text>' in html
 
 
 def test_the_changes_edition_shows_insertions_and_deletions_in_words(site: Path) -> None:

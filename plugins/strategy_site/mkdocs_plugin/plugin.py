@@ -44,7 +44,7 @@ from ..content.problems import ContentError
 from ..derive.comparisons import Comparisons
 from ..model import Strategy
 from ..plan.checked import load_publishable
-from ..plan.pages import NavItem, PlannedPage, SitePlan, plan_site
+from ..plan.pages import NavItem, PlannedFile, PlannedPage, SitePlan, plan_shared_files, plan_site
 from ..plan.render import not_found
 from ..plan.sanitise import sanitise
 from ..plan.templating import Fragments, TemplateProblem
@@ -55,7 +55,7 @@ from .csp import with_policy
 from .flavour import MKDOCS_MATERIAL
 from .headings import name_headings
 from .languages import add_theme_languages, widen_i18n_locales
-from .notice import notice_problems, site_notice
+from .notice import notice_problems, notice_texts, site_notice
 from .preview import (
     PreviewSources,
     environment_key,
@@ -67,7 +67,12 @@ from .preview import (
 from .printing import PrintRun, make_pdfs, pdf_links
 from .search import copy_sitemaps, language_root, search_from, split_search_index
 from .sidebar import prerender_closed_entries
-from .site_checks import theme_problems
+from .site_checks import (
+    add_required_settings,
+    has_search,
+    language_problems,
+    theme_problems,
+)
 from .site_swap import SafeSiteDir, SiteInUse
 
 log = get_plugin_logger(__name__)
@@ -116,6 +121,7 @@ class StrategyPlugin(BasePlugin[StrategyPluginConfig]):  # type: ignore[no-untyp
         self.fragments = Fragments()  # the page plan's partials, the region's first
         self.command = "build"  # MkDocs' command: `serve` is a preview, which makes no PDFs
         self.printing: PrintRun | None = None  # this language's rendered pages, for PDFs
+        self.shared: list[PlannedFile] | None = None  # the open data, planned once a build
 
     # -- configuration -------------------------------------------------------------
 
@@ -140,6 +146,7 @@ class StrategyPlugin(BasePlugin[StrategyPluginConfig]):  # type: ignore[no-untyp
         for extension in REQUIRED_EXTENSIONS:
             if extension not in config.markdown_extensions:
                 config.markdown_extensions.append(extension)
+        add_required_settings(config)
         if not bridge.is_language_rebuild(config):
             # A new build (MkDocs keeps plugin objects across `serve` rebuilds), not
             # i18n's build of one more language: read the content afresh.
@@ -157,6 +164,7 @@ class StrategyPlugin(BasePlugin[StrategyPluginConfig]):  # type: ignore[no-untyp
             except BuildDateError as error:
                 raise PluginError(f"strategy: {error}") from None
             self.not_found_pages = {}
+            self.shared = None
             bridge.forget_search_entries(config)
         bridge.forget_search_merge(config)  # every build, each language's too
         return config
@@ -181,6 +189,18 @@ class StrategyPlugin(BasePlugin[StrategyPluginConfig]):  # type: ignore[no-untyp
                 "these languages (see the guide 'Ny region'), or list only one language in "
                 "strategy.yml."
             )
+        locales = bridge.i18n_locales(config)
+        unlisted = [lang for lang in strategy.languages if locales and lang not in locales]
+        if unlisted:
+            raise PluginError(
+                f"strategy: strategy.yml has the language {', '.join(unlisted)}, but the "
+                "'i18n' plugin in mkdocs.yml does not list it under 'languages', so it "
+                "would not be published; add '- locale: "
+                f"{unlisted[0]}' with its 'name' there (see the guide 'Ny region')."
+            )
+        problems = language_problems(config, strategy.source_language, "i18n" in names)
+        if problems:
+            raise PluginError("strategy: " + "\n".join(problems))
         add_theme_languages(config, strategy.languages, strategy.source_language, text_direction)
 
     def content_root(self, config: MkDocsConfig) -> Path:
@@ -228,6 +248,12 @@ class StrategyPlugin(BasePlugin[StrategyPluginConfig]):  # type: ignore[no-untyp
         toc = config.mdx_configs.setdefault("toc", {})
         toc["permalink_title"] = t(lang, "ui.permalink")
         assert self.comparisons is not None  # shared by every language's build
+        site_url = config.site_url or None
+        if self.shared is None:  # the first language's build: the same for all
+            notice = notice_texts(self.config.notice)
+            self.shared = plan_shared_files(
+                strategy, self.today, self.comparisons, site_url=site_url, notice=notice or None
+            )
         try:
             self.plan = plan_site(
                 strategy,
@@ -236,6 +262,8 @@ class StrategyPlugin(BasePlugin[StrategyPluginConfig]):  # type: ignore[no-untyp
                 self.comparisons,
                 flavour=MKDOCS_MATERIAL,
                 fragments=self.fragments,
+                site_url=site_url,
+                shared=self.shared,
             )
         except TemplateProblem as problem:
             raise PluginError(f"strategy: {problem}") from None
@@ -255,8 +283,18 @@ class StrategyPlugin(BasePlugin[StrategyPluginConfig]):  # type: ignore[no-untyp
             files.append(file)
             self.planned[page.source_uri] = page
         for planned_file in self.plan.files:
+            # A file every language shares (lang "") is in the source language's plan only.
+            dest = planned_file.path
+            if planned_file.lang:
+                dest = urls.localized(planned_file.path, lang, strategy.source_language)
+            existing = taken.get(dest)
+            if existing is not None:
+                raise PluginError(
+                    f"strategy: docs/{existing.src_uri} would take the address of a "
+                    f"generated file (/{dest}); rename or move it."
+                )
             file = File.generated(config, planned_file.path, content=planned_file.content)
-            file.dest_uri = urls.localized(planned_file.path, lang, strategy.source_language)
+            file.dest_uri = dest
             files.append(file)
         for version in strategy.versions.values():
             for asset in version.assets:
@@ -420,6 +458,7 @@ class StrategyPlugin(BasePlugin[StrategyPluginConfig]):  # type: ignore[no-untyp
         )
         env.globals["strategy_title_langs"] = self.title_langs  # read by partials/footer.html
         self._print(config)
+        env.globals["strategy_links"] = self._site_links()
         lang = self._plan_lang()
         for file in files.documentation_pages():
             if file.page is None or file.generated_by is not None:
@@ -539,6 +578,28 @@ class StrategyPlugin(BasePlugin[StrategyPluginConfig]):  # type: ignore[no-untyp
             page = self.planned[uri]
             self.planned[uri] = replace(page, before_html=page.before_html + html)
 
+    def _site_links(self) -> dict[str, Any]:
+        """The open data page and the language's feed, for every page's head and footer
+        (404 included): site-root-relative paths, which the templates' `url` filter makes
+        relative to the page (absolute on the 404 page)."""
+        assert self.plan is not None and self.strategy is not None
+        lang, source = self.plan.lang, self.strategy.source_language
+        feed = next((f for f in self.plan.files if f.path == urls.feed_path()), None)
+        return {
+            "data": {
+                "href": urls.localized(urls.data_path(), lang, source),
+                "text": t(lang, "ui.open_data"),
+            },
+            "feed": None
+            if feed is None
+            else {
+                "href": urls.localized(feed.path, lang, source),
+                "lang": lang,
+                "title": t(lang, "feed.link_title"),
+                "text": t(lang, "ui.feed"),
+            },
+        }
+
     def _plan_lang(self) -> str:
         assert self.plan is not None
         return self.plan.lang
@@ -582,7 +643,7 @@ class StrategyPlugin(BasePlugin[StrategyPluginConfig]):  # type: ignore[no-untyp
         context["strategy_ui"] = strings_with_prefix(lang, "ui")
         try:
             context["strategy_not_found"] = not_found(
-                self.strategy, lang, root, MKDOCS_MATERIAL, self.fragments
+                self.strategy, lang, root, MKDOCS_MATERIAL, self.fragments, has_search(config)
             )
         except TemplateProblem as problem:
             raise PluginError(f"strategy: {problem}") from None

@@ -24,6 +24,10 @@ ID_LISTS = ("aria-labelledby", "aria-describedby")  # attributes that name ids
 HEADING = re.compile(r"h[1-6]")
 SCHEME = re.compile(r"[a-zA-Z][a-zA-Z0-9+.-]*:")
 XREF_CLASS = "st-xref"  # a link to another section of the document: gets a page number
+# A figure's text on a dark mark (a step's number): the site's stylesheet colours it to
+# follow the colour scheme, but WeasyPrint reads an SVG's colours from attributes only,
+# so on paper it is made white by attribute (the site's SVG keeps no fixed colour).
+ON_FILL_CLASS = "st-fig__on-fill"
 
 
 @dataclass
@@ -135,6 +139,8 @@ class _Rewriter(HTMLParser):
             classes = [value for name, value in changed if name == "class" and value]
             changed = [(n, v) for n, v in changed if n != "class"]
             changed.append(("class", " ".join([*classes, XREF_CLASS])))
+        if tag == "text" and ON_FILL_CLASS in (dict(attrs).get("class") or "").split():
+            changed = [(n, v) for n, v in changed if n != "fill"] + [("fill", "#fff")]
         if changed == attrs and self._name(tag) == tag:
             self.out.append(raw)
             return

@@ -106,10 +106,6 @@ class Canvas:
             attrs += f' text-anchor="{anchor}"'
         if css:
             attrs += f' class="{css}"'
-        if css == "st-fig__on-fill":
-            # White on the dark mark where no stylesheet colours it (a PDF's renderer reads
-            # SVG colours from attributes only); the site's stylesheet wins over it.
-            attrs += ' fill="#fff"'
         self.add(f"<text {attrs}>{esc(content)}</text>")
 
     def lines(
