@@ -12,6 +12,7 @@ from pathlib import Path
 
 from ..content.loader import load_strategy
 from ..content.problems import ProblemLog
+from ..content.reuse import ParseCache
 from ..derive.causes import in_unchanged_text
 from ..derive.comparisons import Comparisons
 from ..derive.inputs import trace
@@ -19,9 +20,12 @@ from ..model import Strategy
 from .texts import check_interface_strings
 
 
-def load_publishable(root: Path) -> Strategy:
-    """The strategy under `root`; raises ContentError listing every problem."""
-    return load_strategy(root, checks=[check_interface_strings, check_passages_changed])
+def load_publishable(root: Path, cache: ParseCache | None = None) -> Strategy:
+    """The strategy under `root`; raises ContentError listing every problem. `cache`:
+    parsed files kept from the last load of the same content (content/reuse.py)."""
+    return load_strategy(
+        root, checks=[check_interface_strings, check_passages_changed], cache=cache
+    )
 
 
 def check_passages_changed(strategy: Strategy, log: ProblemLog) -> None:
