@@ -1,4 +1,6 @@
-"""A small corpus of before/after block pairs, to measure the diff's rewrite rule on.
+"""A small constructed corpus of before/after block pairs, to measure the diff's rewrite
+rule on. It is not a corpus of real revisions (see benchmarks/README.md, "Rewritten
+blocks").
 
 WRITTEN FOR THIS BENCHMARK: every text below was written by the project team in the
 style of Swedish regional development policy (a consultation draft revised into an

@@ -6,11 +6,12 @@
 For every pair of changed blocks the diff engine considers (`candidate_pairs`: blocks of
 the same kind, aligned, with words in common), in every comparison of the example
 strategy (each version with the one it is based on, source language) and in the corpus
-of `rewrite_corpus.py` (texts written for this benchmark, see its docstring), it prints
+of `rewrite_corpus.py` (texts the team wrote for this benchmark, not real revisions; see
+its docstring), it prints
 how similar the blocks are as the reader would see them (`kept`: the share of words
 shown unchanged), in how many places they change (`alt`), and the decision: "rewrite"
 (old block deleted whole, new block inserted whole) or "words" (marks inside the block).
-For the corpus it also prints the human judgement and counts the agreements.
+For the corpus it also prints the team's judgement and counts the agreements.
 
 The rule (`strategy_site.derive.diff.words`): rewritten when less than a third of the
 words is kept; or less than half is kept and the block changes in two places or more;
@@ -86,8 +87,8 @@ def _example(strategy: Strategy) -> None:
 
 def _corpus() -> None:
     print()
-    print("Corpus (texts written for this benchmark; see rewrite_corpus.py)")
-    print(HEADER + "  human")
+    print("Corpus (constructed: texts the team wrote for this benchmark; see rewrite_corpus.py)")
+    print(HEADER + "  team")
     agree = agree_old = total = 0
     for name, _kind, expected, old, new in CORPUS:
         pairs = [p for p in candidate_pairs(old, new) if p[2].alternations]
@@ -103,7 +104,7 @@ def _corpus() -> None:
         total += 1
         agree += (decision == "rewrite") == (expected == REWRITE)
         agree_old += (old_decision == "rewrite") == (expected == REWRITE)
-    print(f"agreement with the human judgement: {agree} of {total}")
+    print(f"agreement with the team's judgement: {agree} of {total}")
     print(f"(the old rule, common < {REWRITE_THRESHOLD:.2f}: {agree_old} of {total})")
 
 

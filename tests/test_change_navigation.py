@@ -5,9 +5,12 @@ from __future__ import annotations
 
 from datetime import date
 
+import markdown
 import pytest
+from bs4 import BeautifulSoup
 
 from conftest import FIXTURES, build_once, soup
+from strategy_site.plan.paragraphs import ParagraphMark, ParagraphNumbers
 
 LINEAGE = FIXTURES / "lineage"
 
@@ -21,7 +24,10 @@ def numbered(page) -> dict[str, str]:
     """Paragraph id -> its text without tools, labels, cause notes and deleted words."""
     result = {}
     for unit in page.select("article .st-numbered"):
-        junk = ".st-para-tools, .st-change-nav, .sr-only, .st-cause, del, .diff-deleted-block"
+        junk = (
+            ".st-para-tools, .st-change-nav, .sr-only, .st-cause, del, .diff-deleted-block, "
+            ".diff-move"  # the note on moved text: not text of the section
+        )
         for extra in unit.select(junk):
             extra.decompose()
         result[unit["id"]] = "".join(unit.get_text().split())  # the words, spacing aside
@@ -68,9 +74,75 @@ def test_banner_folds_on_a_changes_view(site) -> None:
     page = soup(site, "v2/bioekonomi/andringar/")
     more = page.select_one(".st-banner details.st-banner__more")
     assert more.select_one("summary").get_text() == "Om versionen"
+    # The name stays in sight; the date and what is said about the version fold.
+    shown = page.select_one(".st-banner > .st-banner__version").get_text(" ", strip=True)
+    assert shown == "Remissutkast Du läser: Remissutkast"
+    assert more.select_one(".st-banner__published").get_text().startswith("Publicerad ")
     assert more.select_one(".st-consultation--closed") is not None
     assert more.select_one(".st-banner__notice") is not None
     about = page.select_one("details.st-changes-about")
-    assert about.select_one("summary").get_text().startswith("Oförändrat sedan Utkast")
+    assert about.select_one("summary").get_text().startswith("Ändrat sedan Utkast")
     section = soup(site, "v2/bioekonomi/")
     assert section.select_one(".st-banner__more") is None  # only changes views fold
+
+
+def test_unchanged_text_before_the_first_change_folds(site) -> None:
+    """v3's Inledning keeps its first two paragraphs and moves its third away: the two
+    fold under a summary that names them, so that the view opens at the change."""
+    page = soup(site, "v3/inledning/andringar/")
+    fold = page.select_one("article details.st-unchanged")
+    assert fold.select_one("summary").get_text() == "Oförändrad text, stycke 1–\u20602"
+    assert [p["id"] for p in fold.select(".st-numbered")] == ["p1", "p2"]
+    assert fold.select_one("#andring-1") is None
+    after = fold.find_next_sibling()
+    assert after.select_one("#andring-1") is not None  # the first change follows it
+    english = soup(site, "en/v3/inledning/andringar/").select_one("details.st-unchanged")
+    assert english.select_one("summary").get_text() == "Unchanged text, paragraphs 1–\u20602"
+    # A first change at the top leaves nothing to fold; the section page folds nothing.
+    assert soup(site, "v3/uppfoljning/andringar/").select_one("details.st-unchanged") is None
+    assert soup(site, "v3/inledning/").select_one("details.st-unchanged") is None
+
+
+def render_changes(body: str) -> BeautifulSoup:
+    mark = ParagraphMark(
+        number="2",
+        anchor_hidden="stycke",
+        changes=True,
+        previous_text="Föregående ändring",
+        next_text="Nästa ändring",
+        unchanged_one="Oförändrad text, stycke {first}",
+        unchanged_many="Oförändrad text, stycke {first}–{last}",
+    )
+    text = f"# Titel {mark.attribute()}\n\n{body}"
+    html = markdown.markdown(text, extensions=["attr_list", "md_in_html", ParagraphNumbers()])
+    return BeautifulSoup(html, "html.parser")
+
+
+def test_a_fold_keeps_the_change_s_heading_and_splits_a_list() -> None:
+    page = render_changes(
+        "Ett stycke.\n\n## Rubrik\n\n- ett\n- två\n- tre <ins>nytt</ins>\n- fyra\n"
+    )
+    fold = page.select_one("details.st-unchanged")
+    assert fold.select_one("summary").get_text() == "Oförändrad text, stycke 1–\u20603"
+    assert [li.get_text(" ", strip=True)[:3] for li in fold.select("li")] == ["ett", "två"]
+    assert fold.select_one("h2") is not None  # the list's heading folds with its first part
+    rest = fold.find_next_sibling("ul")
+    assert rest.select_one("#andring-1") is not None and len(rest.select("li")) == 2
+    assert rest.select_one("li")["id"] == "p4"  # numbers stay those of the section page
+    numbered = render_changes("Ett stycke.\n\n1. ett\n2. två <ins>nytt</ins>\n")
+    assert numbered.select_one("details ol") is not None
+    assert numbered.select("ol")[1]["start"] == "2"  # an ordered list goes on counting
+    heading = render_changes("Ett stycke.\n\n## Rubrik\n\nNytt <ins>här</ins>.\n")
+    assert heading.select_one("details h2") is None  # the change's own heading stays
+    assert heading.select_one("details").find_next_sibling("h2") is not None
+    only_heading = render_changes("## Rubrik\n\nNytt <ins>här</ins>.\n")
+    assert only_heading.select_one("details") is None  # nothing but a heading to fold
+
+
+def test_the_sanitiser_keeps_a_split_list_s_start_only_as_a_number() -> None:
+    from strategy_site.plan.sanitise import sanitise
+
+    kept, removed = sanitise('<ol start="3"><li>tre</li></ol>')
+    assert kept == '<ol start="3"><li>tre</li></ol>' and not removed
+    dropped, removed = sanitise('<ol start="x&quot;"><li>tre</li></ol>')
+    assert "start" not in dropped

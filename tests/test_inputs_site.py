@@ -188,7 +188,9 @@ def test_section_lists_the_inputs_that_shaped_it(site) -> None:
     section = soup(site, "v2/halsa-och-e-halsa/").select_one("section.st-affected")
     assert section.select_one("h2").get_text() == "Inspel som påverkat avsnittet"
     links = {a.get_text(): a["href"] for a in section.select("a")}
-    assert links["Inspelet"] == "../../v1/inspel/#workshop--halsa-ihop"
+    # The item among the inputs that shaped v2, on v2's own inputs page: the reader stays.
+    assert links["Inspelet"] == "../inspel/#workshop--halsa-ihop"
+    assert soup(site, "v2/inspel/").select_one("#workshop--halsa-ihop") is not None
     assert links["Se ändringen i Remissutkast"] == "andringar/"
     assert soup(site, "v2/skog/").select_one("section.st-affected") is None
 

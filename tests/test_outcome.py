@@ -120,12 +120,14 @@ def test_front_page_opens_with_what_changed(site) -> None:
     block = article.select_one(".st-what-changed")
     text = block.get_text(" ", strip=True)
     assert text.startswith("Bioekonomin är uppdelad i energi och skog")
-    assert "4 ändrade, 1 borttaget och 1 oförändrat;" in text
+    assert "5 ändrade och 1 borttaget;" in text
+    # Inledning's paragraph (10 words) and what each part of Bioekonomi left to the other
+    assert "och 30 flyttade till ett annat avsnitt." in text
     links = [a["href"] for a in block.select("a")]
     assert links == ["andringar/", "remissutfall/"]
     english = soup(site, "en/v3/").select_one(".st-what-changed").get_text(" ", strip=True)
     assert english.startswith("The bioeconomy is split into energy and forest")
-    assert "4 changed, 1 removed and 1 unchanged;" in english
+    assert "5 changed and 1 removed;" in english and "30 moved to another section" in english
 
 
 def test_versions_without_an_answered_consultation_have_no_outcome(site) -> None:
@@ -169,7 +171,10 @@ def test_overview_uses_one_numbering_and_says_from_what_and_which_inputs(site) -
     assert (int(merged[3]), int(merged[4])) == (9, 27)  # against all three predecessors
     assert "Från Bioekonomi i Remissutkast." in cells[1][2] and cells[1][2].startswith("Delat")
     inputs = {a.get_text(): a["href"] for a in rows[2].select("td")[5].select("a")}
-    assert inputs == {"Förening A": "../../v2/inspel/#remissvar-forening--skog-eget"}
+    # To the item as the adopted version tells it: the reader stays in v3.
+    assert inputs == {"Förening A": "../remissutfall/#remissvar-forening--skog-eget"}
+    outcome = soup(site, "v3/remissutfall/")
+    assert outcome.select_one("#remissvar-forening--skog-eget") is not None
     assert rows[5].select("td")[5].select_one("a").get_text() == "Privatperson"
     english = soup(site, "en/v3/andringar/").select("tbody tr")
     assert english[4].select("td")[0].get_text(strip=True) == "formerly 6"

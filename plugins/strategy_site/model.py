@@ -242,6 +242,7 @@ class InputItem:
     addressed_in: str | None = None  # the version where the decision took effect
     addressed_section: str | None = None  # and the section, when the editor names it
     passage: str | None = None  # a phrase of the changed text that the decision caused
+    passage_line: int | None = None  # the line of `passage:` in the input file
 
 
 @dataclass

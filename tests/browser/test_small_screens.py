@@ -8,6 +8,7 @@ import pytest
 from .chromium import open_page
 from .page_checks import unchecked
 from .pages import settle_animations, visit, wait_until
+from .tabs import run_in_tabs
 
 WIDTH = 360
 
@@ -60,6 +61,49 @@ def test_the_page_title_shows_in_the_header_after_scrolling(browser, example_ser
     assert found["text"].startswith("Changes: 4 Regional"), found
     assert found["opacity"] == "1" and not found["cut"], found
     assert found["lines"] >= 2, f"the title did not wrap: {found}"
+
+
+# Where the first change of a changes view starts: the block that holds its stop
+# (andring-1). `expected`: the view says its text changed (it links to the first change).
+FIRST_CHANGE = """() => {
+  const stop = document.querySelector("article .st-change-stop");
+  const expected = document.querySelector("article .st-first-change") !== null;
+  if (!stop) return {expected, top: null};
+  const block = stop.closest("p, li, td, th, h2, h3, h4, h5, h6, div, figure") || stop;
+  const box = block.getBoundingClientRect();
+  return {expected, top: Math.round(box.top), shown: box.height > 0, height: innerHeight};
+}"""
+PHONE = {"width": 360, "height": 640}
+LINE = 24  # at least a line of the first change is in sight, not only its top edge
+
+
+def test_first_change_is_on_the_first_screen_of_a_phone(browser, example_server, every_page):
+    """On a 360 by 640 px phone every changes view, in both languages, shows its first
+    change without scrolling: the banner folds, the way back, the summary and the way
+    to the first change share a row, and unchanged text before it folds."""
+    views = [entry for entry in every_page if entry.kind == "changes"]
+    results = run_in_tabs(
+        browser, example_server, views, lambda entry: entry.path, FIRST_CHANGE, **PHONE
+    )
+    checked, problems = 0, []
+    for entry, found in results:
+        if found["top"] is None:
+            if found["expected"]:
+                problems.append(f"{entry.label}: says it changed but marks no change")
+            continue
+        checked += 1
+        if not found["shown"] or found["top"] + LINE > found["height"]:
+            problems.append(
+                f"{entry.label}: the first change starts at {found['top']} px "
+                f"in a {found['height']} px window"
+            )
+    assert {page_language(entry) for entry in views} == {"sv", "en"}
+    assert checked >= 50  # the example's changes views with changes, both languages
+    assert not problems, "first change below the first screen at 360 x 640:\n" + "\n".join(problems)
+
+
+def page_language(entry) -> str:
+    return entry.description.rsplit(", ", 1)[-1]
 
 
 def test_screenshots_at_360px(browser, example_server, sample, artifacts) -> None:

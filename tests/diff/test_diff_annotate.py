@@ -242,6 +242,26 @@ def test_footnote_definition_edit():
     check_rendered(text)
 
 
+@pytest.mark.parametrize(
+    ("old", "new"),
+    [
+        # Hypothesis found the first: code a footnote goes on with, as its last block.
+        ("a[^1]\n\n[^1]: x\n", "a[^1]\n\n[^1]: x\n\n\t\tcode\n"),
+        ("a[^1]\n\n[^1]: x\n\n\t\tcode\n", "a[^1]\n\n[^1]: x\n"),
+        ("a[^1]\n\n[^1]: x\n", "a[^1]\n\n[^1]: x\n\n    ---\n"),
+        ("a[^1]\n\n[^1]: x\n\n    - y\n", "a[^1]\n\n[^1]: x\n\n    - y\n\n            code\n"),
+    ],
+)
+def test_code_or_rule_added_to_or_removed_from_a_footnote_stays_balanced(old, new):
+    """The footnote's back link goes into its last paragraph: a wrapper's closing
+    </div> must not be that paragraph, so inside a footnote there is no wrapper."""
+    text = annotate(old, new)
+    html = render(text)
+    assert "diff-inserted-block" not in html and "diff-deleted-block" not in html
+    assert '<a class="footnote-backref"' in html
+    check_rendered(text, exact=False)
+
+
 def test_blockquote_edit_stays_quoted():
     text = annotate("> Ett gammalt citat\n> på två rader.\n", "> Ett nytt citat\n> på två rader.\n")
     html = render(text)

@@ -3,6 +3,8 @@ sections that both go on, and the removed section whose text went elsewhere."""
 
 from __future__ import annotations
 
+import re
+
 from diff_testing import LABELS, render, section, strategy, version
 
 from strategy_site.derive.diff import (
@@ -10,6 +12,7 @@ from strategy_site.derive.diff import (
     INSERTED,
     MOVED_IN,
     MOVED_OUT,
+    SHOWN_ELSEWHERE,
     DiffLabels,
     Move,
     MoveNotes,
@@ -22,6 +25,12 @@ A = "Skogen ger råvara till sågverk och pappersbruk i hela länet.\n"
 B = "Energin från vattnet och vinden är förnybar och räcker långt.\n"
 C = "Vattnet i sjöarna ger fiske, friluftsliv och dricksvatten.\n"
 D = "Den digitala infrastrukturen behöver byggas ut på landsbygden.\n"
+
+
+NOTES = MoveNotes(
+    lambda move: f'<span class="diff-move">{move.direction} {move.section_id}:</span>',
+    DiffLabels("Hit:", "Bort:"),
+)
 
 
 def compare(old_sections, new_sections):
@@ -141,10 +150,15 @@ def test_moved_text_gets_a_note_instead_of_the_labels():
         DiffLabels("Hit:", "Bort:"),
     )
     out = render(render_markdown(comparison.get("p").body, LABELS, notes))
-    assert '<p><span class="diff-move">moved_out q:</span> <del>Energin' in out
+    assert '<span class="diff-move">moved_out q:</span> <del>Energin' in out
     assert "Removed:" not in out and "Bort:" not in out
     into = render(render_markdown(comparison.get("q").body, LABELS, notes))
-    assert '<p><span class="diff-move">moved_in p:</span> <ins>Energin' in into
+    assert '<span class="diff-move">moved_in p:</span> <ins>Energin' in into
+    # Each starts its paragraph, after the fragment id the other end links to.
+    assert re.search(
+        r'<p><span class="diff-move-target" id="flytt-\d+"></span><span class="diff-move">moved_in',
+        into,
+    )
     # Without notes, moved text is shown as a plain deletion.
     plain = render(render_markdown(comparison.get("p").body, LABELS))
     assert "diff-move" not in plain and "Removed: </span>Energin" in plain
@@ -161,8 +175,9 @@ def test_moved_table_row_keeps_labels_and_the_table():
     assert moves(comparison, "p") == [(DELETED, Move(MOVED_OUT, "q"), "|")]
     notes = MoveNotes(lambda move: '<span class="diff-move">x</span>', DiffLabels("Hit:", "Bort:"))
     out = render(render_markdown(comparison.get("p").body, LABELS, notes))
-    assert "diff-move" not in out  # outside the cells it would break the table
+    assert 'class="diff-move"' not in out  # outside the cells it would break the table
     assert out.count("<tr>") == 3 and "Bort: </span>Energi" in out
+    assert '<td><span class="diff-move-target" id="flytt-' in out  # the id: in the first cell
 
 
 def test_markdown_text_renders_as_itself():
@@ -178,3 +193,87 @@ def test_text_moved_into_a_new_section():
     )
     assert moves(comparison, "p") == [(DELETED, Move(MOVED_OUT, "ny"), "Energin")]
     assert moves(comparison, "ny") == [(INSERTED, Move(MOVED_IN, "p"), "Energin")]
+
+
+def test_both_ends_of_a_move_know_each_other_s_fragment():
+    comparison = compare(
+        [section("p", "P", A + "\n" + B), section("q", "Q", C)],
+        [section("p", "P", A), section("q", "Q", C + "\n" + B)],
+    )
+    [gone] = [bd for bd in comparison.get("p").body if bd.move is not None]
+    [came] = [bd for bd in comparison.get("q").body if bd.move is not None]
+    assert gone.anchor and came.anchor and gone.anchor != came.anchor
+    assert gone.move.anchor == came.anchor  # "moved to q" links to the block in q
+    assert came.move.anchor == gone.anchor and came.move.peer == "p"  # and back
+    out = render(render_markdown(comparison.get("p").body, LABELS, NOTES))
+    assert f'<span class="diff-move-target" id="{gone.anchor}"></span>' in out
+    into = render(render_markdown(comparison.get("q").body, LABELS, NOTES))
+    assert f'id="{came.anchor}"' in into
+    # Without notes the ids are not written: nothing links to them.
+    assert "diff-move-target" not in render(render_markdown(comparison.get("q").body, LABELS))
+
+
+def test_a_split_s_kept_text_is_linked_where_it_lives_on():
+    edited = A.replace("hela länet", "Jämtland Härjedalen")
+    comparison = compare(
+        [section("bio", "Bioekonomi", "## Möjligheter\n\n" + A + "\n" + B)],
+        [
+            section("energi", "Energi", B, replaces=["bio"]),
+            section("skog", "Skog", "## Möjligheter\n\n" + edited, replaces=["bio"]),
+        ],
+    )
+    targets = {bd.anchor: bd for bd in comparison.get("skog").body if bd.anchor}
+    for bd in comparison.get("energi").body:
+        if bd.move is not None:
+            held = targets[bd.move.anchor]  # the heading as it is, the paragraph edited
+            assert held.status in ("equal", "changed") and held.new is not None
+    out = render(render_markdown(comparison.get("skog").body, LABELS, NOTES))
+    assert out.count("diff-move-target") == len(targets)
+    # The heading stays a heading, its id (from its text) unchanged by the empty span.
+    assert re.search(
+        r'<h2 id="mojligheter"><span class="diff-move-target" id="flytt-\d+"></span>', out
+    )
+
+
+def test_text_no_successor_kept_is_shown_in_one_of_them_only():
+    gone = "Begreppet omfattar både vad som produceras och hur det görs.\n"
+    comparison = compare(
+        [section("bio", "Bioekonomi", A + "\n" + gone + "\n" + B + "\n" + C)],
+        [
+            section("energi", "Energi", B, replaces=["bio"]),
+            section("natur", "Skog och vatten", A + "\n" + C, replaces=["bio"]),
+        ],
+    )
+    # "natur" kept more of Bioekonomi: it shows the deletion, "energi" points there.
+    [shown] = [
+        bd for bd in comparison.get("natur").body if bd.move is None and bd.old and not bd.new
+    ]
+    assert shown.old.text == gone and shown.anchor
+    [elsewhere] = [
+        bd
+        for bd in comparison.get("energi").body
+        if bd.move and bd.move.direction == SHOWN_ELSEWHERE
+    ]
+    assert elsewhere.move == Move(SHOWN_ELSEWHERE, "natur")
+    assert elsewhere.move.anchor == shown.anchor and elsewhere.move.origin == "bio"
+    # Counted once: as removed in "natur", not at all in "energi".
+    assert comparison.get("energi").words_removed == 0
+    assert comparison.get("natur").words_removed == 10
+    out = render(render_markdown(comparison.get("energi").body, LABELS, NOTES))
+    assert '<div class="diff-elsewhere">' in out and "Begreppet" not in out
+    assert "<del>" in out  # the text that moved to "natur" is still struck there
+    plain = render(render_markdown(comparison.get("energi").body, LABELS))
+    assert "Begreppet" in plain  # without notes: a plain deletion
+
+
+def test_a_run_of_text_shown_elsewhere_is_one_note():
+    gone = "Första stycket som ingen behöll går bort här.\n\nAndra stycket som ingen behöll.\n"
+    comparison = compare(
+        [section("bio", "Bioekonomi", A + "\n" + gone + "\n" + B + "\n" + C)],
+        [
+            section("energi", "Energi", B, replaces=["bio"]),
+            section("natur", "Natur", A + "\n" + C, replaces=["bio"]),
+        ],
+    )
+    out = render(render_markdown(comparison.get("energi").body, LABELS, NOTES))
+    assert out.count('class="diff-elsewhere"') == 1

@@ -189,6 +189,7 @@ def _read_item(
         addressed_in=addressed_in,
         addressed_section=addressed_section,
         passage=fields.text("passage"),
+        passage_line=fields.line("passage") if "passage" in fields.data else None,
     )
 
 
@@ -219,7 +220,9 @@ def _check_effect(
     fields: Fields, item: InputItem, strategy: Strategy, about: Version | None
 ) -> None:
     """Where the decision took effect must be one section, and a quoted passage must be
-    found there exactly once. Checked against versions that could be read."""
+    found there exactly once. Checked against versions that could be read. (That the
+    passage lies in changed text needs the diff: plan/checked.py checks it, for `check`
+    and the build alike.)"""
     target = strategy.versions.get(item.addressed_in or "")
     if item.passage is not None and "addressed_in" not in fields.data:
         fields.problem(

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from .diff import NOTE_KINDS, parse_blocks
+from .diff import EQUAL, NOTE_KINDS, BodyDiff, parse_blocks
 from .inputs import TracedItem
 
 
@@ -29,6 +29,16 @@ def passage_block(body: str, passage: str) -> int | None:
         if wanted in " ".join(block.text.split()):
             return index
     return None
+
+
+def in_unchanged_text(diff: BodyDiff, body: str, passage: str) -> bool:
+    """Whether the block of `body` (the new side of `diff`) that holds `passage` is
+    unchanged: a decision cannot have caused text that was there before it. False when
+    no single block holds the passage (the loader reports a passage that is not found)."""
+    index = passage_block(body, passage)
+    if index is None:
+        return False
+    return any(bd.new_index == index and bd.status == EQUAL for bd in diff.blocks)
 
 
 def _same_place(source_body: str, shown_body: str, index: int) -> int | None:

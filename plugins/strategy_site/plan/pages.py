@@ -539,6 +539,9 @@ class SitePlanner:
             changes=True,
             previous_text=t(lang, "changes.previous"),
             next_text=t(lang, "changes.next"),
+            # Templates: the Markdown extension fills in the paragraphs it folds.
+            unchanged_one=t(lang, "changes.unchanged_start.one"),
+            unchanged_many=t(lang, "changes.unchanged_start.many"),
         )
 
     def change(self, version: Version, section_id: str, lang: str) -> SectionChange | None:
@@ -558,23 +561,34 @@ class SitePlanner:
             if old in base.sections
         )
 
+    def changes_lang(self, version: Version, section: Section) -> str:
+        """The language of the comparison a section's changes view shows: the page's own
+        where both sides have current translations, else the source language."""
+        if self.lang == self.source:
+            return self.source
+        translated = self.change(version, section.id, self.lang)
+        if translated is not None and self.translations_current(version, section, translated):
+            return self.lang
+        return self.source
+
     def changes_page(self, version: Version, section: Section) -> PlannedPage:
         """The section's text with insertions and deletions marked, at its own address."""
         lang, base = self.lang, self.base(version)
         path = urls.section_changes_path(version.id, section.id)
         ctx = self.context(path)
-        change = self.change(version, section.id, self.source)
+        text_lang = self.changes_lang(version, section)
+        change = self.change(version, section.id, text_lang)
         assert change is not None
-        text_lang, notice = self.source, ""
-        if lang != self.source:
-            translated = self.change(version, section.id, lang)
-            if translated is not None and self.translations_current(version, section, translated):
-                change, text_lang = translated, lang
-            else:
-                notice = not_current_notice(ctx)
+        notice = not_current_notice(ctx) if text_lang != lang else ""
         notes = self.cause_notes(version, section, text_lang)
         if change.body is not None:
-            moves = move_notes(ctx, version, base, text_lang)
+            moves = move_notes(
+                ctx,
+                version,
+                base,
+                text_lang,
+                lambda other: self.changes_lang(version, version.sections[other]) == text_lang,
+            )
             labels = DiffLabels.for_language(text_lang)
             annotated = render_markdown(change.body, labels, moves, markers(ctx, notes))
         else:
@@ -588,15 +602,19 @@ class SitePlanner:
         body = place_figure_changes(body, version, base, text_lang, self.source, page)
         title = section_title(self.strategy, version, section.id, lang)
         page_title = t(lang, "changes.page_title", title=title)
-        described = notice + change_description(ctx, change, version, base)
-        before = (
-            version_banner(ctx, version, section.id, folded=True)
-            + changes_toggle(ctx, change, base, showing=True)
-            + described
-        )
+        description = change_description(ctx, change, version, base)
+        described = notice + description  # what the printed changes edition says first
+        # One row under the banner: the way back, what happened, the way to the first
+        # change; on a phone the first change is on the first screen (tests/browser).
+        head = changes_toggle(ctx, change, base, showing=True) + description
         if change.body is not None and change.body.changed:
             first = link(f"#{CHANGE_ID.format(1)}", escape(t(lang, "changes.first")))
-            before += tag("p", first, class_="st-first-change")
+            head += tag("p", first, class_="st-first-change")
+        before = (
+            version_banner(ctx, version, section.id, folded=True)
+            + tag("div", head, class_="st-changes-head")
+            + notice
+        )
         return PlannedPage(
             lang=lang,
             path=path,

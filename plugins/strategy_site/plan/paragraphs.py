@@ -39,6 +39,10 @@ class ParagraphMark:
     changes: bool = False
     previous_text: str = ""  # "Föregående ändring"
     next_text: str = ""  # "Nästa ändring"
+    # The unchanged text before the first change folds under this summary, with {first}
+    # and {last} the numbers of its paragraphs: "Oförändrat, stycke {first}–{last}".
+    unchanged_one: str = ""
+    unchanged_many: str = ""
 
     def encode(self) -> str:
         data = json.dumps(asdict(self), ensure_ascii=False).encode("utf-8")
@@ -78,6 +82,8 @@ class _Numbering(Treeprocessor):
                     count += 1
                     self._tools(root, unit, count, mark, inline=unit.tag in ("p", "li"))
         link_changes(stops, mark)
+        if mark.changes and stops and mark.unchanged_many:
+            fold_unchanged_start(root, stops[0], mark)
 
     @staticmethod
     def _find_mark(root: etree.Element) -> ParagraphMark | None:
@@ -227,6 +233,64 @@ def link_changes(stops: list[etree.Element], mark: ParagraphMark) -> None:
             _arrow(following, "↓")
             if n > 1:
                 holder[0].tail = " · "
+
+
+def fold_unchanged_start(root: etree.Element, first: etree.Element, mark: ParagraphMark) -> None:
+    """Fold the unchanged text before the first change under a summary that names its
+    paragraphs, so that a changes view opens at a change, on a phone too. Headings right
+    before the change stay out (they head it), and so does nothing but headings: there
+    must be at least one numbered paragraph to fold. The fold is a plain disclosure, so
+    it opens with the keyboard, without JavaScript, and when a link or a search in the
+    page leads into it."""
+    children = list(root)
+    top = first if first in children else next(c for c in children if first in c.iter())
+    if top.tag in ("ul", "ol") and first in top and list(top).index(first) > 0:
+        # The change is in a list: its unchanged first items fold too, as a list of their own.
+        head = _split_list(root, top, list(top).index(first))
+        children = list(root)
+        top = children[children.index(head) + 1]
+    lead = children[: children.index(top)]
+    titles = [n for n, element in enumerate(lead) if element.tag == "h1"]
+    if titles:  # the page's title, which the banner follows, stays where it is
+        lead = lead[titles[-1] + 1 :]
+    while lead and (
+        re.fullmatch(r"h[1-6]", lead[-1].tag) or "st-para-tools--table" in lead[-1].get("class", "")
+    ):
+        lead.pop()  # the change's heading, or the number of a changed table
+    numbers = [
+        int(unit.get("id", "p0")[1:])
+        for element in lead
+        for unit in [element, *element.findall("li")]
+        if re.fullmatch(r"p\d+", unit.get("id", ""))
+    ]
+    if not numbers:
+        return
+    if numbers[0] == numbers[-1]:
+        label = mark.unchanged_one.format(first=numbers[0], last=numbers[-1])
+    else:
+        label = mark.unchanged_many.format(first=numbers[0], last=numbers[-1])
+    label = label.replace("–", "–\u2060")  # a word joiner: "1–6" is not broken at the dash
+    fold = etree.Element("details", {"class": "st-unchanged"})
+    summary = etree.SubElement(fold, "summary")
+    summary.text = label
+    root.insert(children.index(lead[0]), fold)
+    for element in lead:
+        root.remove(element)
+        fold.append(element)
+
+
+def _split_list(root: etree.Element, element: etree.Element, at: int) -> etree.Element:
+    """Move the first `at` items of a top-level list into a list of their own, just
+    before it; an ordered list goes on counting where the first part stops."""
+    head = etree.Element(element.tag, dict(element.attrib))
+    for item in list(element)[:at]:
+        element.remove(item)
+        head.append(item)
+    if element.tag == "ol":
+        element.set("start", str(int(element.get("start", "1")) + at))
+    head.text, head.tail = element.text, "\n"
+    root.insert(list(root).index(element), head)
+    return head
 
 
 def _arrow(parent: etree.Element, arrow: str) -> etree.Element:

@@ -1,20 +1,21 @@
 """HTML for cause notes on a changes page: the numbered marker at the end of a changed
-passage, and the list of notes under the text. The marker links to the input; the input
-links back to the marker (its id is the item's `cause_anchor`)."""
+passage, and the list of notes under the text. The marker links to the item where the
+version being read tells it (its consultation outcome page); the item links back to the
+marker (its id is the item's `cause_anchor`)."""
 
 from __future__ import annotations
 
 from html import escape
 
-from .. import urls
 from ..derive.causes import CauseNote
 from .render import PageContext, link, tag
-from .render_inputs import said_and_decided
+from .render_inputs import item_path, said_and_decided
 from .texts import t
 
 
 def _input_href(ctx: PageContext, note: CauseNote) -> str:
-    return ctx.link(urls.inputs_path(note.traced.input.about) + f"#{note.traced.anchor}")
+    """The item in the version being read (its outcome page), which links back here."""
+    return ctx.link(item_path(ctx, note.traced))
 
 
 def cause_marker(ctx: PageContext, note: CauseNote) -> str:

@@ -4,6 +4,7 @@ popular version to what it summarises."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from html import escape
 
 from .. import urls
@@ -13,10 +14,12 @@ from ..derive.diff import (
     MERGED,
     MERGED_INTO,
     MOVED,
+    MOVED_IN,
     MOVED_OUT,
     REMOVED,
     RENAMED,
     REPLACES,
+    SHOWN_ELSEWHERE,
     SPLIT,
     SPLIT_INTO,
     UNCHANGED,
@@ -31,7 +34,7 @@ from ..derive.diff import (
 from ..derive.inputs import TracedItem
 from ..model import Version
 from .render import PageContext, link, section_links, section_title, tag
-from .render_inputs import sender_names
+from .render_inputs import item_path, sender_names
 from .texts import language_name, t
 
 _FROM_KINDS = frozenset({MERGED, SPLIT, REPLACES})  # kinds whose row says where from
@@ -140,22 +143,52 @@ def change_description(
     return tag("details", summary + inner, class_="st-changes-about")
 
 
-def move_notes(ctx: PageContext, version: Version, base: Version, lang: str) -> MoveNotes:
+def move_notes(
+    ctx: PageContext,
+    version: Version,
+    base: Version,
+    lang: str,
+    same_text: Callable[[str], bool] = lambda _section_id: True,
+) -> MoveNotes:
     """How a changes view in `lang` shows text moved across sections: a note before it,
-    linked to the changes view of the section it went to, or to the section of the
-    older version it came from."""
+    linked to the very block at the other end (on the changes view of the section it
+    went to, or came from), or to the section of the older version it came from when
+    that section is gone. `same_text(section)`: whether that section's changes view
+    shows the comparison in `lang` too (else its blocks differ: link to the page)."""
+
+    def changes_href(section_id: str, anchor: str | None) -> str:
+        href = ctx.link(urls.section_changes_path(version.id, section_id))
+        return href + f"#{anchor}" if anchor and same_text(section_id) else href
+
+    def new_name(section_id: str) -> str:
+        return markdown_text(section_title(ctx.strategy, version, section_id, lang))
+
+    def old_name(section_id: str) -> str:
+        return markdown_text(section_title(ctx.strategy, base, section_id, lang))
+
+    base_name = markdown_text(ctx.strategy.text(base.title, lang))
 
     def note(move: Move) -> str:
         if move.direction == MOVED_OUT:
-            href = ctx.link(urls.section_changes_path(version.id, move.section_id))
-            name = section_title(ctx.strategy, version, move.section_id, lang)
-            target = link(href, markdown_text(name))
+            target = link(changes_href(move.section_id, move.anchor), new_name(move.section_id))
             text = t(lang, "changes.moved_to", section=target)
+        elif move.direction == SHOWN_ELSEWHERE:
+            origin = move.origin or move.section_id
+            target = link(changes_href(move.section_id, move.anchor), new_name(move.section_id))
+            text = t(
+                lang,
+                "changes.shown_elsewhere",
+                old=old_name(origin),
+                base=base_name,
+                section=target,
+            )
+            return tag("span", text, class_="diff-elsewhere__note")
         else:
-            href = ctx.link(urls.section_path(base.id, move.section_id))
-            name = section_title(ctx.strategy, base, move.section_id, lang)
-            target = link(href, markdown_text(name))
-            base_name = markdown_text(ctx.strategy.text(base.title, lang))
+            if move.peer is not None:  # the section it left goes on: to the text leaving it
+                href = changes_href(move.peer, move.anchor)
+            else:
+                href = ctx.link(urls.section_path(base.id, move.section_id))
+            target = link(href, old_name(move.section_id))
             text = t(lang, "changes.moved_from", section=target, base=base_name)
         return tag("span", text, class_="diff-move")
 
@@ -177,33 +210,114 @@ def not_current_notice(ctx: PageContext) -> str:
     )
 
 
-def _origins(ctx: PageContext, change: SectionChange, base: Version) -> str:
-    """ "from Elintensiv smart industri and Cirkulär bioekonomi in Remissutkast": where a
-    merged, split or replacing section came from, named (and linked) in the older version."""
+def _old_names(ctx: PageContext, base: Version, old_ids: list[str]) -> str:
+    """ "Elintensiv smart industri och Cirkulär bioekonomi": sections of the older version
+    by name only, each linked there; their old numbers would mix with the new version's
+    numbering the overview uses."""
     links = [
         link(
             ctx.link(urls.section_path(base.id, old_id)),
             escape(base.sections[old_id].translations.get(ctx.lang, base.sections[old_id]).title),
         )
-        for old_id in change.old_ids
-        if old_id in base.sections and old_id != change.section_id
+        for old_id in old_ids
+        if old_id in base.sections
     ]
-    if not links:
-        return ""
     joiner = f" {t(ctx.lang, 'list.and')} "
-    names = joiner.join(links) if len(links) <= 2 else ", ".join(links[:-1]) + joiner + links[-1]
+    return joiner.join(links) if len(links) <= 2 else ", ".join(links[:-1]) + joiner + links[-1]
+
+
+def _origins(ctx: PageContext, change: SectionChange, base: Version) -> str:
+    """ "from Elintensiv smart industri and Cirkulär bioekonomi in Remissutkast": where a
+    merged, split or replacing section came from, named (and linked) in the older version."""
+    names = _old_names(ctx, base, [i for i in change.old_ids if i != change.section_id])
+    if not names:
+        return ""
     return t(ctx.lang, "changes.from", sections=names, base=_base_name(ctx, base))
 
 
-def _inputs_cell(ctx: PageContext, items: list[TracedItem]) -> str:
-    """The inputs whose decisions took effect in a section, each linked to the input."""
-    return ", ".join(
-        link(
-            ctx.link(urls.inputs_path(traced.input.about) + f"#{traced.anchor}"),
-            sender_names(ctx, traced.input),
+def _other_parts(
+    ctx: PageContext,
+    comparison: VersionComparison,
+    change: SectionChange,
+    version: Version,
+    base: Version,
+) -> list[str]:
+    """ "Other parts of 6.2 Cirkulär bioekonomi are in 6.1 Hållbar energi": for each old
+    section this one continues that was split, where its other parts went."""
+    found = []
+    for old_id in change.old_ids:
+        others = [
+            entry.section_id
+            for entry in comparison
+            if entry.in_new_version
+            and old_id in entry.old_ids
+            and entry.section_id != change.section_id
+        ]
+        if others and old_id in base.sections:
+            old = base.sections[old_id]
+            name = escape(old.translations.get(ctx.lang, old).title)  # as "From ..." names it
+            sections = section_links(ctx, version, others)
+            found.append(t(ctx.lang, "changes.other_parts", section=name, sections=sections))
+    return found
+
+
+def _moved_words(
+    ctx: PageContext, change: SectionChange, version: Version, base: Version
+) -> list[str]:
+    """ "312 words moved to 6.2 Jord, skog och vatten", "45 words moved here from ...":
+    text counted as moved, not as removed or added (moves.py)."""
+    if change.body is None:
+        return []
+    out: dict[str, int] = {}
+    into: dict[str, int] = {}
+    for bd in change.body:
+        if bd.move is None:
+            continue
+        if bd.move.direction == MOVED_OUT:
+            out[bd.move.section_id] = out.get(bd.move.section_id, 0) + bd.words_removed
+        elif bd.move.direction == MOVED_IN:
+            into[bd.move.section_id] = into.get(bd.move.section_id, 0) + bd.words_added
+    found = []
+    if out:
+        sections = section_links(ctx, version, list(out))
+        found.append(
+            t(ctx.lang, "changes.moved_out_words", count=sum(out.values()), sections=sections)
         )
-        for traced in items
-    )
+    if into:
+        sections = _old_names(ctx, base, list(into))
+        found.append(
+            t(
+                ctx.lang,
+                "changes.moved_in_words",
+                count=sum(into.values()),
+                sections=sections,
+                base=_base_name(ctx, base),
+            )
+        )
+    return found
+
+
+def _inputs_cell(ctx: PageContext, items: list[TracedItem]) -> str:
+    """The inputs whose decisions took effect in a section, each linked to the item as
+    the version tells it (its outcome page)."""
+    by_input: dict[str, list[TracedItem]] = {}
+    for traced in items:
+        by_input.setdefault(traced.input.id, []).append(traced)
+    cells = []
+    for group in by_input.values():
+        name = sender_names(ctx, group[0].input)
+        if len(group) == 1:
+            cells.append(link(ctx.link(item_path(ctx, group[0])), name))
+            continue
+        # One name, its points numbered: the same name three times, linked three ways,
+        # would read as a mistake.
+        point = escape(t(ctx.lang, "changes.input_point"))
+        numbered = ", ".join(
+            link(ctx.link(item_path(ctx, traced)), f'<span class="sr-only">{point} </span>{n}')
+            for n, traced in enumerate(group, 1)
+        )
+        cells.append(f"{name} ({numbered})")
+    return ", ".join(cells)
 
 
 def overview_table(
@@ -234,8 +348,13 @@ def overview_table(
             )
             kinds = _kind_names(ctx, change, version)
             origins = _origins(ctx, change, base) if set(change.kinds) & _FROM_KINDS else ""
-            if origins:
-                kinds += ". " + tag("span", f"{origins}.", class_="st-change-from")
+            facts = [origins] if origins else []
+            facts += _other_parts(ctx, comparison, change, version, base)
+            facts += _moved_words(ctx, change, version, base)
+            if facts:
+                kinds += ". " + "".join(
+                    tag("span", f"{fact}.", class_="st-change-from") for fact in facts
+                )
             found = (effects or {}).get((version.id, change.section_id), [])
             inputs = _inputs_cell(ctx, found)
         elif change.has(REMOVED):
@@ -253,6 +372,11 @@ def overview_table(
             )
             cell = tag("del", escape(old_title)) + " " + where
             kinds, inputs = _kind_names(ctx, change, version), ""
+            moved = _moved_words(ctx, change, version, base)
+            if moved:
+                kinds += ". " + "".join(
+                    tag("span", f"{fact}.", class_="st-change-from") for fact in moved
+                )
         else:
             continue  # merged into or split into: said on the rows of what it became
         rows.append(
@@ -268,9 +392,12 @@ def overview_table(
             )
         )
     table = tag("table", tag("thead", tag("tr", head)) + tag("tbody", "".join(rows)))
-    totals = t(
-        lang, "changes.totals", added=comparison.words_added, removed=comparison.words_removed
-    )
+    counts = {"added": comparison.words_added, "removed": comparison.words_removed}
+    if comparison.words_moved:
+        totals = t(lang, "changes.totals_moved", moved=comparison.words_moved, **counts)
+        totals += " " + t(lang, "changes.moved_note")
+    else:
+        totals = t(lang, "changes.totals", **counts)
     return tag("p", escape(totals)) + tag("div", table, class_="st-table-scroll")
 
 

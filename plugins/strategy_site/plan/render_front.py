@@ -14,7 +14,7 @@ from .texts import t
 
 
 def change_counts(comparison: VersionComparison) -> dict[str, int]:
-    """Sections new, changed, removed and unchanged; words added and removed."""
+    """Sections new, changed, removed and unchanged; words added, removed and moved."""
     counts = {"added": 0, "changed": 0, "removed": 0, "unchanged": 0}
     for change in comparison:
         if change.has(ADDED):
@@ -25,6 +25,7 @@ def change_counts(comparison: VersionComparison) -> dict[str, int]:
             counts["unchanged" if change.kinds == (UNCHANGED,) else "changed"] += 1
     counts["words_added"] = comparison.words_added
     counts["words_removed"] = comparison.words_removed
+    counts["words_moved"] = comparison.words_moved
     return counts
 
 
@@ -43,7 +44,11 @@ def counts_sentence(lang: str, counts: dict[str, int]) -> str:
         else (", ".join(sections[:-1]) + joiner + sections[-1])
     )
     added, removed = counts["words_added"], counts["words_removed"]
-    words = t(lang, "front.count_words", added=added, removed=removed)
+    moved = counts.get("words_moved", 0)
+    if moved:  # moved text is neither removed nor added (see the overview)
+        words = t(lang, "front.count_words_moved", added=added, removed=removed, moved=moved)
+    else:
+        words = t(lang, "front.count_words", added=added, removed=removed)
     return f"{listed}; {words}." if listed else f"{words}."
 
 

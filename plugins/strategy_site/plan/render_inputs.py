@@ -10,7 +10,14 @@ from html import escape
 from markupsafe import Markup
 
 from .. import urls
-from ..derive.inputs import PRIVATE, WORKSHOP, Summary, TracedItem, summarise
+from ..derive.inputs import (
+    PRIVATE,
+    WORKSHOP,
+    Summary,
+    TracedItem,
+    answered_consultation,
+    summarise,
+)
 from ..model import Input, Version
 from .render import PageContext, link, section_title, tag, time_tag
 from .texts import t, t_html
@@ -109,6 +116,21 @@ def _change_path(ctx: PageContext, traced: TracedItem, version: Version) -> str:
             return path + f"#{traced.cause_anchor}" if traced.item.passage else path
         return urls.section_path(version.id, traced.effect_section)
     return urls.version_changes_path(version.id) if has_changes else urls.version_path(version.id)
+
+
+def item_path(ctx: PageContext, traced: TracedItem) -> str:
+    """Where an item is told in the version its decision took effect in, so that a reader
+    of that version stays in it: the item on the version's consultation outcome page when
+    the item is about the consultation it answers, else the item among the inputs that
+    shaped the version (its inputs page). Without an effect: the input where it was given."""
+    found = traced.input
+    version = ctx.strategy.versions.get(traced.effect_version or "")
+    if version is None:
+        return urls.inputs_path(found.about) + f"#{traced.anchor}"
+    answered = answered_consultation(ctx.strategy, version)
+    if answered is not None and answered.id == found.about:
+        return urls.outcome_path(version.id) + f"#{traced.anchor}"
+    return urls.inputs_path(version.id) + f"#{traced.anchor}"
 
 
 # Each decision has a sign as well as its words and colour, so that "Tillgodosett" and
@@ -309,7 +331,7 @@ def said_and_decided(ctx: PageContext, traced: TracedItem) -> str:
     """ "Sender (kind, date): what was said [decision] The input", in one line; a
     workshop's point under the workshop, not its participants."""
     lang, found = ctx.lang, traced.input
-    inputs_href = ctx.link(urls.inputs_path(found.about) + f"#{traced.anchor}")
+    inputs_href = ctx.link(item_path(ctx, traced))
     return "".join(
         [
             f"{who_said(ctx, found)}: ",

@@ -55,6 +55,9 @@ def _attributes() -> dict[str, set[str]]:
         result[tag].add("style")  # the tables extension's column alignment, checked below
     result["a"] |= {"rel", "target"}
     result["details"].add("open")
+    # The second part of a list split by a changes view's fold (paragraphs.py) goes on
+    # counting where the first part stopped.
+    result["ol"].add("start")
     for tag in SVG_TAGS:
         result[tag] = set(everywhere) | SVG_ATTRIBUTES
     return result
@@ -67,6 +70,8 @@ ATTRIBUTES = _attributes()
 def _filter(tag: str, name: str, value: str) -> str | None:
     if name == "style":
         return value if value in TABLE_ALIGNMENTS else None
+    if name == "start":
+        return value if value.isdigit() else None
     return value
 
 

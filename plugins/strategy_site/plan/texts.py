@@ -231,6 +231,8 @@ STRINGS: dict[str, dict[str, str]] = {
         "front.count_unchanged.one": "{count} oförändrat",
         "front.count_unchanged.many": "{count} oförändrade",
         "front.count_words": "{added} ord tillagda och {removed} borttagna",
+        "front.count_words_moved": "{added} ord tillagda, {removed} borttagna och {moved} "
+        "flyttade till ett annat avsnitt",
         "front.overview_link": "Alla ändringar mot {base}, avsnitt för avsnitt",
         "outcome.link": "Remissens utfall: vad som kom in och vad som blev av det",
         "outcome.intro": "Vad som kom in om {consultation} och vad som blev av det i {version}.",
@@ -276,11 +278,16 @@ STRINGS: dict[str, dict[str, str]] = {
         "changes.overview_intro": "Så här skiljer sig {version} från {base}, avsnitt för "
         "avsnitt. Välj ett avsnitt för att se texten med tillägg och strykningar markerade.",
         "changes.totals": "Totalt {added} ord tillagda och {removed} borttagna.",
+        "changes.totals_moved": "Totalt {added} ord tillagda, {removed} borttagna och {moved} "
+        "flyttade till ett annat avsnitt.",
         "changes.col_number": "Nr",
         "changes.previous": "Föregående ändring",
         "changes.next": "Nästa ändring",
         "changes.first": "Till första ändringen",
+        "changes.unchanged_start.one": "Oförändrad text, stycke {first}",
+        "changes.unchanged_start.many": "Oförändrad text, stycke {first}–{last}",
         "changes.col_inputs": "Inspel",
+        "changes.input_point": "synpunkt",
         "changes.old_number": "tidigare {number}",
         "changes.from": "Från {sections} i {base}",
         "changes.col_section": "Avsnitt",
@@ -290,6 +297,13 @@ STRINGS: dict[str, dict[str, str]] = {
         "changes.legend": "Tillagd text är understruken, borttagen text är överstruken.",
         "changes.moved_to": "Flyttat till {section}:",
         "changes.moved_from": "Flyttat hit från {section} i {base}:",
+        "changes.shown_elsewhere": "Text ur {old} i {base} som har tagits bort visas "
+        "överstruken i {section}.",
+        "changes.other_parts": "Andra delar av {section} finns i {sections}",
+        "changes.moved_out_words": "{count} ord flyttade till {sections}",
+        "changes.moved_in_words": "{count} ord flyttade hit från {sections} i {base}",
+        "changes.moved_note": "Text som har flyttats från ett avsnitt till ett annat räknas "
+        "som flyttad, inte som borttagen eller tillagd.",
         "changes.moved_away_label": "Flyttat härifrån:",
         "changes.moved_here_label": "Flyttat hit:",
         "changes.short.added": "Nytt sedan {base}",
@@ -611,6 +625,8 @@ STRINGS: dict[str, dict[str, str]] = {
         "front.count_unchanged.one": "{count} unchanged",
         "front.count_unchanged.many": "{count} unchanged",
         "front.count_words": "{added} words added and {removed} removed",
+        "front.count_words_moved": "{added} words added, {removed} removed and {moved} "
+        "moved to another section",
         "front.overview_link": "Every change from {base}, section by section",
         "outcome.link": "Consultation outcome: what was said and what became of it",
         "outcome.intro": "What was said about {consultation} and what became of it in {version}.",
@@ -656,11 +672,16 @@ STRINGS: dict[str, dict[str, str]] = {
         "changes.overview_intro": "How {version} differs from {base}, section by section. "
         "Choose a section to see its text with insertions and deletions marked.",
         "changes.totals": "In all, {added} words added and {removed} removed.",
+        "changes.totals_moved": "In all, {added} words added, {removed} removed and {moved} "
+        "moved to another section.",
         "changes.col_number": "No.",
         "changes.previous": "Previous change",
         "changes.next": "Next change",
         "changes.first": "To the first change",
+        "changes.unchanged_start.one": "Unchanged text, paragraph {first}",
+        "changes.unchanged_start.many": "Unchanged text, paragraphs {first}–{last}",
         "changes.col_inputs": "Inputs",
+        "changes.input_point": "point",
         "changes.old_number": "formerly {number}",
         "changes.from": "From {sections} in {base}",
         "changes.col_section": "Section",
@@ -670,6 +691,13 @@ STRINGS: dict[str, dict[str, str]] = {
         "changes.legend": "Added text is underlined, removed text is struck through.",
         "changes.moved_to": "Moved to {section}:",
         "changes.moved_from": "Moved here from {section} of {base}:",
+        "changes.shown_elsewhere": "Text from {old} of {base} that has been removed is shown "
+        "struck through in {section}.",
+        "changes.other_parts": "Other parts of {section} are in {sections}",
+        "changes.moved_out_words": "{count} words moved to {sections}",
+        "changes.moved_in_words": "{count} words moved here from {sections} in {base}",
+        "changes.moved_note": "Text moved from one section to another is counted as moved, "
+        "not as removed or added.",
         "changes.moved_away_label": "Moved away:",
         "changes.moved_here_label": "Moved here:",
         "changes.short.added": "New since {base}",

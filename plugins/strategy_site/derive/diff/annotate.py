@@ -15,10 +15,15 @@ are put back together:
   unchanged inside it. Where that cannot work (raw HTML not balanced on its own, or
   content with "&#", on which md_in_html 3.11 emits a stray </div>) a deleted block is
   shown as a deleted paragraph of its source lines, escaped to show as written, and an
-  inserted one as it stands.
+  inserted one as it stands. So is every such block inside a footnote: the footnote's
+  back link is put into its last paragraph, and a wrapper's closing </div> there is one
+  (Python-Markdown 3.11 renders `<p></div>&#160;<a ...>↩</a></p>`).
 - A block moved across sections (`BlockDiff.move`, see moves.py) keeps its marks, with
   a visible note before it that says where to or from, linked, instead of the
-  screen-reader labels.
+  screen-reader labels. A block at either end of a move starts with an empty
+  `<span id="flytt-N">`, the fragment the other end links to. A run of blocks of a
+  split section shown deleted in another of its successors is one note in a
+  `<div class="diff-elsewhere">`, in place of the text.
 - A deleted heading is struck through but is no heading any more: a paragraph with the
   class `diff-deleted-heading` (attr_list), so that it stays out of the outline, the
   table of contents and the heading ids.
@@ -54,7 +59,7 @@ from .blocks import (
     Block,
 )
 from .blocks import CODE as CODE_BLOCK
-from .body import CHANGED, DELETED, EQUAL, INSERTED, BlockDiff, BodyDiff, Move
+from .body import CHANGED, DELETED, EQUAL, INSERTED, SHOWN_ELSEWHERE, BlockDiff, BodyDiff, Move
 from .inline import VOID_TAGS, new_text, render_ops, render_whole
 from .labels import DEL, INS, DiffLabels, mark
 from .tokens import ATTR, Tokenized, tokenize_block
@@ -196,6 +201,29 @@ def _footnote_label(block: Block) -> str:
     return block.lines[0].prefix.strip().rstrip(":")
 
 
+def _anchor_span(anchor: str) -> str:
+    return f'<span class="diff-move-target" id="{html.escape(anchor)}"></span>'
+
+
+def _insert_anchor(piece: _Piece, anchor: str) -> None:
+    """The fragment id at the start of a block's text: after its container, list or
+    heading marker, inside the first cell of a table row."""
+    block = piece.side_block
+    at = len(block.lines[0].prefix) if block.lines else 0
+    if block.kind == TABLE_ROW and piece.text[at : at + 1] == "|":
+        at += 1
+    piece.text = piece.text[:at] + _anchor_span(anchor) + piece.text[at:]
+
+
+def _elsewhere(bd: BlockDiff, note: str) -> _Piece:
+    """Text of a split section shown deleted in another successor: a note in its place."""
+    assert bd.old is not None
+    cp = bd.old.container
+    blank = _blank_line(cp)
+    text = f'{cp}<div class="diff-elsewhere" markdown>\n{blank}{cp}{note}\n{blank}{cp}</div>\n'
+    return _Piece(bd, text, bd.old, True, owns=False)
+
+
 def _render_block(
     bd: BlockDiff,
     labels: DiffLabels,
@@ -203,8 +231,30 @@ def _render_block(
     new_footnotes: set[str],
     disarm: bool,
     note: str = "",
+    anchor: str | None = None,
+    in_footnote: bool = False,
 ) -> _Piece | None:
-    """`note`: HTML put before the block's text (a moved block's note), with a space."""
+    """`note`: HTML put before the block's text (a moved block's note), with a space;
+    `anchor`: the fragment id the block starts with; `in_footnote`: the block is part
+    of a footnote (no wrapper can stand there)."""
+    piece = _render_block_text(bd, labels, prev, new_footnotes, disarm, note, anchor, in_footnote)
+    if piece is not None and anchor is not None:
+        kind = piece.side_block.kind
+        if bd.status in (EQUAL, CHANGED) or kind in _TABLE_KINDS:
+            _insert_anchor(piece, anchor)
+    return piece
+
+
+def _render_block_text(
+    bd: BlockDiff,
+    labels: DiffLabels,
+    prev: _Piece | None,
+    new_footnotes: set[str],
+    disarm: bool,
+    note: str,
+    anchor: str | None,
+    in_footnote: bool,
+) -> _Piece | None:
     if bd.status == EQUAL:
         assert bd.new is not None
         if disarm and not bd.new.atomic and any(c in bd.new.text for c in ("`", "](", "&")):
@@ -245,15 +295,19 @@ def _render_block(
         return _Piece(bd, block.text, block, False) if whole_table else None
     if kind in _WRAPPED_KINDS or kind == HTML:
         # md_in_html (3.11) closes one </div> too many when the content holds "&#".
-        if "&#" not in block.text and (kind != HTML or html_balanced(block.text)):
+        wraps = not in_footnote and "&#" not in block.text
+        if wraps and (kind != HTML or html_balanced(block.text)):
             return _Piece(bd, _wrapper(block, css, label, note), block, True)
         if inserted:
             return _Piece(bd, block.text, block, True)
         text = _lines_as_text(block, labels)
         return _Piece(bd, text, block, True) if text else None
     tokens = (bd.new_tokens if inserted else bd.old_tokens) or tokenize_block(block)
-    if note:
-        tokens = Tokenized(tokens.lead + note + " ", tokens.tokens, tokens.tail)
+    start = _anchor_span(anchor) if anchor is not None and kind not in _TABLE_KINDS else ""
+    if note or start:
+        tokens = Tokenized(
+            tokens.lead + start + (note + " " if note else ""), tokens.tokens, tokens.tail
+        )
     if kind == HEADING and not inserted:
         heading = _deleted_heading(tokens, block, labels)
         return _Piece(bd, heading, block, True, owns=False) if heading else None
@@ -308,6 +362,29 @@ def _dedent(text: str, columns: int) -> str:
             cut += 1
         lines.append(line[cut:])
     return "\n".join(lines)
+
+
+def _in_footnotes(diff: BodyDiff) -> set[int]:
+    """The positions in `diff.blocks` of blocks indented under a footnote definition
+    (in the text they come from), however deep."""
+    inside: set[int] = set()
+    open_: list[tuple[int, bool]] = []  # (content column, footnote or inside one)
+    for n, bd in enumerate(diff.blocks):
+        block = bd.new if bd.status != DELETED else bd.old
+        if block is None or block.kind == BLANK:
+            continue
+        columns, quoted = block.depth
+        if quoted:
+            open_ = []
+            continue
+        while open_ and open_[-1][0] > columns:
+            open_.pop()
+        in_one = bool(open_) and open_[-1][1]
+        if in_one:
+            inside.add(n)
+        if block.kind in _OWNING_KINDS:
+            open_.append((columns + TAB, in_one or block.kind == FOOTNOTE))
+    return inside
 
 
 def _keep_in_containers(pieces: list[_Piece]) -> None:
@@ -392,12 +469,25 @@ def render_markdown(
         if bd.new is not None and bd.new.kind == FOOTNOTE
     }
     changed = diff.changed
+    in_footnotes = _in_footnotes(diff)
     pieces: list[_Piece] = []
-    for bd in diff.blocks:
-        own, note = labels, ""
-        if moves is not None and bd.move is not None and bd.status in (DELETED, INSERTED):
-            own, note = moves.labels, moves.note(bd.move)
-        piece = _render_block(bd, own, pieces[-1] if pieces else None, new_footnotes, changed, note)
+    run: Move | None = None  # the move of the run of blocks shown elsewhere going on
+    for n, bd in enumerate(diff.blocks):
+        own, note, anchor = labels, "", None
+        if moves is not None:
+            anchor = bd.anchor
+            if bd.move is not None and bd.move.direction == SHOWN_ELSEWHERE:
+                if run is None or run.section_id != bd.move.section_id:
+                    pieces.append(_elsewhere(bd, moves.note(bd.move)))
+                run = bd.move
+                continue
+            if bd.move is not None and bd.status in (DELETED, INSERTED):
+                own, note = moves.labels, moves.note(bd.move)
+        run = None
+        prev = pieces[-1] if pieces else None
+        piece = _render_block(
+            bd, own, prev, new_footnotes, changed, note, anchor, n in in_footnotes
+        )
         if piece is not None:
             pieces.append(piece)
     _keep_in_containers(pieces)

@@ -36,14 +36,29 @@ MAX_GAP_WORK = 4_000_000  # pairs x distinct words, the cost of the similarity t
 # Directions of a move across sections (see moves.py).
 MOVED_OUT = "moved_out"  # deleted here, and the text is in another section now
 MOVED_IN = "moved_in"  # inserted here, and the text was deleted from another section
+# Deleted here and in another successor of the same split section, and shown there only.
+SHOWN_ELSEWHERE = "shown_elsewhere"
+# Directions whose words a section does not count as its own deletions or insertions.
+_MOVED_AWAY = frozenset({MOVED_OUT, SHOWN_ELSEWHERE})
 
 
 @dataclass(frozen=True, slots=True)
 class Move:
-    """Text that left one section for another; set on the block by `moves.mark_moves`."""
+    """Text that left one section for another; set on the block by `moves.mark_moves`.
 
-    direction: str  # MOVED_OUT or MOVED_IN
-    section_id: str  # out: the new version's section it went to; in: the old one it left
+    `anchor` is the fragment id of the block at the other end, on the changes view of the
+    other section (None: that block cannot carry one, link to the page); `peer`, for a
+    move in, is the new version's section whose changes view shows the text leaving (None:
+    it left a removed section); `origin`, for text shown elsewhere, the old section it was
+    in. They say where to link, not what moved, so they do not count for equality."""
+
+    direction: str  # MOVED_OUT, MOVED_IN or SHOWN_ELSEWHERE
+    # out: the new version's section it went to; in: the old one it left; shown
+    # elsewhere: the new section that shows it
+    section_id: str
+    anchor: str | None = field(default=None, compare=False)
+    peer: str | None = field(default=None, compare=False)
+    origin: str | None = field(default=None, compare=False)
 
 
 @dataclass(eq=False)
@@ -63,6 +78,8 @@ class BlockDiff:
     move: Move | None = None  # for DELETED and INSERTED blocks that moved across sections
     # DELETED or INSERTED as one half of a rewritten block: the share of words kept.
     rewrite: float | None = None
+    rewritten_as: int | None = None  # the DELETED half of a rewrite: its new block's index
+    anchor: str | None = None  # this block's fragment id, when a move elsewhere links to it
 
     def old_text(self) -> str:
         """This block's part of the old text, rebuilt from the diff."""
@@ -93,11 +110,24 @@ class BodyDiff:
 
     @property
     def words_added(self) -> int:
-        return sum(b.words_added for b in self.blocks)
+        """Words inserted here, not counting text moved in from another section."""
+        return sum(b.words_added for b in self.blocks if not _moved(b, (MOVED_IN,)))
 
     @property
     def words_removed(self) -> int:
-        return sum(b.words_removed for b in self.blocks)
+        """Words deleted here, not counting text that moved to another section (or is
+        shown deleted in another part of a split section: counted there)."""
+        return sum(b.words_removed for b in self.blocks if not _moved(b, _MOVED_AWAY))
+
+    @property
+    def words_moved_out(self) -> int:
+        """Words of text that left this section for another one."""
+        return sum(b.words_removed for b in self.blocks if _moved(b, (MOVED_OUT,)))
+
+    @property
+    def words_moved_in(self) -> int:
+        """Words of text that came here from another section."""
+        return sum(b.words_added for b in self.blocks if _moved(b, (MOVED_IN,)))
 
     @property
     def changed(self) -> bool:
@@ -112,6 +142,10 @@ class BodyDiff:
 
     def new_text(self) -> str:
         return "".join(b.new_text() for b in self.blocks)
+
+
+def _moved(bd: BlockDiff, directions: Sequence[str] | frozenset[str]) -> bool:
+    return bd.move is not None and bd.move.direction in directions
 
 
 def diff_body(old: str, new: str) -> BodyDiff:
@@ -181,11 +215,13 @@ def _gap(old: list[Block], new: list[Block], i1: int, i2: int, j1: int, j2: int)
     pairs = []
     rewritten_old: dict[int, float] = {}
     rewritten_new: dict[int, float] = {}
+    rewritten_as: dict[int, int] = {}
     for i, j, diff in _candidates(old, new, old_tok, new_tok, i1, i2, j1, j2):
         if old[i].kind in _FORCED or not diff.rewritten(heading=old[i].kind == HEADING):
             pairs.append((i, j, diff.ops))
         else:
             rewritten_old[i] = rewritten_new[j] = diff.kept
+            rewritten_as[i] = j
     out: list[BlockDiff] = []
     i, j = i1, j1
     for pi, pj, ops in pairs:
@@ -220,6 +256,7 @@ def _gap(old: list[Block], new: list[Block], i1: int, i2: int, j1: int, j2: int)
     for bd in out:
         if bd.status == DELETED and bd.old_index is not None:
             bd.rewrite = rewritten_old.get(bd.old_index)
+            bd.rewritten_as = rewritten_as.get(bd.old_index)
         elif bd.status == INSERTED and bd.new_index is not None:
             bd.rewrite = rewritten_new.get(bd.new_index)
     return out

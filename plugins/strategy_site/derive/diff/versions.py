@@ -84,6 +84,16 @@ class SectionChange:
         return self.body.words_removed if self.body else 0
 
     @property
+    def words_moved_out(self) -> int:
+        """Words of text that went to another section (not counted as removed)."""
+        return self.body.words_moved_out if self.body else 0
+
+    @property
+    def words_moved_in(self) -> int:
+        """Words of text that came from another section (not counted as added)."""
+        return self.body.words_moved_in if self.body else 0
+
+    @property
     def in_new_version(self) -> bool:
         return self.new_number is not None
 
@@ -121,6 +131,11 @@ class VersionComparison:
     @property
     def words_removed(self) -> int:
         return sum(s.words_removed for s in self.sections)
+
+    @property
+    def words_moved(self) -> int:
+        """Words that moved from one section to another, each counted once."""
+        return sum(s.words_moved_out for s in self.sections)
 
     @property
     def changed(self) -> list[SectionChange]:

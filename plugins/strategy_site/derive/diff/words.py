@@ -31,7 +31,8 @@ REPLACE = "replace"
 # new block inserted), measured on what a reader would see: `kept` is the share of
 # counted words shown unchanged (2 x kept words / (old + new words)) after the confetti
 # has been merged, and `alternations` the number of places that change. Measured on the
-# example and on a corpus of rewrites in benchmarks/rewrites.py (see benchmarks/README.md).
+# example and on a small constructed corpus (pairs the team wrote, not real revisions) in
+# benchmarks/rewrites.py (see benchmarks/README.md).
 # - Less than a third kept: rewritten, however the changes fall (ENGINE-NOTES: "about 0.3").
 REWRITE_THRESHOLD = 1 / 3
 # - Less than half kept and changed in two places or more: rewritten (old and new text
