@@ -51,6 +51,18 @@ def symlink(file: str, target: str) -> Callable[[Path], None]:
     return change
 
 
+def write(file: str, content: str | bytes) -> Callable[[Path], None]:
+    def change(root: Path) -> None:
+        path = root / file
+        path.parent.mkdir(parents=True, exist_ok=True)
+        if isinstance(content, bytes):
+            path.write_bytes(content)
+        else:
+            path.write_text(content, encoding="utf-8")
+
+    return change
+
+
 def body(id: str, text: str, message: str, offset: int = 0) -> Case:
     return Case(id, append(text), (SECTION, BODY_LINE + offset, message))
 
@@ -85,6 +97,22 @@ BOMB = 'a: &a ["x","x","x","x","x","x","x","x","x"]\n' + "".join(
     f"{chr(98 + i)}: &{chr(98 + i)} [" + ",".join([f"*{chr(97 + i)}"] * 9) + "]\n" for i in range(8)
 )
 ALIASES = "YAML anchors and aliases (&name, *name) are not allowed"
+
+MAP = "versions/v1/karta.svg"
+SVG_OPEN = (
+    '<svg xmlns="http://www.w3.org/2000/svg" xmlns:xlink="http://www.w3.org/1999/xlink"\n'
+    '     viewBox="0 0 100 100">\n'
+)
+
+
+def svg(id: str, inner: str, message: str, line: int = 3, root: str = SVG_OPEN) -> Case:
+    """An SVG asset in v1 (opened from the text by a link) holding `inner` on line 3."""
+    return Case(f"svg {id}", write(MAP, root + inner + "\n</svg>\n"), (MAP, line, message))
+
+
+def svg_reference(target: str) -> str:
+    return f"the SVG image refers to another file or host: '{target}'"
+
 
 CASES = [
     # Raw HTML that runs, loads or redirects.
@@ -330,5 +358,133 @@ CASES = [
         "symlinked strategy.yml",
         symlink("strategy.yml", "/etc/hostname"),
         ("strategy.yml", None, "a symbolic link: the content may hold only real files and folders"),
+    ),
+    # SVG images: opened from a link, an SVG is a document on the site's own origin,
+    # where the pages' <meta> policy does not reach.
+    svg(
+        "script",
+        '<script>fetch("https://evil.example/p.png")</script>',
+        "the element <script> is not allowed in an SVG image",
+    ),
+    svg(
+        "script with a prefix",
+        '<s:script xmlns:s="http://www.w3.org/2000/svg">alert(1)</s:script>',
+        "the element <script> is not allowed in an SVG image",
+    ),
+    svg(
+        "onload",
+        "",
+        "the attribute 'onload' is not allowed in an SVG image",
+        1,
+        SVG_OPEN.replace("<svg ", '<svg onload="alert(1)" '),
+    ),
+    svg(
+        "onclick on a shape",
+        '<rect width="10" height="10" onclick="alert(1)"/>',
+        "the attribute 'onclick' is not allowed in an SVG image",
+    ),
+    svg(
+        "foreignObject",
+        "<foreignObject><p>x</p></foreignObject>",
+        "the element <foreignObject> is not allowed in an SVG image",
+    ),
+    svg(
+        "XHTML script",
+        '<h:script xmlns:h="http://www.w3.org/1999/xhtml">alert(1)</h:script>',
+        "the element <script> (namespace http://www.w3.org/1999/xhtml) is not allowed in an "
+        "SVG image",
+    ),
+    svg(
+        "external image",
+        '<image href="https://evil.example/p.png" width="10" height="10"/>',
+        svg_reference("https://evil.example/p.png"),
+    ),
+    svg(
+        "protocol-relative xlink",
+        '<image xlink:href="//evil.example/p.png"/>',
+        svg_reference("//evil.example/p.png"),
+    ),
+    svg(
+        "use another file",
+        '<use href="andra.svg#x"/>',
+        svg_reference("andra.svg#x"),
+    ),
+    svg(
+        "data SVG image",
+        '<image href="data:image/svg+xml;base64,PHN2Zz4="/>',
+        svg_reference("data:image/svg+xml;base64,PHN2Zz4="),
+    ),
+    svg(
+        "javascript link",
+        '<a href="javascript:alert(1)"><text>x</text></a>',
+        svg_reference("javascript:alert(1)"),
+    ),
+    svg(
+        "style import",
+        "<style>@import url(https://evil.example/x.css);</style>",
+        "<style> in the SVG image imports another stylesheet (@import)",
+    ),
+    svg(
+        "style url",
+        "<style><![CDATA[rect { fill: url(https://evil.example/p.png) }]]></style>",
+        svg_reference("https://evil.example/p.png"),
+    ),
+    svg(
+        "escaped url in a style attribute",
+        '<rect style="fill: u\\72l(https://evil.example/p.png)"/>',
+        svg_reference("https://evil.example/p.png"),
+    ),
+    svg(
+        "fill from another host",
+        '<rect fill="url(https://evil.example/p.svg#g)"/>',
+        svg_reference("https://evil.example/p.svg#g"),
+    ),
+    svg(
+        "animation sets a link",
+        '<a><set attributeName="href" to="https://evil.example/"/><text>x</text></a>',
+        "the element <set> is not allowed in an SVG image",
+    ),
+    Case(
+        "svg stylesheet instruction",
+        write(MAP, '<?xml-stylesheet href="https://evil.example/x.css"?>\n' + SVG_OPEN + "</svg>"),
+        (MAP, 1, "the SVG image holds the processing instruction <?xml-stylesheet ...?>"),
+    ),
+    Case(
+        "svg entities",
+        write(MAP, '<!DOCTYPE svg [\n<!ENTITY a "b">\n]>\n' + SVG_OPEN + "</svg>"),
+        (MAP, 2, "the SVG image declares the entity 'a' (<!ENTITY>)"),
+    ),
+    Case(
+        "svg that is a web page",
+        write(MAP, '<html xmlns="http://www.w3.org/1999/xhtml"><script>alert(1)</script></html>'),
+        (MAP, 1, "the file is not an SVG image: it starts with <html>, not <svg>"),
+    ),
+    Case(
+        "svg upper-case name",
+        write("versions/v1/KARTA.SVG", SVG_OPEN + "<script>alert(1)</script>\n</svg>"),
+        ("versions/v1/KARTA.SVG", 3, "the element <script> is not allowed in an SVG image"),
+    ),
+    Case(
+        "svg in a subfolder",
+        write("versions/v1/bilder/karta.svg", SVG_OPEN + "<script>alert(1)</script>\n</svg>"),
+        ("versions/v1/bilder/karta.svg", 3, "the element <script> is not allowed in an SVG image"),
+    ),
+    Case(
+        "png that is an SVG",
+        write("versions/v1/karta.png", SVG_OPEN + "<script>alert(1)</script></svg>"),
+        (
+            "versions/v1/karta.png",
+            None,
+            "'karta.png' is not a PNG, JPEG, GIF or WebP image, as its name says",
+        ),
+    ),
+    Case(
+        "web page in a version folder",
+        write("versions/v1/sida.html", "<script>alert(1)</script>"),
+        (
+            "versions/v1/sida.html",
+            None,
+            "'sida.html' is neither a section, a translation nor a file the site publishes",
+        ),
     ),
 ]

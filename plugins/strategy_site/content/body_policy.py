@@ -19,10 +19,13 @@ from __future__ import annotations
 
 import html
 import re
+import unicodedata
 from collections.abc import Iterator
 from dataclasses import dataclass
 
-from .markdown_links import CODE_SPAN, FENCE, parse_target
+from ..fences import fences
+from .markdown_code import masked
+from .markdown_links import parse_target
 
 # HTML an editor may write in a section (named in docs/redaktorer.md).
 ALLOWED_TAGS = frozenset(
@@ -46,7 +49,13 @@ PARAGRAPH_ANCHOR = re.compile(r"p\d+")
 LANGUAGE_CODE = re.compile(r"[a-z]{2,3}(-[A-Za-z0-9]{2,8})*")
 NAME = re.compile(r"-?[A-Za-z_][A-Za-z0-9_-]*")
 
-TAG = re.compile(r"<(/?)([A-Za-z][A-Za-z0-9-]*)(?=[\s/>])((?:[^>\"']|\"[^\"]*\"|'[^']*')*)>", re.S)
+# A tag as the HTML standard's tokenizer reads it: the name runs to a space, "/" or ">"
+# (`<a=>` is the element "a="), and a quote delimits a value only after "=" (elsewhere
+# it is part of a name or an unquoted value).
+TAG = re.compile(
+    r"<(/?)([A-Za-z][^\s/>]*)(?=[\s/>])((?:[^>\"'=]|=\s*\"[^\"]*\"|=\s*'[^']*'|=|[\"'])*+)>",
+    re.S,
+)
 ATTRIBUTE = re.compile(r"([^\s\"'>/=]+)(?:\s*=\s*(\"[^\"]*\"|'[^']*'|[^\s\"'=<>`]+))?")
 ATTR_LIST = re.compile(r"\{:?[ ]*([^}\n ][^}\n]*?)[ ]*\}")
 ATTR_TOKEN = re.compile(r"([^\s=]+)=(\"[^\"]*\"|'[^']*'|\S+)|(\S+)")
@@ -54,8 +63,11 @@ SCHEME = re.compile(r"^([A-Za-z][A-Za-z0-9+.-]*):")
 AUTOLINK = re.compile(r"<([A-Za-z][A-Za-z0-9+.-]*:[^\s<>]*)>")
 URL_IGNORED = re.compile(r"[\t\n\r]")
 IMAGE_REFERENCE = re.compile(r"!\[([^\]]*)\](?:\[([^\]]*)\])?(?![(\[])")
+# The target of an inline link or image, which may start on the next line (as in
+# Python-Markdown); its [text], which may span lines, is found from here backwards.
+INLINE_TARGET = re.compile(r"\]\(\s*<?([^)\s>]*)")
+LINK_TEXT_LIMIT = 2000  # characters a link's text is looked for in
 DEFINITION = re.compile(r"^ {0,3}\[([^\]]+)\]:\s*<?([^\s>]+)", re.M)
-HTML_COMMENT = re.compile(r"<!--.*?-->", re.S)
 
 TAGS_HINT = (
     "Write Markdown; of HTML only these tags are allowed: "
@@ -75,30 +87,21 @@ class Violation:
     hint: str
 
 
-def masked(body: str) -> str:
-    """The body with code blocks, code spans and HTML comments blanked out (same length,
-    newlines kept), so that what remains is what Markdown and the browser interpret."""
-    lines = []
-    in_fence = False
-    for line in body.split("\n"):
-        if FENCE.match(line):
-            in_fence = not in_fence
-            lines.append(" " * len(line))
-        elif in_fence:
-            lines.append(" " * len(line))
-        else:
-            lines.append(CODE_SPAN.sub(lambda m: " " * len(m.group(0)), line))
-    text = "\n".join(lines)
-    return HTML_COMMENT.sub(lambda m: re.sub(r"[^\n]", " ", m.group(0)), text)
-
-
 def violations(body: str) -> Iterator[Violation]:
     """Everything in `body` that the policy refuses, in order."""
+    yield from _invisible(body)
+    for fence in fences(body):
+        if fence.attrs is not None:  # attr_list puts these on the code block's <code>
+            for message in _attr_list_problems(fence.attrs):
+                yield Violation(fence.first, message, ATTR_HINT)
     text = masked(body)
 
     def line_of(offset: int) -> int:
         return text.count("\n", 0, offset)
 
+    text, comments = _without_comments(text)
+    for offset, message, hint in comments:
+        yield Violation(line_of(offset), message, hint)
     for match in TAG.finditer(text):
         for message, hint in _tag_problems(match):
             yield Violation(line_of(match.start()), message, hint)
@@ -111,10 +114,115 @@ def violations(body: str) -> Iterator[Violation]:
         problem = link_problem(target, image=True) if target is not None else None
         if problem:
             yield Violation(line_of(match.start()), *problem)
+    for match in INLINE_TARGET.finditer(text):
+        opening = _opening_bracket(text, match.start())
+        if opening is None:
+            continue  # no link: Python-Markdown needs the [text] before (target)
+        is_image = opening > 0 and text[opening - 1] == "!"
+        target = parse_target(match.group(1))
+        if target.kind == "external" or (is_image and target.kind != "invalid"):
+            problem = link_problem(target.target, is_image)
+            if problem:
+                yield Violation(line_of(match.start(1)), *problem)
+    for match in DEFINITION.finditer(text):
+        if parse_target(match.group(2)).kind == "external":
+            problem = link_problem(match.group(2), image=False)
+            if problem:
+                yield Violation(line_of(match.start()), *problem)
     for match in AUTOLINK.finditer(text):
         problem = link_problem(match.group(1), image=False)
         if problem:
             yield Violation(line_of(match.start()), *problem)
+
+
+def _opening_bracket(text: str, close: int) -> int | None:
+    """Where the `[` that the `]` at `close` closes is, within its paragraph, or None."""
+    depth = 0
+    index = close - 1
+    stop = max(close - LINK_TEXT_LIMIT, 0)
+    while index >= stop:
+        char = text[index]
+        escaped = index > 0 and text[index - 1] == "\\"
+        if char == "\n" and not text[text.rfind("\n", 0, index) + 1 : index].strip():
+            return None  # a blank line: another paragraph
+        if char == "]" and not escaped:
+            depth += 1
+        elif char == "[" and not escaped:
+            if depth == 0:
+                return index
+            depth -= 1
+        index -= 1
+    return None
+
+
+# Characters that make text read otherwise than it is written (bidirectional overrides
+# and isolates, "Trojan Source"), and NUL, which browsers and parsers read differently.
+BIDI_CONTROLS = frozenset("\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069")
+INVISIBLE_HINT = (
+    "It is invisible, and can make the text read otherwise than it is written (or be "
+    "read differently by different programs); delete it, for example by retyping the "
+    "words around it."
+)
+
+
+def character_name(char: str) -> str:
+    name = unicodedata.name(char, "")
+    if not name and char == "\x00":
+        name = "NUL"
+    return f"U+{ord(char):04X}" + (f" {name}" if name else "")
+
+
+def _invisible(body: str) -> Iterator[Violation]:
+    for index, line in enumerate(body.split("\n")):
+        for char in sorted({c for c in line if c == "\x00" or c in BIDI_CONTROLS}):
+            yield Violation(
+                index,
+                f"the text holds the control character {character_name(char)}",
+                INVISIBLE_HINT,
+            )
+
+
+COMMENT_HINT = "Write an HTML comment as <!-- text -->, or remove it."
+
+
+def _without_comments(text: str) -> tuple[str, list[tuple[int, str, str]]]:
+    """The text with HTML comments blanked, read as browsers read them (the HTML
+    standard's tokenizer): `<!-->` and `<!--->` are whole, empty comments, and `--!>`
+    ends one. Those forms, a comment holding `<!--` (which Markdown takes for text, and
+    the HTML in it for HTML), and unclosed comments are refused, so that what the
+    policy takes for a comment is one for every reader."""
+    problems: list[tuple[int, str, str]] = []
+    parts = []
+    position = 0
+    while (start := text.find("<!--", position)) >= 0:
+        parts.append(text[position:start])
+        rest = text[start + 4 :]
+        ends = [(i, token) for token in ("-->", "--!>") if (i := rest.find(token)) >= 0]
+        problem = None
+        if rest.startswith((">", "->")):
+            form = "<!-->" if rest.startswith(">") else "<!--->"
+            problem = f"the HTML comment {form} is read differently by browsers and by Markdown"
+        elif not ends:
+            problem = "the HTML comment is not closed with -->"
+        if problem is not None:
+            problems.append((start, problem, COMMENT_HINT))
+            parts.append(text[start : start + 4])
+            position = start + 4
+            continue
+        end, token = min(ends)
+        if token == "--!>":
+            problem = (
+                "the HTML comment ends with --!>, which browsers and Markdown read differently"
+            )
+        elif "<!--" in rest[: end + 3]:  # where Markdown's (?!<!--) looks
+            problem = "the HTML comment holds another <!--"
+        if problem is not None:
+            problems.append((start, problem, COMMENT_HINT))
+        stop = start + 4 + end + len(token)
+        parts.append(re.sub(r"[^\n]", " ", text[start:stop]))
+        position = stop
+    parts.append(text[position:])
+    return "".join(parts), problems
 
 
 def _tag_problems(match: re.Match[str]) -> Iterator[tuple[str, str]]:

@@ -32,6 +32,7 @@ from ..model import (
     Version,
 )
 from ..urls import RESERVED_SECTION_IDS, RESERVED_VERSION_IDS
+from .assets import asset_problems
 from .body_checks import BodyChecks
 from .dates import read_marked_date
 from .figures import FOLDER as FIGURE_FOLDER
@@ -383,6 +384,8 @@ class StrategyReader:
                 figure_files.append((*figure, path))
             elif path.suffix.lower() in ASSET_SUFFIXES:
                 version.assets.append(relative)
+                for problem in asset_problems(path):
+                    self.log.add(path, problem.line, problem.message, problem.hint)
             elif path.suffix != ".md" or "/" in relative:
                 if relative not in ("version.yml", LOCK_NAME):
                     self.log.add(

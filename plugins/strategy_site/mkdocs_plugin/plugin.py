@@ -467,7 +467,7 @@ class StrategyPlugin(BasePlugin[StrategyPluginConfig]):
         planned = self.planned.get(page.file.src_uri) if page.file.generated_by else None
         if planned is None or planned.kind not in SANITISED_KINDS:
             return name_headings(html)
-        clean, removed = sanitise(html)
+        clean, removed = sanitise(html, page.url)
         if removed:
             log.warning(
                 f"/{page.url}: the sanitiser removed {', '.join(removed)} from the text; "
