@@ -120,7 +120,7 @@ CASES = [
     body("script upper case", "<SCRIPT SRC=//evil.example/x.js></SCRIPT>", tag("script")),
     body("script in a paragraph", "Text <script>fetch('//evil')</script> text", tag("script")),
     body("iframe", '<iframe src="https://evil.example/"></iframe>', tag("iframe")),
-    body("svg onload", "<svg onload=alert(1)>", tag("svg")),
+    body("svg onload in a body", "<svg onload=alert(1)>", tag("svg")),
     body("base", '<base href="https://evil.example/">', tag("base")),
     body(
         "meta refresh",
@@ -331,8 +331,8 @@ CASES = [
     ),
     Case(
         "huge document",
-        replace(SECTION, "title: Skog", "title: Skog\nx: '" + "y" * 2_100_000 + "'"),
-        (SECTION, 2, "the YAML is too large (2100 kB; at most 2000 kB)"),
+        append("x: '" + "y" * 2_100_000 + "'", "versions/v1/version.yml"),
+        ("versions/v1/version.yml", None, "the YAML is too large (2100 kB; at most 2000 kB)"),
     ),
     # Symbolic links that would publish files of the build machine.
     Case(
@@ -485,6 +485,97 @@ CASES = [
             "versions/v1/sida.html",
             None,
             "'sida.html' is neither a section, a translation nor a file the site publishes",
+        ),
+    ),
+    # Comments, tags and controls that read otherwise to a browser than to the policy.
+    body("script after a comment", "<!-- not -->\n\n<script>alert(1)</script>", tag("script"), 2),
+    body(
+        "unclosed comment",
+        "<!-- <script>alert(1)</script>",
+        "the HTML comment is not closed with -->",
+    ),
+    body(
+        "comment ending --!>",
+        "<!-- x --!><script>alert(1)</script>",
+        "the HTML comment ends with --!>, which browsers and Markdown read differently",
+    ),
+    body(
+        "tag too long to read",
+        '<span title="' + "x" * 2100 + '" onclick=alert(1)>x</span>',
+        "an HTML tag that is not closed where it seems to be, or longer than 2000 characters",
+    ),
+    body("code span in a tag", "Se <a`<`> här", "a code span (`...`) inside an HTML tag"),
+    body(
+        "encoded bcc",
+        "[x](mailto:a@example.se?%62cc=b@example.se)",
+        "the mail link 'mailto:a@example.se?%62cc=b@example.se' adds recipients",
+    ),
+    body(
+        "two mail recipients",
+        "[x](mailto:a@example.se,b@example.se)",
+        "the mail link 'mailto:a@example.se,b@example.se' adds recipients",
+    ),
+    body(
+        "change stop id",
+        "## Rubrik {: #andring-1 }",
+        "the id 'andring-1' marks a change on the pages of changes",
+    ),
+    body(
+        "theme id",
+        '<span id="__search">x</span>',
+        "the id '__search' is the theme's (ids starting with __ are)",
+    ),
+    body(
+        "bidi override in a body",
+        "Betala till \u202ekonto\u202c.",
+        "the text holds the control character U+202E RIGHT-TO-LEFT OVERRIDE",
+    ),
+    Case(
+        "bidi override in a title",
+        replace(SECTION, "title: Skog", "title: Skog\u202e"),
+        (SECTION, 2, "'title' holds the control character U+202E RIGHT-TO-LEFT OVERRIDE"),
+    ),
+    Case(
+        "escape character in a title",
+        replace(SECTION, "title: Skog", 'title: "Skog\\e[2J"'),
+        (SECTION, 2, "'title' holds the control character U+001B"),
+    ),
+    # YAML that would construct objects or take long to convert.
+    Case(
+        "python tag",
+        replace(SECTION, "title: Skog", "title: !!python/object/apply:os.system [id]"),
+        (SECTION, 2, "the YAML tag '!!python/object/apply:os.system' is not allowed"),
+    ),
+    Case(
+        "local tag",
+        replace(SECTION, "title: Skog", "title: !ref Skog"),
+        (SECTION, 2, "the YAML tag '!ref' is not allowed"),
+    ),
+    Case(
+        "number too long",
+        replace(SECTION, "title: Skog", "title: " + "9" * 5000),
+        (
+            SECTION,
+            2,
+            "the YAML cannot be read: the number has 5000 digits, more than a number may "
+            "have (4000)",
+        ),
+    ),
+    # Text so large that check and the build would take minutes and gigabytes.
+    Case(
+        "huge section",
+        append("Skog. " * 350_000),
+        (SECTION, None, "the file is too large (2100 kB; at most 2000 kB)"),
+    ),
+    Case(
+        "huge content in all",
+        lambda root: [
+            (root / f"versions/v1/stor-{n}.en.md").write_text("x" * 1_900_000) for n in range(11)
+        ],
+        (
+            "versions",
+            None,
+            "the sections and translations hold 20 MB of text in all (at most 20 MB)",
         ),
     ),
 ]

@@ -17,15 +17,17 @@ depth, `plan/sanitise.py`), so what `check` accepts is what the sanitiser keeps.
 
 from __future__ import annotations
 
+import bisect
 import html
 import re
-import unicodedata
+import urllib.parse
 from collections.abc import Iterator
 from dataclasses import dataclass
 
 from ..fences import fences
 from .markdown_code import masked
 from .markdown_links import parse_target
+from .yamlfile import BIDI_CONTROLS, INVISIBLE_HINT, character_name
 
 # HTML an editor may write in a section (named in docs/redaktorer.md).
 ALLOWED_TAGS = frozenset(
@@ -46,15 +48,30 @@ ALLOWED_ATTRIBUTES: dict[str, frozenset[str]] = {
 }
 LINK_SCHEMES = ("http", "https", "mailto")
 PARAGRAPH_ANCHOR = re.compile(r"p\d+")
+CHANGE_STOP = re.compile(r"andring-\d+")  # plan/paragraphs.py CHANGE_ID
 LANGUAGE_CODE = re.compile(r"[a-z]{2,3}(-[A-Za-z0-9]{2,8})*")
 NAME = re.compile(r"-?[A-Za-z_][A-Za-z0-9_-]*")
 
 # A tag as the HTML standard's tokenizer reads it: the name runs to a space, "/" or ">"
 # (`<a=>` is the element "a="), and a quote delimits a value only after "=" (elsewhere
-# it is part of a name or an unquoted value).
+# it is part of a name or an unquoted value). Bounded, so that no text makes it slow.
+TAG_LIMIT = 2000  # characters a tag (and a quoted value) may have
+TAG_START = re.compile(r"<(/?)([A-Za-z][^\s/>]*)")
 TAG = re.compile(
-    r"<(/?)([A-Za-z][^\s/>]*)(?=[\s/>])((?:[^>\"'=]|=\s*\"[^\"]*\"|=\s*'[^']*'|=|[\"'])*+)>",
+    r"<(/?)([A-Za-z][^\s/>]*)(?=[\s/>])"
+    rf"((?:[^>\"'=]|=\s*\"[^\"]{{0,{TAG_LIMIT}}}+\"|=\s*'[^']{{0,{TAG_LIMIT}}}+'|=|[\"'])"
+    rf"{{0,{TAG_LIMIT}}}+)>",
     re.S,
+)
+UNREAD_TAG = (
+    f"an HTML tag that is not closed where it seems to be, or longer than {TAG_LIMIT} characters",
+    "Check the quotes and the '>' of the tag on this line; write long texts outside tags.",
+)
+# Python-Markdown reads code spans first and HTML after, so `<a`x`>` is a raw tag with
+# the code's HTML put inside it (a browser reads `<a<code>`): the policy cannot see it.
+CODE_IN_TAG = (
+    "a code span (`...`) inside an HTML tag",
+    "Move the code out of the tag, or write &lt; for a '<' that is text.",
 )
 ATTRIBUTE = re.compile(r"([^\s\"'>/=]+)(?:\s*=\s*(\"[^\"]*\"|'[^']*'|[^\s\"'=<>`]+))?")
 ATTR_LIST = re.compile(r"\{:?[ ]*([^}\n ][^}\n]*?)[ ]*\}")
@@ -76,7 +93,8 @@ TAGS_HINT = (
 )
 ATTR_HINT = (
     "Only classes (.name), ids (#name) and languages (lang=en) may be set with {: ... }; "
-    "ids p1, p2, ... are the paragraph numbers."
+    "ids p1, p2, ... are the paragraph numbers, andring-1, andring-2, ... the changes, and "
+    "ids starting with __ the theme's."
 )
 
 
@@ -94,15 +112,23 @@ def violations(body: str) -> Iterator[Violation]:
         if fence.attrs is not None:  # attr_list puts these on the code block's <code>
             for message in _attr_list_problems(fence.attrs):
                 yield Violation(fence.first, message, ATTR_HINT)
-    text = masked(body)
+    text = code_free = masked(body)
+
+    newlines = [i for i, char in enumerate(text) if char == "\n"]
 
     def line_of(offset: int) -> int:
-        return text.count("\n", 0, offset)
+        return bisect.bisect_left(newlines, offset)
 
     text, comments = _without_comments(text)
     for offset, message, hint in comments:
         yield Violation(line_of(offset), message, hint)
-    for match in TAG.finditer(text):
+    for match in _tags(text):
+        if isinstance(match, int):
+            yield Violation(line_of(match), *UNREAD_TAG)
+            continue
+        if _holds_code(body, code_free, match.start(), match.end()):
+            yield Violation(line_of(match.start()), *CODE_IN_TAG)
+            continue
         for message, hint in _tag_problems(match):
             yield Violation(line_of(match.start()), message, hint)
     for match in ATTR_LIST.finditer(text):
@@ -135,6 +161,39 @@ def violations(body: str) -> Iterator[Violation]:
             yield Violation(line_of(match.start()), *problem)
 
 
+def _holds_code(body: str, code_free: str, start: int, end: int) -> bool:
+    """Whether masking blanked code within body[start:end] (whitespace aside)."""
+    return any(
+        kept != written and not written.isspace()
+        for kept, written in zip(code_free[start:end], body[start:end], strict=True)
+    )
+
+
+def _blank(text: str) -> str:
+    """Spaces for every character of `text` but its newlines."""
+    if "\n" not in text:
+        return " " * len(text)
+    return "\n".join(" " * len(line) for line in text.split("\n"))
+
+
+def _tags(text: str) -> Iterator[re.Match[str] | int]:
+    """Every tag of `text` in order; the position of a `<name` whose tag the pattern
+    cannot read (a browser might, so it is refused), after which the search goes on
+    behind the next '>'."""
+    position = 0
+    while (start := TAG_START.search(text, position)) is not None:
+        match = TAG.match(text, start.start())
+        if match is not None:
+            yield match
+            position = match.end()
+            continue
+        close = text.find(">", start.start())
+        if close < 0:
+            return  # no '>' is left: no tag can end, nothing further is HTML
+        yield start.start()
+        position = close + 1
+
+
 def _opening_bracket(text: str, close: int) -> int | None:
     """Where the `[` that the `]` at `close` closes is, within its paragraph, or None."""
     depth = 0
@@ -155,29 +214,20 @@ def _opening_bracket(text: str, close: int) -> int | None:
     return None
 
 
-# Characters that make text read otherwise than it is written (bidirectional overrides
-# and isolates, "Trojan Source"), and NUL, which browsers and parsers read differently.
-BIDI_CONTROLS = frozenset("\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069")
-INVISIBLE_HINT = (
-    "It is invisible, and can make the text read otherwise than it is written (or be "
-    "read differently by different programs); delete it, for example by retyping the "
-    "words around it."
-)
-
-
-def character_name(char: str) -> str:
-    name = unicodedata.name(char, "")
-    if not name and char == "\x00":
-        name = "NUL"
-    return f"U+{ord(char):04X}" + (f" {name}" if name else "")
+# NUL, which parsers read differently, and the bidirectional controls.
+INVISIBLE = re.compile(f"[\x00{BIDI_CONTROLS}]")
 
 
 def _invisible(body: str) -> Iterator[Violation]:
-    for index, line in enumerate(body.split("\n")):
-        for char in sorted({c for c in line if c == "\x00" or c in BIDI_CONTROLS}):
+    seen: set[tuple[int, str]] = set()
+    newlines = [i for i, char in enumerate(body) if char == "\n"] if INVISIBLE.search(body) else []
+    for match in INVISIBLE.finditer(body):
+        line = bisect.bisect_left(newlines, match.start())
+        if (line, match.group()) not in seen:
+            seen.add((line, match.group()))
             yield Violation(
-                index,
-                f"the text holds the control character {character_name(char)}",
+                line,
+                f"the text holds the control character {character_name(match.group())}",
                 INVISIBLE_HINT,
             )
 
@@ -194,32 +244,41 @@ def _without_comments(text: str) -> tuple[str, list[tuple[int, str, str]]]:
     problems: list[tuple[int, str, str]] = []
     parts = []
     position = 0
+    found: dict[str, int] = {}
+
+    def following(token: str, index: int) -> int:
+        """The next `token` at or after `index` (remembered: each text is searched once)."""
+        known = found.get(token)
+        if known is None or (0 <= known < index):
+            known = found[token] = text.find(token, index)
+        return known
+
     while (start := text.find("<!--", position)) >= 0:
         parts.append(text[position:start])
-        rest = text[start + 4 :]
-        ends = [(i, token) for token in ("-->", "--!>") if (i := rest.find(token)) >= 0]
+        inner = start + 4
+        ends = [(i, t) for t in ("-->", "--!>") if (i := following(t, inner)) >= 0]
         problem = None
-        if rest.startswith((">", "->")):
-            form = "<!-->" if rest.startswith(">") else "<!--->"
+        if text.startswith((">", "->"), inner):
+            form = "<!-->" if text.startswith(">", inner) else "<!--->"
             problem = f"the HTML comment {form} is read differently by browsers and by Markdown"
         elif not ends:
             problem = "the HTML comment is not closed with -->"
         if problem is not None:
             problems.append((start, problem, COMMENT_HINT))
-            parts.append(text[start : start + 4])
-            position = start + 4
+            parts.append(text[start:inner])
+            position = inner
             continue
         end, token = min(ends)
         if token == "--!>":
             problem = (
                 "the HTML comment ends with --!>, which browsers and Markdown read differently"
             )
-        elif "<!--" in rest[: end + 3]:  # where Markdown's (?!<!--) looks
+        elif 0 <= following("<!--", inner) < end + 3:  # where Markdown's (?!<!--) looks
             problem = "the HTML comment holds another <!--"
         if problem is not None:
             problems.append((start, problem, COMMENT_HINT))
-        stop = start + 4 + end + len(token)
-        parts.append(re.sub(r"[^\n]", " ", text[start:stop]))
+        stop = end + len(token)
+        parts.append(_blank(text[start:stop]))
         position = stop
     parts.append(text[position:])
     return "".join(parts), problems
@@ -243,26 +302,20 @@ def _tag_problems(match: re.Match[str]) -> Iterator[tuple[str, str]]:
             else:
                 hint = f"Allowed on <{name}>: {', '.join(sorted(allowed))}."
             yield f"the attribute '{key}' is not allowed on <{name}>", hint
-        elif key == "id" and PARAGRAPH_ANCHOR.fullmatch(value):
-            yield f"the id '{value}' is a paragraph number's anchor", ATTR_HINT
+        elif key == "id" and (taken := id_problem(value)):
+            yield taken, ATTR_HINT
         elif key in ("lang", "hreflang") and not LANGUAGE_CODE.fullmatch(value):
             yield f"'{value}' is not a language code", "Use a code such as sv or en."
-        elif key == "href":
-            problem = link_problem(value, image=False)
-            if problem:
-                yield problem
-        elif key == "src":
-            problem = link_problem(value, image=True)
-            if problem:
-                yield problem
+        elif key in ("href", "src") and (refused := link_problem(value, key == "src")):
+            yield refused
 
 
 def _attr_list_problems(inner: str) -> Iterator[str]:
     for token in ATTR_TOKEN.finditer(inner):
         key, value, bare = token.group(1), token.group(2), token.group(3)
         if bare is not None:
-            if bare.startswith("#") and PARAGRAPH_ANCHOR.fullmatch(bare[1:]):
-                yield f"the id '{bare[1:]}' is a paragraph number's anchor"
+            if bare.startswith("#") and (problem := id_problem(bare[1:])):
+                yield problem
             elif bare.startswith((".", "#")) and not NAME.fullmatch(bare[1:]):
                 yield f"'{bare}' is not a valid class or id"
             continue  # a bare word: ordinary text in braces, or a harmless flag
@@ -271,10 +324,22 @@ def _attr_list_problems(inner: str) -> Iterator[str]:
         if key in ("lang", "hreflang"):
             if not LANGUAGE_CODE.fullmatch(value):
                 yield f"'{value}' is not a language code"
-        elif key == "id" and PARAGRAPH_ANCHOR.fullmatch(value):
-            yield f"the id '{value}' is a paragraph number's anchor"
+        elif key == "id" and (problem := id_problem(value)):
+            yield problem
         elif key not in ("class", "id"):
             yield f"the attribute '{key}' cannot be set with {{: ... }}"
+
+
+def id_problem(value: str) -> str | None:
+    """Why an id an editor sets is refused: one the page already has (a paragraph's
+    anchor, a change's stop on a changes view, an element of the theme's own)."""
+    if PARAGRAPH_ANCHOR.fullmatch(value):
+        return f"the id '{value}' is a paragraph number's anchor"
+    if CHANGE_STOP.fullmatch(value):
+        return f"the id '{value}' marks a change on the pages of changes"
+    if value.startswith("__"):
+        return f"the id '{value}' is the theme's (ids starting with __ are)"
+    return None
 
 
 def link_problem(target: str, image: bool) -> tuple[str, str] | None:
@@ -303,7 +368,11 @@ def link_problem(target: str, image: bool) -> tuple[str, str] | None:
             f"the link '{target}' uses the scheme '{scheme.group(1)}:'",
             "Links may go to http://, https:// and mailto: addresses, or within the site.",
         )
-    if target.lower().startswith("mailto:") and re.search(r"[?&](bcc|cc)=", target, re.I):
+    decoded = urllib.parse.unquote(target)  # as a mail program reads it: %62cc is bcc
+    address = decoded[len("mailto:") :].split("?", 1)[0]
+    if target.lower().startswith("mailto:") and (
+        re.search(r"[?&](bcc|cc|to)=", decoded, re.I) or re.search(r"[,;]", address)
+    ):
         return (
             f"the mail link '{target}' adds recipients",
             "Link to the address alone: mailto:name@example.se.",

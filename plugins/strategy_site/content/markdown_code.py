@@ -16,6 +16,7 @@ with MkDocs' `fenced_code`) renders as code; what it is unsure of, it leaves to 
 
 from __future__ import annotations
 
+import functools
 import re
 
 from ..fences import fences
@@ -96,10 +97,18 @@ def indented_code(lines: list[str], fenced: set[int], raw: set[int]) -> set[int]
     return result
 
 
+@functools.cache
+def _closing(ticks: int) -> re.Pattern[str]:
+    """A run of exactly `ticks` backticks, which closes a span opened by as many."""
+    return re.compile(rf"(?<!`)`{{{ticks}}}(?!`)")
+
+
 def _code_spans(line: str) -> tuple[list[tuple[int, int]], bool]:
     """The code spans on one line as Python-Markdown pairs them, and whether every
     backtick run that opens a span is closed on this line by a run of the same length."""
     spans: list[tuple[int, int]] = []
+    if "`" not in line:
+        return spans, True
     index = 0
     while match := BACKTICK.search(line, index):
         if match.group(1):  # escaped backslashes: a backtick after them may open a span
@@ -110,8 +119,7 @@ def _code_spans(line: str) -> tuple[list[tuple[int, int]], bool]:
         while end < len(line) and line[end] == "`":
             end += 1
         ticks = end - begin
-        closing = re.compile(rf"(?<!`)`{{{ticks}}}(?!`)")
-        close = closing.search(line, end)
+        close = _closing(ticks).search(line, end)
         if close is None:
             return spans, False  # unpaired or paired with a shorter run: unsure from here
         spans.append((begin, close.end()))
@@ -139,7 +147,10 @@ def masked(body: str) -> str:
         else:
             if sure:
                 spans, sure = _code_spans(line)
-                for begin, end in reversed(spans):
-                    line = line[:begin] + " " * (end - begin) + line[end:]
+                pieces, position = [], 0
+                for begin, end in spans:
+                    pieces += [line[position:begin], " " * (end - begin)]
+                    position = end
+                line = "".join(pieces) + line[position:]
             out.append(line)
     return "\n".join(out)

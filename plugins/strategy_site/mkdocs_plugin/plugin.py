@@ -65,7 +65,7 @@ from .preview import (
 )
 from .search import copy_sitemaps, language_root, search_from, split_search_index
 from .sidebar import prerender_closed_entries
-from .site_checks import theme_problems
+from .site_checks import published_links, theme_problems
 from .site_swap import SafeSiteDir, SiteInUse
 
 log = get_plugin_logger(__name__)
@@ -114,6 +114,12 @@ class StrategyPlugin(BasePlugin[StrategyPluginConfig]):
 
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
         bridge.check_versions()
+        try:
+            # First: MkDocs reads SOURCE_DATE_EPOCH itself later, and fails on a bad one
+            # with a traceback (clock.py).
+            today = build_date()
+        except BuildDateError as error:
+            raise PluginError(f"strategy: {error}") from None
         if not config.use_directory_urls:
             raise PluginError(
                 "strategy: the site needs 'use_directory_urls: true' in mkdocs.yml, "
@@ -122,6 +128,9 @@ class StrategyPlugin(BasePlugin[StrategyPluginConfig]):
         problems = theme_problems(config)
         if problems:
             raise PluginError("strategy: " + "\n".join(problems))
+        links = published_links(config)
+        if links:
+            raise PluginError("strategy: " + "\n".join(links))
         custom_dir = config.theme.custom_dir
         self.fragments = Fragments([Path(custom_dir) / PARTIALS] if custom_dir else [])
         problems = self.fragments.problems()
@@ -145,10 +154,7 @@ class StrategyPlugin(BasePlugin[StrategyPluginConfig]):
             self.strategy = self._load(config)
             self._check_languages(config, self.strategy)
             self.comparisons = Comparisons(self.strategy, enabled=self.config.changes_view)
-            try:
-                self.today = build_date()
-            except BuildDateError as error:
-                raise PluginError(f"strategy: {error}") from None
+            self.today = today
             self.not_found_pages = {}
             bridge.forget_search_entries(config)
         bridge.forget_search_merge(config)  # every build, each language's too
