@@ -289,6 +289,11 @@ CASES = [
         image("data:image/svg+xml,<svg onload=alert(1)>"),
     ),
     body(
+        "backslashed remote image",
+        '<img src="\\\\tracker.example\\p.gif" alt="x">',
+        image("//tracker.example/p.gif"),
+    ),
+    body(
         "image outside the folder", '<img src="../v2/karta.png" alt="x">', image("../v2/karta.png")
     ),
     # Titles, summaries and addresses.

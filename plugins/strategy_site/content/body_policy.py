@@ -345,8 +345,10 @@ def id_problem(value: str) -> str | None:
 def link_problem(target: str, image: bool) -> tuple[str, str] | None:
     """Why a link (or, with `image`, an embedded file) is refused, or None.
 
-    Read as the browser reads it: entities decoded, tabs and newlines dropped."""
-    target = URL_IGNORED.sub("", html.unescape(target)).strip("\x00- ")
+    Read as the browser reads it: entities decoded, tabs and newlines dropped, and a
+    backslash read as a slash (the URL standard does so in http(s) addresses, so
+    `\\\\host/x.png` is `//host/x.png`)."""
+    target = URL_IGNORED.sub("", html.unescape(target)).strip("\x00- ").replace("\\", "/")
     scheme = SCHEME.match(target)
     if image:
         if scheme or target.startswith("//"):
