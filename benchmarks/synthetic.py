@@ -275,7 +275,10 @@ def section_file(sec: Sec, body: str) -> str:
 
 
 def translation_file(title: str, body: str, source_hash: str) -> str:
-    return f"---\ntitle: {yaml_string(title)}\nsource_hash: {source_hash}\n---\n\n{body}"
+    # Quoted: a hex hash such as "1e400000" would otherwise read as a number (inf).
+    return (
+        f"---\ntitle: {yaml_string(title)}\nsource_hash: {yaml_string(source_hash)}\n---\n\n{body}"
+    )
 
 
 def toc_yaml(nodes: list[Node], indent: str = "  ") -> list[str]:

@@ -130,8 +130,8 @@ def test_a_planned_decision_is_shown_as_planned_in_both_languages(site) -> None:
 
 def test_an_approximate_consultation_says_about_and_its_note(site) -> None:
     for path, words, note in [
-        ("v2/", "Remisstiden var cirka 2 mars 2020–cirka 30 april 2020", "Våren 2020"),
-        ("en/v2/", "The consultation period was about 2 March 2020–about 30 April 2020", "Våren"),
+        ("v2/", "Remisstiden var cirka 2 mars 2020 – cirka 30 april 2020", "Våren 2020"),
+        ("en/v2/", "The consultation period was about 2 March 2020 – about 30 April 2020", "Våren"),
     ]:
         text = " ".join(soup(site, path).select_one(".st-consultation").get_text().split())
         assert words in text and note in text

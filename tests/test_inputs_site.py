@@ -9,7 +9,7 @@ import pytest
 
 from conftest import FIXTURES, build_once, soup
 from strategy_site.content.loader import load_strategy
-from strategy_site.derive.inputs import items_about, items_affecting, summarise
+from strategy_site.derive.inputs import items_about, items_affecting, respondents, summarise
 
 WORKSHOP = """kind: workshop
 illustrative: handling
@@ -99,6 +99,13 @@ def test_summary_counts_by_decision_sender_and_section(strategy_dir) -> None:
     assert summary.by_decision == [("partly", 1), ("rejected", 1), ("open", 1)]
     assert summary.by_sender == [("Almi", 2), ("private", 1)]
     assert summary.by_section == [("skog", 2), ("omraden", 1)]
+
+
+def test_a_workshops_participants_are_not_counted_as_respondents(strategy_dir) -> None:
+    strategy = load_strategy(strategy_dir)
+    found = respondents(items_about(strategy, "v1"))
+    assert found.senders == [] and [w.id for w in found.workshops] == ["workshop"]
+    assert respondents(items_about(strategy, "v2")).senders == ["Almi", "private"]
 
 
 def test_inputs_page_lists_each_item_with_decision_sources_and_change(site) -> None:
@@ -216,3 +223,41 @@ def test_made_up_inputs_say_so_in_both_languages(site) -> None:
     # Beside the section the decision shaped, the mark goes along.
     affected = soup(site, "v2/halsa-och-e-halsa/").select_one("section.st-affected")
     assert affected.select_one(".st-illustrative-mark").get_text() == "(illustration)"
+
+
+def test_a_workshop_is_shown_by_its_date_and_participants_listed_once(site) -> None:
+    """A workshop's `from` is who took part, not who said each point: its points are
+    never headed by the participants' names, which are listed once, folded away."""
+    for path, label, meta, participants in [
+        (
+            "v1/inspel/",
+            "Workshop 11 december 2019 (2 deltagande organisationer)",
+            "Workshop · 11 december 2019 · 2 deltagande organisationer",
+            "Deltagare (2)",
+        ),
+        (
+            "en/v1/inspel/",
+            "Workshop on 11 December 2019 (2 participating organisations)",
+            "Workshop · 11 December 2019 · 2 participating organisations",
+            "Participants (2)",
+        ),
+    ]:
+        page = soup(site, path)
+        facts = page.select_one("#workshop ~ p.st-input-meta")
+        assert " ".join(facts.get_text().split()) == meta
+        workshop = page.select_one("div.st-workshop[data-group='workshop']")
+        assert workshop.select_one("summary").get_text() == participants
+        assert [li.get_text() for li in workshop.select("ul li")] == ["Almi", "Bergs kommun"]
+        assert workshop.select_one("p.st-workshop-points") is not None
+        # The names appear there only: not on the items, nor as senders in the filter.
+        article = page.select_one("article")
+        assert article.get_text().count("Bergs kommun") == 1
+        senders = [o.get_text() for o in page.select("#st-filter-sender option")]
+        assert senders[1:] == ["Workshop"]
+        assert page.select_one("#workshop--halsa-ihop")["data-sender"] == '["Workshop"]'
+        # Where the point changed a section, it is the workshop's, not the participants'.
+        lang = "en/" if path.startswith("en/") else ""
+        affected = soup(site, f"{lang}v2/halsa-och-e-halsa/").select_one("section.st-affected")
+        said = " ".join(affected.select_one("li").get_text().split())
+        assert said.startswith(label + ": Slå ihop hälsa och e-hälsa."), said
+        assert "Almi" not in said

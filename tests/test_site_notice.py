@@ -79,11 +79,19 @@ def test_without_the_option_there_is_no_bar(builder, project) -> None:
         ),
         (
             "      notice:\n        sv: A.\n        en: B.\n        text: C.\n",
-            "'text' is neither a language code (sv, en) nor 'link'",
+            "'text' is neither a language code (sv, en), 'link' nor 'more'",
         ),
         (
             "      notice:\n        sv: A.\n        en: B.\n        link: https://example.org/\n",
             "'link' should be the address of a page of this site",
+        ),
+        (
+            "      notice:\n        sv: A.\n        link: om/\n        more: Läs mer\n",
+            "'more' should be the link's words per language",
+        ),
+        (
+            "      notice:\n        sv: A.\n        link: om/\n        more:\n          sv: ''\n",
+            "the link's words for 'sv' under 'more' should be a few words",
         ),
     ],
 )
@@ -103,3 +111,13 @@ def test_a_language_without_its_own_text_shows_the_source_text_marked(builder, p
     text = html.select_one(".st-site-notice span[lang='sv']")
     assert text is not None and text.get_text() == "Det här är en testversion."
     assert html.select_one(".st-site-notice a") is None  # no link given
+
+
+def test_the_links_words_can_say_where_it_goes(builder, project) -> None:
+    """`more` names the link in each language; a language without its words gets the
+    default ("Read more"), never another language's."""
+    with_notice(project, NOTICE + "        more:\n          sv: Om testversionen\n")
+    site = builder.build(project, date(2020, 3, 15))
+    for path, words in (("v1/", "Om testversionen"), ("en/v1/", "Read more")):
+        link = BeautifulSoup(read(site, path), "html.parser").select_one(".st-site-notice a")
+        assert link.get_text() == words, path

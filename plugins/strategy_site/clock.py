@@ -23,12 +23,19 @@ class BuildDateError(ValueError):
 
 
 def build_date() -> date:
+    if os.environ.get("SOURCE_DATE_EPOCH") is None:
+        return date.today()
+    return build_time().date()
+
+
+def build_time() -> datetime:
+    """The build's moment in UTC (a PDF's creation date): SOURCE_DATE_EPOCH, or now."""
     epoch = os.environ.get("SOURCE_DATE_EPOCH")
     if epoch is None:
-        return date.today()
+        return datetime.now(tz=UTC).replace(microsecond=0)
     value = epoch.strip()
     if DIGITS.fullmatch(value) and int(value) <= LATEST:
-        return datetime.fromtimestamp(int(value), tz=UTC).date()
+        return datetime.fromtimestamp(int(value), tz=UTC)
     shown = "empty" if not value else f"'{value[:40]}'"
     raise BuildDateError(
         f"SOURCE_DATE_EPOCH is {shown}, which is not a time: set it to whole seconds "

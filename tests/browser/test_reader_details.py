@@ -155,3 +155,16 @@ def test_decisions_look_different_without_colour(browser, example_server) -> Non
     by_kind = {cls: (sign, border) for cls, sign, border in looks}
     assert len(by_kind) >= 3
     assert len(set(by_kind.values())) == len(by_kind), by_kind
+
+
+def test_the_sender_filter_shows_a_workshop_under_one_entry(browser, example_server) -> None:
+    """A workshop is one sender, "Workshop", not its participants: choosing it shows the
+    workshop whole, with its participants listed once."""
+    with open_page(browser, example_server) as page:
+        page.goto("/utkast/inspel/")
+        options = page.locator("#st-filter-sender option")
+        assert options.all_inner_texts()[1:] == ["Workshop"]
+        page.select_option("#st-filter-sender", label="Workshop")
+        assert page.locator("li.st-input-item:visible").count() == 9
+        assert page.locator("div.st-workshop[data-group]").is_visible()
+        assert "9 av 9" in page.locator(".st-input-filter__status").inner_text()

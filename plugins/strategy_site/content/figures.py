@@ -59,6 +59,15 @@ KEYS = {
 STEP_KEYS = ("label", "when", "status", "phase")
 SIDE_KEYS = ("title", "items")
 LINK_KEYS = ("from", "to")
+# What every figure says in words besides its title, and how to write it: readers of a
+# drawing need to know what it shows and where its data comes from.
+WORDS = {
+    "caption": "Every figure has a caption: one or two sentences on what it shows, e.g. "
+    "'caption: Antal deltagare i workshopparna 2018–2020.'",
+    "source": "Every figure says where its data comes from, e.g. 'source: Regionens "
+    "deltagarlistor'. For a drawing of your own, name what it is based on.",
+}
+UNIT_HINT = "A chart says the unit of its numbers, e.g. 'unit: personer' or 'unit: \"%\"'."
 TRANSLATION_KEYS = ("title", "caption", "source", "note", "unit", "labels", "source_hash")
 
 
@@ -139,9 +148,10 @@ def read_figure(path: Path, figure_id: str, log: ProblemLog) -> Figure | None:
         )
         return None
     chart_kind = kind in (BAR, LINE)
-    required = ["kind", "title"] + (["columns", "unit"] if chart_kind else [])
+    required = ["kind", "title"] + (["columns"] if chart_kind else [])
     required += {PROCESS: ["steps"], MAPPING: ["left", "right", "links"]}.get(kind, [])
-    fields.check_keys(KEYS[kind], required=required)
+    words = {**WORDS, **({"unit": UNIT_HINT} if chart_kind else {})}
+    fields.check_keys(KEYS[kind], required=[*required, *words], hints=words)
     problems_before = len(log.problems)
     figure = Figure(
         id=figure_id,
@@ -201,7 +211,8 @@ def _read_chart(fields: Fields, kind: str) -> Chart | None:
         fields.problem("rows" if "rows" in fields.data else "data", "the chart has no rows")
     if kind == LINE and stacked:
         fields.problem("stacked", "'stacked' is for bar charts only")
-    return Chart(axis, series, categories, values, stacked)
+    data = fields.text("data") if "data" in fields.data else None
+    return Chart(axis, series, categories, values, stacked, data)
 
 
 def _yaml_rows(fields: Fields, columns: list[str]) -> list[tuple[dict[str, Any], tuple[Path, int]]]:
@@ -338,7 +349,7 @@ def _read_steps(fields: Fields) -> list[Step]:
 
 
 def _read_mapping(fields: Fields) -> Mapping | None:
-    sides = []
+    sides: list[tuple[str, list[str]]] = []
     for key in ("left", "right"):
         sub = fields.sub(key, f"'{key}'")
         if sub is None:

@@ -275,7 +275,13 @@ class Fields:
     def problem(self, key: str | None, message: str, hint: str = "") -> None:
         self.log.add(self.path, self.line(key), message, hint)
 
-    def check_keys(self, allowed: Iterable[str], required: Iterable[str] = ()) -> None:
+    def check_keys(
+        self,
+        allowed: Iterable[str],
+        required: Iterable[str] = (),
+        hints: dict[str, str] | None = None,
+    ) -> None:
+        """Unknown, missing and empty keys; `hints` says how to write a required one."""
         allowed = list(allowed)
         for key in self.data:
             if key not in allowed:
@@ -289,11 +295,12 @@ class Fields:
         required = list(required)
         for key in required:
             if key not in self.data:
-                self.problem(None, f"'{key}' is missing", f"Add a line '{key}: ...'.")
+                hint = (hints or {}).get(key, f"Add a line '{key}: ...'.")
+                self.problem(None, f"'{key}' is missing", hint)
         for key, value in self.data.items():
             if key in allowed and _is_empty(value, key in required):
                 hint = (
-                    f"Write a value after '{key}:'."
+                    (hints or {}).get(key, f"Write a value after '{key}:'.")
                     if key in required
                     else f"Write a value after '{key}:', or remove the line."
                 )

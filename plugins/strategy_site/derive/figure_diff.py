@@ -9,12 +9,14 @@ are compared one by one.
 
 from __future__ import annotations
 
+import dataclasses
 from dataclasses import dataclass, field
 from typing import Any
 
-from ..model import MAPPING, PROCESS, Figure
+from ..model import MAPPING, PROCESS, Chart, Figure, Mapping
 
 Value = float | str | None
+Row = tuple[tuple[str, ...], tuple[Value, ...]]
 
 # Column names that are the site's own words (translated where the table is drawn).
 STEP = "@step"
@@ -36,29 +38,31 @@ class DataTable:
 
     key_columns: list[str]
     columns: list[str]
-    rows: list[tuple[tuple[str, ...], tuple[Value, ...]]]
+    rows: list[Row]
 
 
 def data_table(figure: Figure) -> DataTable:
     if figure.kind == PROCESS:
         columns = [PHASE, WHEN, STATUS] if any(s.phase for s in figure.steps) else [WHEN, STATUS]
-        rows = []
+        rows: list[Row] = []
         for step in figure.steps:
-            cells = (step.when, step.status)
+            cells: tuple[Value, ...] = (step.when, step.status)
             rows.append(((step.label,), (step.phase, *cells) if PHASE in columns else cells))
         return DataTable([STEP], columns, rows)
     if figure.kind == MAPPING:
         assert figure.mapping is not None
         m = figure.mapping
         linked = {a for a, _ in m.links} | {b for _, b in m.links}
-        rows = [((a, b), ()) for a in m.left for (x, b) in m.links if x == a]
-        rows += [((a, ""), ()) for a in m.left if a not in linked]
-        rows += [(("", b), ()) for b in m.right if b not in linked]
-        return DataTable([m.left_title, m.right_title], [], rows)
+        links: list[Row] = [((a, b), ()) for a in m.left for (x, b) in m.links if x == a]
+        links += [((a, ""), ()) for a in m.left if a not in linked]
+        links += [(("", b), ()) for b in m.right if b not in linked]
+        return DataTable([m.left_title, m.right_title], [], links)
     assert figure.chart is not None
     chart = figure.chart
-    rows = [((c,), tuple(v)) for c, v in zip(chart.categories, chart.values, strict=True)]
-    return DataTable([chart.axis], list(chart.series), rows)
+    values: list[Row] = [
+        ((c,), tuple(v)) for c, v in zip(chart.categories, chart.values, strict=True)
+    ]
+    return DataTable([chart.axis], list(chart.series), values)
 
 
 @dataclass(frozen=True)
@@ -94,13 +98,82 @@ class FigureDiff:
         drawing marks them."""
         return _labels(self.new) - _labels(self.old)
 
+    def removed_keys(self) -> set[str]:
+        """Labels of what the old figure had and the new one has not."""
+        return _labels(self.old) - _labels(self.new)
+
+    def drawing(self) -> tuple[Figure, Marks]:
+        """What the changes view draws: the new figure with what was removed put back
+        where it stood, and which of its labels are new or removed."""
+        if self.old.kind != self.new.kind:
+            return self.new, Marks()
+        marks = Marks(frozenset(self.added_keys()), frozenset(self.removed_keys()))
+        return merged(self.old, self.new), marks
+
+
+@dataclass(frozen=True)
+class Marks:
+    """Labels of a drawing to mark as new or as removed (a changes view); link labels
+    read 'left → right'."""
+
+    added: frozenset[str] = frozenset()
+    removed: frozenset[str] = frozenset()
+
+
+def link_label(left: str, right: str) -> str:
+    return f"{left} → {right}"
+
+
+def merged(old: Figure, new: Figure) -> Figure:
+    """`new` with what only `old` had put back after its predecessor (as _merge orders
+    rows): removed bars keep their old values, removed steps and links their place."""
+    if new.chart is not None and old.chart is not None:
+        a, b = old.chart, new.chart
+        series = [name for name, _ in _merge(a.series, b.series)]
+        categories = [name for name, _ in _merge(a.categories, b.categories)]
+        old_values = _chart_cells(a)
+        new_values = _chart_cells(b)
+        values = [
+            [
+                (new_values if c in b.categories and s in b.series else old_values).get((c, s))
+                for s in series
+            ]
+            for c in categories
+        ]
+        chart = Chart(b.axis, series, categories, values, b.stacked, b.data)
+        return dataclasses.replace(new, chart=chart)
+    if new.mapping is not None and old.mapping is not None:
+        m, n = old.mapping, new.mapping
+        mapping = Mapping(
+            n.left_title,
+            n.right_title,
+            [item for item, _ in _merge(m.left, n.left)],
+            [item for item, _ in _merge(m.right, n.right)],
+            [link for link, _ in _merge(m.links, n.links)],
+        )
+        return dataclasses.replace(new, mapping=mapping)
+    if new.kind == PROCESS:
+        by_label = {step.label: step for step in old.steps}
+        by_label.update({step.label: step for step in new.steps})
+        labels = _merge([s.label for s in old.steps], [s.label for s in new.steps])
+        return dataclasses.replace(new, steps=[by_label[label] for label, _ in labels])
+    return new
+
+
+def _chart_cells(chart: Chart) -> dict[tuple[str, str], float | None]:
+    return {
+        (category, name): value
+        for category, row in zip(chart.categories, chart.values, strict=True)
+        for name, value in zip(chart.series, row, strict=True)
+    }
+
 
 def _labels(figure: Figure) -> set[str]:
     if figure.chart is not None:
         return {*figure.chart.series, *figure.chart.categories}
     if figure.mapping is not None:
         m = figure.mapping
-        return {*m.left, *m.right, *(f"{a} → {b}" for a, b in m.links)}
+        return {*m.left, *m.right, *(link_label(a, b) for a, b in m.links)}
     return {step.label for step in figure.steps} | {step.phase for step in figure.steps}
 
 

@@ -10,7 +10,7 @@ from __future__ import annotations
 import dataclasses
 import hashlib
 
-from ..model import Chart, Figure, Mapping
+from ..model import Figure, Mapping
 from .translations import CURRENT, HASH_LENGTH, MISSING, OUTDATED, normalise
 
 
@@ -41,12 +41,11 @@ def localized(figure: Figure, lang: str) -> Figure:
 
     chart = figure.chart
     if chart is not None:
-        chart = Chart(
-            word(chart.axis),
-            [word(s) for s in chart.series],
-            [word(c) for c in chart.categories],
-            chart.values,
-            chart.stacked,
+        chart = dataclasses.replace(
+            chart,
+            axis=word(chart.axis),
+            series=[word(s) for s in chart.series],
+            categories=[word(c) for c in chart.categories],
         )
     mapping = figure.mapping
     if mapping is not None:

@@ -10,6 +10,7 @@ from ..lineage import counterparts
 from ..model import CONSULTATION, DECISIONS, INPUT_KINDS, Input, InputItem, Strategy, Version
 
 RESPONSE = "consultation-response"
+WORKSHOP = "workshop"  # its `from` lists who took part, not who said what
 PRIVATE = "private"  # `from: private`: a private person, published without a name
 
 
@@ -113,15 +114,23 @@ class Respondents:
     """Who took part in a consultation: inputs by kind, and every sender once."""
 
     by_kind: list[tuple[str, int]]  # (kind, number of inputs), in the format's order
-    senders: list[str]  # in the order of the inputs, private individuals as PRIVATE
+    # Of the responses, in the order of the inputs, private individuals as PRIVATE.
+    senders: list[str]
+    workshops: list[Input]  # each once: its participants did not each say its points
 
 
 def respondents(items: list[TracedItem]) -> Respondents:
     inputs = list({t.input.id: t.input for t in items}.values())
     kinds = Counter(found.kind for found in inputs)
-    senders = list(dict.fromkeys(sender for found in inputs for sender in found.from_))
+    senders = list(
+        dict.fromkeys(
+            sender for found in inputs if found.kind != WORKSHOP for sender in found.from_
+        )
+    )
     return Respondents(
-        by_kind=[(kind, kinds[kind]) for kind in INPUT_KINDS if kinds[kind]], senders=senders
+        by_kind=[(kind, kinds[kind]) for kind in INPUT_KINDS if kinds[kind]],
+        senders=senders,
+        workshops=[found for found in inputs if found.kind == WORKSHOP],
     )
 
 

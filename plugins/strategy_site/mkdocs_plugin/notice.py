@@ -9,8 +9,13 @@ that the content is a reconstruction:
             sv: Det här är en testversion av webbplatsen.
             en: This is a test version of the site.
             link: om-webbplatsen/      # optional: a page of this site
+            more:                      # optional: the link's words, per language
+              sv: Om testversionen
+              en: About the test version
 
-Every language should have its text; one without shows the source language's.
+Every language should have its text; one without shows the source language's. The
+link's words default to "Läs mer" ("Read more"); words that say where the link goes
+serve readers who list a page's links.
 It lives in mkdocs.yml, not in strategy/, because it is about the site, not the text.
 """
 
@@ -43,14 +48,16 @@ def notice_problems(value: dict[str, Any], source: str) -> list[str]:
     """
     problems = []
     for key, text in value.items():
-        if key == "link":
+        if key == "more":
+            problems += _more_problems(text)
+        elif key == "link":
             if not isinstance(text, str) or not _is_page_path(text):
                 problems.append(
                     f"'link' should be the address of a page of this site without the "
                     f"language, like 'om-webbplatsen/', not {text!r}"
                 )
         elif not LANGUAGE_KEY.fullmatch(str(key)):
-            problems.append(f"'{key}' is neither a language code (sv, en) nor 'link'")
+            problems.append(f"'{key}' is neither a language code (sv, en), 'link' nor 'more'")
         elif not isinstance(text, str) or not text.strip():
             problems.append(f"the text for '{key}' should be a sentence")
     if value and source not in value:
@@ -58,6 +65,16 @@ def notice_problems(value: dict[str, Any], source: str) -> list[str]:
             f"there is no text for '{source}', the source language: add '{source}: ...'"
         )
     return problems
+
+
+def _more_problems(value: Any) -> list[str]:
+    if not isinstance(value, dict) or not value:
+        return ["'more' should be the link's words per language, like 'more: {sv: ..., en: ...}'"]
+    return [
+        f"the link's words for '{key}' under 'more' should be a few words"
+        for key, words in value.items()
+        if not LANGUAGE_KEY.fullmatch(str(key)) or not isinstance(words, str) or not words.strip()
+    ]
 
 
 def _is_page_path(path: str) -> bool:
@@ -73,4 +90,15 @@ def site_notice(value: dict[str, Any], lang: str, source: str) -> SiteNotice | N
     href = urls.localized(link.strip("/") + "/", lang, source) if link else None
     own = lang in value
     text = str(value[lang] if own else value[source]).strip()
-    return SiteNotice(text, t(lang, "site_notice.more"), href, None if own else source)
+    words = value.get("more") or {}
+    more = str(words[lang]).strip() if lang in words else t(lang, "site_notice.more")
+    return SiteNotice(text, more, href, None if own else source)
+
+
+def notice_texts(value: dict[str, Any]) -> dict[str, str]:
+    """The notice's sentence per language (without its link), for the open data."""
+    return {
+        str(key): str(text).strip()
+        for key, text in value.items()
+        if key not in ("link", "more") and isinstance(text, str)
+    }

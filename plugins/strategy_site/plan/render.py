@@ -63,6 +63,17 @@ class PageContext:
         gets (see docs/anpassa-utseendet.md)."""
         return render_partial(self.strategy, self.lang, self.fragments, self.flavour, name, values)
 
+    def dated(self, day: date, mark: DateMark | None) -> str:
+        """A date as the banners show it (the `dated` macro of `_macros.html`, a region's
+        override included): with its mark ("cirka 2 mars 2020") when it has one."""
+        helpers = partial_helpers(self.strategy, self.lang, self.flavour)
+        return str(self.fragments.macro("_macros.html", "dated", helpers, day, mark)).strip()
+
+    def date_note(self, marks: list[DateMark | None]) -> str:
+        """The notes of these marks as text that follows a sentence (`date_note`)."""
+        helpers = partial_helpers(self.strategy, self.lang, self.flavour)
+        return str(self.fragments.macro("_macros.html", "date_note", helpers, marks)).rstrip()
+
 
 def render_partial(
     strategy: Strategy,
@@ -72,9 +83,14 @@ def render_partial(
     name: str,
     values: dict[str, Any],
 ) -> Markup:
-    """A partial with the helpers every partial gets: the language, the interface
-    strings (`t`, which escapes), a text in the reader's language (`text`), dates."""
-    helpers: dict[str, Any] = {
+    """A partial with the helpers every partial gets (`partial_helpers`)."""
+    return fragments.render(name, partial_helpers(strategy, lang, flavour) | values)
+
+
+def partial_helpers(strategy: Strategy, lang: str, flavour: Flavour) -> dict[str, Any]:
+    """What every partial gets: the language, the interface strings (`t`, which
+    escapes), a text in the reader's language (`text`), dates."""
+    return {
         "lang": lang,
         "flavour": flavour,
         "t": lambda key, **v: t_html(lang, key, **v),
@@ -84,7 +100,6 @@ def render_partial(
         "status_name": lambda status: status_name(status, lang),
         "date_notes": lambda marks: date_notes(strategy, lang, marks),
     }
-    return fragments.render(name, helpers | values)
 
 
 def tag(name: str, inner: str, **attributes: str | None) -> str:
@@ -132,7 +147,7 @@ def version_banner(
         decision = ctx.fragment("decision.html", decision=version.decision)
     consultation = Markup("")
     if version.status == CONSULTATION and version.consultation is not None:
-        consultation = _consultation_notice(ctx, version)
+        consultation = consultation_notice(ctx, version)
     return str(
         ctx.fragment(
             "banner.html",
@@ -172,7 +187,7 @@ def _currency_notice(ctx: PageContext, version: Version, section_id: str | None)
     )
 
 
-def _consultation_notice(ctx: PageContext, version: Version) -> Markup:
+def consultation_notice(ctx: PageContext, version: Version) -> Markup:
     """Open, upcoming or closed, decided by the build date."""
     consultation = version.consultation
     assert consultation is not None
@@ -402,17 +417,25 @@ def consultation_actions(ctx: PageContext, version: Version, section_id: str | N
 
 
 def not_found(
-    strategy: Strategy, lang: str, root: str, flavour: Flavour, fragments: Fragments
+    strategy: Strategy,
+    lang: str,
+    root: str,
+    flavour: Flavour,
+    fragments: Fragments,
+    search: bool = True,
 ) -> str:
     """The 404 page's text: what happened, a search, and the way to the current programme.
 
     `root` is the language's root as an absolute path ("/smart-specialisering/en/"): a
     404 page is served at whatever address was asked for, so relative links would break.
+    Without `search` (a site without a search plugin) the page offers no search form,
+    which would lead nowhere.
     """
     current = strategy.current_version
     values = {
         "root": root,
         "current": current,
         "current_href": root + urls.version_path(current.id),
+        "search": search,
     }
     return str(render_partial(strategy, lang, fragments, flavour, "not-found.html", values))

@@ -7,16 +7,59 @@ import json
 import re
 from html import escape
 
+from markupsafe import Markup
+
 from .. import urls
-from ..derive.inputs import PRIVATE, Summary, TracedItem, summarise
+from ..derive.inputs import PRIVATE, WORKSHOP, Summary, TracedItem, summarise
 from ..model import Input, Version
 from .render import PageContext, link, section_title, tag, time_tag
-from .texts import t
+from .texts import t, t_html
 
 
 def sender_names(ctx: PageContext, found: Input) -> str:
     names = [t(ctx.lang, "inputs.private") if s == PRIVATE else s for s in found.from_]
     return escape(", ".join(names))
+
+
+def workshop_label(ctx: PageContext, found: Input) -> str:
+    """ "Workshop 11 december 2019 (23 deltagande organisationer)": a workshop's `from`
+    lists who took part, not who said what, so its points are never headed by names."""
+    day = Markup(time_tag(found.date, ctx.lang))
+    count = len(found.from_)
+    if not count:
+        return str(t_html(ctx.lang, "inputs.workshop", date=day))
+    key = "inputs.workshop_with.one" if count == 1 else "inputs.workshop_with.many"
+    return str(t_html(ctx.lang, key, date=day, count=count))
+
+
+def who_said(ctx: PageContext, found: Input) -> str:
+    """Who an input is from, as HTML: a response's senders with its kind and date; a
+    workshop by its date and how many took part."""
+    if found.kind == WORKSHOP:
+        return workshop_label(ctx, found)
+    kind = escape(t(ctx.lang, f"kind.{found.kind}").lower())
+    return f"{sender_names(ctx, found)} ({kind}, {time_tag(found.date, ctx.lang)})"
+
+
+def filter_senders(ctx: PageContext, found: Input) -> list[str]:
+    """The sender filter's values for an input's items: a response's senders; every
+    workshop under one entry (the kind), since its participants did not each say it."""
+    if found.kind == WORKSHOP:
+        return [t(ctx.lang, f"kind.{WORKSHOP}")]
+    return [t(ctx.lang, "inputs.private") if s == PRIVATE else s for s in found.from_]
+
+
+def participants(ctx: PageContext, found: Input) -> str:
+    """Under a workshop's heading: its participants, listed once and folded away
+    ("Deltagare (23)"), and that the points are a summary of the day, not who said what."""
+    if found.kind != WORKSHOP:
+        return ""
+    parts = [tag("p", escape(t(ctx.lang, "inputs.workshop_points")), class_="st-workshop-points")]
+    if found.from_:
+        summary = tag("summary", escape(t(ctx.lang, "inputs.participants", count=len(found.from_))))
+        names = "".join(tag("li", escape(name)) for name in found.from_)
+        parts.append(tag("details", summary + tag("ul", names), class_="st-participants"))
+    return tag("div", "".join(parts), class_="st-workshop", data_group=found.id)
 
 
 def original_text(ctx: PageContext, html: str, name: str = "p", **attributes: str | None) -> str:
@@ -27,9 +70,19 @@ def original_text(ctx: PageContext, html: str, name: str = "p", **attributes: st
 
 def change_path(ctx: PageContext, traced: TracedItem) -> str | None:
     """Where to see what the decision changed: the highlighted change, when there is one."""
+    found = effect(ctx, traced)
+    return found[1] if found is not None else None
+
+
+def effect(ctx: PageContext, traced: TracedItem) -> tuple[Version, str] | None:
+    """The version where the decision took effect, and where to see what it changed."""
     version = ctx.strategy.versions.get(traced.effect_version or "")
     if version is None:
         return None
+    return version, _change_path(ctx, traced, version)
+
+
+def _change_path(ctx: PageContext, traced: TracedItem, version: Version) -> str:
     has_changes = ctx.has_changes(version)
     if traced.effect_section is not None:
         if has_changes:
@@ -88,9 +141,10 @@ def _item(ctx: PageContext, version: Version, traced: TracedItem) -> str:
         rows.append((t(lang, "inputs.sources"), original_text(ctx, sources, "ul")))
     if item.response:
         rows.append((t(lang, "inputs.response"), original_text(ctx, escape(item.response), "div")))
-    target = change_path(ctx, traced)
-    if target is not None:
-        name = ctx.text(ctx.strategy.versions[traced.effect_version].title)
+    found = effect(ctx, traced)
+    if found is not None:
+        effect_version, target = found
+        name = ctx.text(effect_version.title)
         rows.append(("", link(ctx.link(target), escape(t(lang, "inputs.effect", version=name)))))
     # One line per term: the search index reads the text without the markup.
     facts = "\n".join(
@@ -103,7 +157,7 @@ def _item(ctx: PageContext, version: Version, traced: TracedItem) -> str:
         + " "
         + original_text(ctx, escape(item.text), "span", class_="st-input-item__said"),
     )
-    senders = [t(lang, "inputs.private") if s == PRIVATE else s for s in traced.input.from_]
+    senders = filter_senders(ctx, traced.input)
     return tag(
         "li",
         tag("details", summary + tag("dl", facts)),
@@ -136,10 +190,13 @@ def inputs_page(ctx: PageContext, version: Version, items: list[TracedItem]) -> 
     for group in groups.values():
         found = group[0].input
         heading = found.title or t(lang, f"kind.{found.kind}")
-        meta = (
-            f"{escape(t(lang, f'kind.{found.kind}'))} · {time_tag(found.date, lang)} · "
-            f"{escape(t(lang, 'inputs.from'))}: {sender_names(ctx, found)}"
-        )
+        meta = f"{escape(t(lang, f'kind.{found.kind}'))} · {time_tag(found.date, lang)}"
+        if found.kind == WORKSHOP:
+            count = len(found.from_)
+            key = "inputs.participating." + ("one" if count == 1 else "many")
+            meta += f" · {escape(t(lang, key, count=count))}"
+        else:
+            meta += f" · {escape(t(lang, 'inputs.from'))}: {sender_names(ctx, found)}"
         # Everything of one input says which it is, so that the filter can hide an input
         # none of whose items is shown.
         marks = f'data-group="{found.id}"'
@@ -150,6 +207,8 @@ def inputs_page(ctx: PageContext, version: Version, items: list[TracedItem]) -> 
         notice = illustrative_notice(ctx, found)
         if notice:
             parts.append(notice.replace("<p ", f'<p data-group="{found.id}" ', 1))
+        if found.kind == WORKSHOP:
+            parts.append(participants(ctx, found))
         parts.append(
             tag(
                 "ol",
@@ -197,10 +256,7 @@ def _filters(ctx: PageContext, version: Version, items: list[TracedItem]) -> str
     hidden until the script runs."""
     lang = ctx.lang
     every = tag("option", escape(t(lang, "inputs.filter_all")), value="")
-    senders = sorted(
-        {t(lang, "inputs.private") if s == PRIVATE else s for i in items for s in i.input.from_},
-        key=str.casefold,
-    )
+    senders = sorted({s for i in items for s in filter_senders(ctx, i.input)}, key=str.casefold)
     sender_options = every + "".join(tag("option", escape(s), value=s) for s in senders)
     sections = sorted({i.item.section for i in items if i.item.section in version.sections})
     section_options = every + "".join(
@@ -233,13 +289,13 @@ def _filters(ctx: PageContext, version: Version, items: list[TracedItem]) -> str
 
 
 def said_and_decided(ctx: PageContext, traced: TracedItem) -> str:
-    """ "Sender (kind, date): what was said [decision] The input", in one line."""
+    """ "Sender (kind, date): what was said [decision] The input", in one line; a
+    workshop's point under the workshop, not its participants."""
     lang, found = ctx.lang, traced.input
     inputs_href = ctx.link(urls.inputs_path(found.about) + f"#{traced.anchor}")
     return "".join(
         [
-            f"{sender_names(ctx, found)} ({escape(t(lang, f'kind.{found.kind}').lower())}, "
-            f"{time_tag(found.date, lang)}): ",
+            f"{who_said(ctx, found)}: ",
             original_text(ctx, escape(traced.item.text), "span"),
             " ",
             decision_badge(ctx, traced.item.decision, found),
@@ -257,9 +313,10 @@ def affecting_list(ctx: PageContext, items: list[TracedItem]) -> str:
     entries = []
     for traced in items:
         parts = [said_and_decided(ctx, traced)]
-        target = change_path(ctx, traced)
-        if target is not None:
-            name = ctx.text(ctx.strategy.versions[traced.effect_version].title)
+        found = effect(ctx, traced)
+        if found is not None:
+            effect_version, target = found
+            name = ctx.text(effect_version.title)
             parts += [" · ", link(ctx.link(target), escape(t(lang, "inputs.effect", version=name)))]
         entries.append(tag("li", "".join(parts)))
     return tag(

@@ -14,8 +14,8 @@ from ..derive.inputs import (
     respondents,
 )
 from ..model import Version
-from .render import PageContext, link, section_title, tag, time_tag
-from .render_inputs import change_path, decision_badge, original_text, sender_names
+from .render import PageContext, link, section_title, tag
+from .render_inputs import change_path, decision_badge, original_text, who_said, workshop_label
 from .texts import t
 
 
@@ -47,15 +47,17 @@ def outcome_intro(ctx: PageContext, consultation: Version, version: Version) -> 
         "consultation": escape(ctx.text(consultation.title)),
         "version": escape(ctx.text(version.title)),
     }
-    if consultation.consultation is not None:
+    period = consultation.consultation
+    if period is not None:
+        # Marked as the banners mark them: an approximate period says so here too.
         text = t(
             lang,
             "outcome.intro_dates",
-            opens=time_tag(consultation.consultation.opens, lang),
-            closes=time_tag(consultation.consultation.closes, lang),
-            reference=escape(consultation.consultation.reference),
+            opens=ctx.dated(period.opens, period.opens_mark),
+            closes=ctx.dated(period.closes, period.closes_mark),
+            reference=escape(period.reference),
             **facts,
-        )
+        ) + ctx.date_note([period.opens_mark, period.closes_mark])
     else:
         text = t(lang, "outcome.intro", **facts)
     return tag("p", text, class_="st-lead")
@@ -70,8 +72,10 @@ def who_responded(ctx: PageContext, items: list[TracedItem]) -> str:
         for kind, n in found.by_kind
     )
     names = [t(lang, "inputs.private") if s == PRIVATE else s for s in found.senders]
+    entries = [tag("li", escape(name)) for name in dict.fromkeys(names)]
+    entries += [tag("li", workshop_label(ctx, workshop)) for workshop in found.workshops]
     return tag("p", escape(t(lang, "outcome.responded", count=total)) + f" {kinds}.") + tag(
-        "ul", "".join(tag("li", escape(name)) for name in dict.fromkeys(names)), class_="st-senders"
+        "ul", "".join(entries), class_="st-senders"
     )
 
 
@@ -110,10 +114,8 @@ def effect_link(ctx: PageContext, traced: TracedItem) -> str:
 def outcome_item(ctx: PageContext, traced: TracedItem, heading: str = "h4") -> str:
     """One item: who said it, what, the decision and reply, where it took effect."""
     lang, found, item = ctx.lang, traced.input, traced.item
-    kind = escape(t(lang, f"kind.{found.kind}").lower())
-    who = f"{sender_names(ctx, found)} ({kind}, {time_tag(found.date, lang)})"
     parts = [
-        tag(heading, who, class_="st-outcome-item__from"),
+        tag(heading, who_said(ctx, found), class_="st-outcome-item__from"),
         original_text(ctx, escape(item.text)),
     ]
     if item.proposal:

@@ -63,6 +63,16 @@ class Fragments:
         except TemplateError as error:
             raise TemplateProblem(self._describe(name, error)) from None
 
+    def macro(self, name: str, macro: str, values: Mapping[str, object], *args: object) -> Markup:
+        """The macro `macro` of the template `name` (a region's override first), called
+        with `args` in a context of `values`: for HTML built in Python that must look
+        the same as the partials'."""
+        try:
+            module = self.environment.get_template(name).make_module(dict(values))
+            return Markup(getattr(module, macro)(*args))
+        except TemplateError as error:
+            raise TemplateProblem(self._describe(name, error)) from None
+
     def problems(self) -> list[str]:
         """Every override that cannot be used: not a partial of the site, or not valid
         Jinja. Checked before the build writes anything."""

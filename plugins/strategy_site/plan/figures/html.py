@@ -2,7 +2,7 @@
 
 The drawing comes from one small interface, `Renderer`: a function from a figure to an
 <svg> string. Everything else here (caption, table, the changes markup) is the same
-whichever renderer draws.
+whichever renderer draws, and the placement (place.py) hands the renderer through.
 """
 
 from __future__ import annotations
@@ -17,15 +17,17 @@ from ...derive.figure_diff import (
     INSERTED,
     TEXT_FIELDS,
     FigureDiff,
+    Marks,
     Value,
     data_table,
 )
 from ...model import Figure
+from ..texts import t
 from .svg import esc, render_svg
-from .words import number, step_status, t
+from .words import NO_MARKS, number, step_status
 
-Renderer = Callable[[Figure, str, str, frozenset[str]], str]
-"""(figure, dom id, language, labels to mark as new) -> one inline <svg> element."""
+Renderer = Callable[[Figure, str, str, Marks], str]
+"""(figure, dom id, language, what to mark as new or removed) -> one inline <svg>."""
 
 RENDERER: Renderer = render_svg
 
@@ -37,14 +39,16 @@ def figure_html(
     notice: str = "",
     text_lang: str = "",
     renderer: Renderer = RENDERER,
+    data_href: str = "",
 ) -> str:
-    """The figure as readers see it; `text_lang` when its words are in another language."""
+    """The figure as readers see it; `text_lang` when its words are in another language,
+    `data_href` the address of its CSV file, if its numbers are in one."""
     lang_attr = f' lang="{text_lang}"' if text_lang else ""
     return (
         f'<figure class="st-fig st-fig--{figure.kind}" id="{dom_id}"{lang_attr}>'
         + _caption(figure, lang, notice)
-        + renderer(figure, dom_id, lang, frozenset())
-        + _table(figure, lang, dom_id)
+        + renderer(figure, dom_id, lang, NO_MARKS)
+        + _table(figure, lang, dom_id, data_href)
         + "</figure>"
     )
 
@@ -89,15 +93,21 @@ def _header(column: str, lang: str) -> str:
     return esc(t(lang, f"figure.col.{column}") if column.startswith("@") else column)
 
 
-def _details(dom_id: str, lang: str, table: str, open_: bool = False) -> str:
+def _details(dom_id: str, lang: str, table: str, data_href: str, open_: bool = False) -> str:
+    download = (
+        f'<p class="st-fig__download"><a href="{esc(data_href)}">'
+        f"{esc(t(lang, 'figure.download'))}</a></p>"
+        if data_href
+        else ""
+    )
     return (
         f'<details class="st-fig__data"{" open" if open_ else ""}>'
         f"<summary>{esc(t(lang, 'figure.data'))}</summary>"
-        f'<div class="st-fig__table">{table}</div></details>'
+        f'<div class="st-fig__table">{table}</div>{download}</details>'
     )
 
 
-def _table(figure: Figure, lang: str, dom_id: str) -> str:
+def _table(figure: Figure, lang: str, dom_id: str, data_href: str) -> str:
     table = data_table(figure)
     head = "".join(f'<th scope="col">{_header(c, lang)}</th>' for c in table.key_columns)
     head += "".join(f'<th scope="col">{_header(c, lang)}</th>' for c in table.columns)
@@ -111,19 +121,26 @@ def _table(figure: Figure, lang: str, dom_id: str) -> str:
         rows.append(f"<tr>{row}</tr>")
     caption = f"<caption>{esc(figure.title)}</caption>"
     body = f"{caption}<thead><tr>{head}</tr></thead><tbody>{''.join(rows)}</tbody>"
-    return _details(dom_id, lang, f"<table>{body}</table>")
+    return _details(dom_id, lang, f"<table>{body}</table>", data_href)
 
 
 # -- the changes view ---------------------------------------------------------------
 
 
 def changes_html(
-    diff: FigureDiff, dom_id: str, lang: str, text_lang: str = "", renderer: Renderer = RENDERER
+    diff: FigureDiff,
+    dom_id: str,
+    lang: str,
+    text_lang: str = "",
+    renderer: Renderer = RENDERER,
+    data_href: str = "",
 ) -> str:
-    """The new figure, new things marked in the drawing, and a table of old → new."""
+    """The new figure drawn with what is new marked and what was removed put back,
+    dashed and marked; and a table of old → new."""
     labels = DiffLabels.for_language(text_lang or lang)
     if not diff.changed:
-        return figure_html(diff.new, dom_id, lang, t(lang, "figure.unchanged"), text_lang)
+        notice = t(lang, "figure.unchanged")
+        return figure_html(diff.new, dom_id, lang, notice, text_lang, renderer, data_href)
     texts = {}
     for name, (old, new) in diff.texts.items():
         if old and new:
@@ -133,18 +150,24 @@ def changes_html(
         elif old:
             texts[name] = mark(DEL, labels.deleted, esc(old))
     lang_attr = f' lang="{text_lang}"' if text_lang else ""
+    drawn, marks = diff.drawing()
+    note = "changed_marked" if marks.added or marks.removed else "changed"
     return (
         f'<figure class="st-fig st-fig--{diff.new.kind} st-fig--changed" id="{dom_id}"'
         f"{lang_attr}>"
-        + _caption(diff.new, lang, t(lang, "figure.changed"), texts)
-        + renderer(diff.new, dom_id, lang, frozenset(diff.added_keys()))
-        + _details(dom_id, lang, _diff_table(diff, lang, labels), open_=True)
+        + _caption(diff.new, lang, t(lang, f"figure.{note}"), texts)
+        + renderer(drawn, dom_id, lang, marks)
+        + _details(dom_id, lang, _diff_table(diff, lang, labels), data_href, open_=True)
         + "</figure>"
     )
 
 
 def _diff_table(diff: FigureDiff, lang: str, labels: DiffLabels) -> str:
     def marked(status: str, content: str) -> str:
+        """An added or removed cell, marked; an empty cell stays empty (no <ins> that
+        would only say "Tillagt:")."""
+        if not content:
+            return content
         if status == INSERTED:
             return mark(INS, labels.inserted, content)
         if status == DELETED:
@@ -167,10 +190,9 @@ def _diff_table(diff: FigureDiff, lang: str, labels: DiffLabels) -> str:
             elif status == DELETED:
                 content = marked(DELETED, _cell(old, column, lang))
             elif old != new:
-                content = (
-                    mark(DEL, labels.deleted, _cell(old, column, lang))
-                    + " → "
-                    + mark(INS, labels.inserted, _cell(new, column, lang))
+                before, after = _cell(old, column, lang), _cell(new, column, lang)
+                content = " → ".join(
+                    part for part in (marked(DELETED, before), marked(INSERTED, after)) if part
                 )
             else:
                 content = _cell(new, column, lang)

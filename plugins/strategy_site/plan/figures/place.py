@@ -11,15 +11,16 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 
-from ...content.figures import PLACEMENT, PLACEMENT_START, placements
+from ... import urls
+from ...content.figures import FOLDER, PLACEMENT, PLACEMENT_START, placements
 from ...content.markdown_links import body_lines
 from ...derive.diff import DiffLabels
 from ...derive.figure_diff import diff_figures
 from ...derive.figure_translations import CURRENT, MISSING, figure_state, localized
 from ...model import Figure, Version
-from .html import block_html, changes_html, figure_html
+from ..texts import t
+from .html import RENDERER, Renderer, block_html, changes_html, figure_html
 from .svg import esc
-from .words import t
 
 _SR_ONLY = re.compile(r'<span class="sr-only">[^<]*</span>')
 _INS = re.compile(r"<ins>(.*?)</ins>")
@@ -49,14 +50,31 @@ def _in_language(figure: Figure, lang: str, source: str) -> tuple[Figure, str, s
     return localized(figure, lang), notice, ""
 
 
-def place_figures(markdown: str, version: Version, lang: str, source: str) -> str:
-    """A section's Markdown with each placed figure drawn in `lang`."""
+def data_href(figure: Figure, version: Version, page: str) -> str:
+    """The address of the figure's CSV file (published in the version's folder, for
+    readers to download), relative to the page at site path `page`; '' without one."""
+    if figure.chart is None or not figure.chart.data:
+        return ""
+    return urls.relative(page, f"{urls.version_path(version.id)}{FOLDER}/{figure.chart.data}")
+
+
+def place_figures(
+    markdown: str,
+    version: Version,
+    lang: str,
+    source: str,
+    page: str = "",
+    renderer: Renderer = RENDERER,
+) -> str:
+    """A section's Markdown with each placed figure drawn in `lang` by `renderer`;
+    `page` is the page's site path (with its language prefix), for links to data files."""
     ids = _Ids()
 
     def draw(figure_id: str) -> str:
         figure = version.figures[figure_id]
         shown, notice, text_lang = _in_language(figure, lang, source)
-        return figure_html(shown, ids(figure_id), lang, notice, text_lang)
+        href = data_href(figure, version, page)
+        return figure_html(shown, ids(figure_id), lang, notice, text_lang, renderer, href)
 
     def draw_line(line: str) -> str:
         match = PLACEMENT.match(line)
@@ -66,9 +84,16 @@ def place_figures(markdown: str, version: Version, lang: str, source: str) -> st
 
 
 def place_figure_changes(
-    markdown: str, version: Version, base: Version, lang: str, source: str
+    markdown: str,
+    version: Version,
+    base: Version,
+    lang: str,
+    source: str,
+    page: str = "",
+    renderer: Renderer = RENDERER,
 ) -> str:
-    """A page of changes in `lang`: each figure compared with the one the old text placed."""
+    """A page of changes in `lang`: each figure compared with the one the old text placed,
+    drawn by `renderer`."""
     ids = _Ids()
     labels = DiffLabels.for_language(lang)
 
@@ -90,17 +115,20 @@ def place_figure_changes(
             shown_new, text_in = words(new, old)
             shown_old, _ = words(old, new)
             diff = diff_figures(shown_old, shown_new)
-            return changes_html(diff, ids(new.id), lang, text_in)
+            href = data_href(new, version, page)
+            return changes_html(diff, ids(new.id), lang, text_in, renderer, href)
         blocks = []
         if old is not None:
             shown, text_in = words(old, None)
             note = t(lang, "figure.removed_figure")
-            markup = figure_html(shown, ids(old.id) + "-borttagen", lang, note, text_in)
+            dom_id, href = ids(old.id) + "-borttagen", data_href(old, base, page)
+            markup = figure_html(shown, dom_id, lang, note, text_in, renderer, href)
             blocks.append(block_html(markup, False, labels))
         if new is not None:
             shown, text_in = words(new, None)
             note = t(lang, "figure.added_figure")
-            markup = figure_html(shown, ids(new.id), lang, note, text_in)
+            href = data_href(new, version, page)
+            markup = figure_html(shown, ids(new.id), lang, note, text_in, renderer, href)
             blocks.append(block_html(markup, True, labels))
         return "\n\n".join(blocks) or line
 

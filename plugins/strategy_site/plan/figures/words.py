@@ -6,8 +6,11 @@ from __future__ import annotations
 from babel import UnknownLocaleError
 from babel.numbers import format_decimal
 
+from ...derive.figure_diff import Marks, link_label
 from ...model import BAR, LINE, MAPPING, PROCESS, Figure
 from ..texts import t
+
+NO_MARKS = Marks()
 
 
 def number(value: float | None, lang: str) -> str:
@@ -33,8 +36,34 @@ def step_status(status: str, lang: str) -> str:
     return "" if status == "done" else t(lang, f"figure.status.{status}")
 
 
-def description(figure: Figure, lang: str) -> str:
-    """Everything the drawing shows, as one text for screen readers."""
+def marked(text: str, marks: Marks, lang: str, key: str | None = None) -> str:
+    """A label as the drawing writes it: '2020 (ny)', 'Ideellt (borttagen)'. `key` is
+    what the marks name, when it is not the label itself (a link)."""
+    key = text if key is None else key
+    if key in marks.added:
+        return f"{text} ({t(lang, 'figure.added')})"
+    if key in marks.removed:
+        return f"{text} ({t(lang, 'figure.removed')})"
+    return text
+
+
+def step_numbers(figure: Figure, marks: Marks) -> list[int]:
+    """Each step's number; 0 for a removed step, which the new process does not count."""
+    numbers, count = [], 0
+    for step in figure.steps:
+        removed = step.label in marks.removed
+        count += 0 if removed else 1
+        numbers.append(0 if removed else count)
+    return numbers
+
+
+def description(figure: Figure, lang: str, marks: Marks = NO_MARKS) -> str:
+    """Everything the drawing shows, as one text for screen readers; in a changes view
+    what is new or removed says so, as in the drawing."""
+
+    def m(text: str) -> str:
+        return marked(text, marks, lang)
+
     if figure.kind in (BAR, LINE):
         chart = figure.chart
         assert chart is not None
@@ -42,27 +71,29 @@ def description(figure: Figure, lang: str) -> str:
         parts = []
         for category, values in zip(chart.categories, chart.values, strict=True):
             cells = ", ".join(
-                f"{name} {with_unit(v, figure, lang)}"
+                f"{m(name)} {with_unit(v, figure, lang)}"
                 if len(chart.series) > 1
                 else with_unit(v, figure, lang)
                 for name, v in zip(chart.series, values, strict=True)
             )
-            parts.append(f"{category}: {cells}")
+            parts.append(f"{m(category)}: {cells}")
         return f"{t(lang, kind, unit=figure.unit or '')} " + "; ".join(parts) + "."
     if figure.kind == PROCESS:
         parts = []
-        for n, step in enumerate(figure.steps, 1):
+        numbers = step_numbers(figure, marks)
+        for number_, step in zip(numbers, figure.steps, strict=True):
             extra = ", ".join(x for x in (step.when, step_status(step.status, lang)) if x)
-            phase = f"{step.phase}: " if step.phase else ""
-            parts.append(f"{n}. {phase}{step.label}" + (f" ({extra})" if extra else ""))
-        return (
-            t(lang, "figure.kind.process", count=len(figure.steps)) + " " + "; ".join(parts) + "."
-        )
+            phase = f"{m(step.phase)}: " if step.phase else ""
+            start = f"{number_}." if number_ else "–"
+            parts.append(f"{start} {phase}{m(step.label)}" + (f" ({extra})" if extra else ""))
+        count = sum(1 for n in numbers if n)
+        return t(lang, "figure.kind.process", count=count) + " " + "; ".join(parts) + "."
     assert figure.kind == MAPPING and figure.mapping is not None
-    m = figure.mapping
     parts = []
-    for item in m.left:
-        targets = [b for a, b in m.links if a == item]
-        parts.append(f"{item} → {', '.join(targets) if targets else t(lang, 'figure.no_link')}")
-    intro = t(lang, "figure.kind.mapping", left=m.left_title, right=m.right_title)
+    mapping = figure.mapping
+    for item in mapping.left:
+        targets = [marked(b, marks, lang, link_label(a, b)) for a, b in mapping.links if a == item]
+        shown = ", ".join(targets) if targets else t(lang, "figure.no_link")
+        parts.append(f"{m(item)} → {shown}")
+    intro = t(lang, "figure.kind.mapping", left=mapping.left_title, right=mapping.right_title)
     return f"{intro} " + "; ".join(parts) + "."
