@@ -63,6 +63,7 @@ def site(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 
 def test_no_element_or_attribute_comes_from_an_input_or_a_figure(site: Path) -> None:
+    """...and every page carries the Content-Security-Policy, allowing only the site."""
     shown = 0
     for page in sorted(site.rglob("*.html")):
         text = page.read_text(encoding="utf-8")
@@ -72,5 +73,11 @@ def test_no_element_or_attribute_comes_from_an_input_or_a_figure(site: Path) -> 
         for element in document.find_all(True):
             assert not any(name.startswith("on") for name in element.attrs), (page, element)
         assert not any("alert(" in s.get_text() for s in document.find_all("script")), page
+        policy = document.find("meta", attrs={"http-equiv": "Content-Security-Policy"})
+        assert policy is not None and policy.find_parent("head") is not None, page
+        parts = (rule.strip().partition(" ") for rule in policy["content"].split(";"))
+        rules = {name: value for name, _, value in parts if name}
+        assert rules["default-src"] == "'self'" and rules["img-src"] == "'self' data:", page
+        assert "unsafe-inline" not in rules["script-src"], page
         shown += document.get_text().count(HOSTILE.strip())
     assert shown > 100  # the texts are shown, as written
