@@ -13,6 +13,7 @@ from __future__ import annotations
 import os
 import re
 from collections.abc import Callable, Iterable
+from contextlib import nullcontext
 from datetime import date
 from pathlib import Path
 
@@ -43,6 +44,7 @@ from .frontmatter import read_markdown_file
 from .inputs_loader import read_inputs
 from .markdown_links import ASSET_SUFFIXES
 from .problems import ProblemLog
+from .reuse import ParseCache
 from .strings_loader import read_interface_strings
 from .yamlfile import LANGUAGE_PATTERN, SLUG, SLUG_HINT, Fields, describe, read_yaml_file
 
@@ -79,15 +81,20 @@ TRANSLATION_NAME = re.compile(rf"^(?P<id>[^.]+)\.(?P<lang>{LANGUAGE_PATTERN})\.m
 
 
 def load_strategy(
-    root: Path, checks: Iterable[Callable[[Strategy, ProblemLog], None]] = ()
+    root: Path,
+    checks: Iterable[Callable[[Strategy, ProblemLog], None]] = (),
+    cache: ParseCache | None = None,
 ) -> Strategy:
     """The validated strategy under `root`; raises ContentError listing every problem.
 
     `checks` are further checks by later stages (the interface strings of the plan),
     run on the loaded strategy so that their problems are listed with the rest.
+    `cache` keeps parsed documents from one load of the same content to the next
+    (reuse.py): the result and the problems are those of a load without it.
     """
     log = ProblemLog()
-    strategy = StrategyReader(Path(root), log).read()
+    with cache.loading() if cache is not None else nullcontext():
+        strategy = StrategyReader(Path(root), log).read()
     if strategy is not None:
         for check in checks:
             check(strategy, log)

@@ -21,6 +21,7 @@ from ruamel.yaml.constructor import ConstructorError, DuplicateKeyError, RoundTr
 from ruamel.yaml.error import MarkedYAMLError
 from ruamel.yaml.events import AliasEvent, CollectionEndEvent, CollectionStartEvent
 
+from . import reuse
 from .problems import ProblemLog
 
 SLUG = re.compile(r"\A[a-z0-9][a-z0-9-]*\Z")  # \Z: "$" would let "id\n" through
@@ -175,7 +176,18 @@ def _flow_too_deep(text: str) -> int | None:
 
 
 def parse_yaml(text: str, path: Path, log: ProblemLog, line_offset: int = 0) -> Any:
-    """The parsed document, or UNREADABLE after logging why it could not be read."""
+    """The parsed document, or UNREADABLE after logging why it could not be read.
+
+    Within a load given a `reuse.ParseCache`, a text parsed before is not parsed again."""
+    cache = reuse.active()
+    if cache is None:
+        return _parse_yaml(text, path, log, line_offset)
+    return cache.parse(
+        text, path, log, line_offset, lambda own: _parse_yaml(text, path, own, line_offset)
+    )
+
+
+def _parse_yaml(text: str, path: Path, log: ProblemLog, line_offset: int) -> Any:
     if _refused(text, path, log, line_offset):
         return UNREADABLE
     try:

@@ -14,6 +14,7 @@ from collections import OrderedDict
 
 from ..model import POPULAR, Strategy, Version
 from .diff import VersionComparison, compare_with_based_on
+from .diff.versions import forget_body_diffs
 
 _KEPT = 32
 _shared: OrderedDict[str, VersionComparison] = OrderedDict()
@@ -65,3 +66,9 @@ class Comparisons:
                     _shared.popitem(last=False)
             self._cache[key] = _shared[digest]
         return self._cache[key]
+
+
+def forget() -> None:
+    """Drop the comparisons and body diffs kept for the process."""
+    _shared.clear()
+    forget_body_diffs()

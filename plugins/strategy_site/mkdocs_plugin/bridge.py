@@ -541,6 +541,17 @@ def material_inline_script_templates() -> list[str]:
 # -- Material: a navigation title as HTML ---------------------------------------------------
 
 
+def keep_compiled_templates(env: Any, cache: Any) -> None:
+    """Give MkDocs' Jinja environment a bytecode cache, so that a rebuild compiles only
+    the templates whose source changed. MkDocs makes the environment anew for every
+    build (`Theme.get_env`, mkdocs/theme.py, with no `bytecode_cache`); Jinja reads
+    `Environment.bytecode_cache` when it next loads a template (jinja2/loaders.py
+    `BaseLoader.load`), so setting it in on_env, before any page is rendered, is enough.
+    An environment that already has one keeps its own."""
+    if _attribute(env, "bytecode_cache", "jinja2.Environment.bytecode_cache") is None:
+        _set_attribute(env, "bytecode_cache", cache, "jinja2.Environment.bytecode_cache")
+
+
 def set_html_title(item: Any, html: str) -> None:
     """Material's partials/nav-item.html (`render_title`) renders `nav_item.typeset.title`
     as HTML when set (its typeset plugin sets it); we set it for titles that need markup,

@@ -49,7 +49,7 @@ from ..plan.render import not_found
 from ..plan.sanitise import sanitise
 from ..plan.templating import Fragments, TemplateProblem
 from ..plan.texts import language_name, strings_with_prefix, t, text_direction
-from . import bridge
+from . import bridge, rebuilds
 from .config import StrategyPluginConfig
 from .csp import with_policy
 from .flavour import MKDOCS_MATERIAL
@@ -215,7 +215,8 @@ class StrategyPlugin(BasePlugin[StrategyPluginConfig]):  # type: ignore[no-untyp
 
     def _load(self, config: MkDocsConfig) -> Strategy:
         try:
-            strategy = load_publishable(self.content_root(config))
+            root = self.content_root(config)
+            strategy = load_publishable(root, cache=rebuilds.parse_cache(root))
         except ContentError as error:
             raise PluginError("The strategy content has problems:\n" + error.report()) from None
         problems = notice_problems(self.config.notice, strategy.source_language)
@@ -459,6 +460,7 @@ class StrategyPlugin(BasePlugin[StrategyPluginConfig]):  # type: ignore[no-untyp
         pages shown in another language (i18n's fallback, e.g. a guide written only in
         Swedish on the English site) are marked so in the sidebar: their titles are known
         once every page has been read, which is now."""
+        rebuilds.reuse_compiled_templates(env)
         assert self.plan is not None and self.strategy is not None
         env.globals["strategy_notice"] = site_notice(
             self.config.notice, self.plan.lang, self.strategy.source_language

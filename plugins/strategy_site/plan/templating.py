@@ -19,6 +19,7 @@ from collections.abc import Iterable, Mapping
 from pathlib import Path
 
 from jinja2 import (
+    BytecodeCache,
     Environment,
     FileSystemLoader,
     StrictUndefined,
@@ -26,6 +27,7 @@ from jinja2 import (
     TemplateNotFound,
     TemplateSyntaxError,
 )
+from jinja2.bccache import Bucket
 from markupsafe import Markup
 
 PACKAGE_TEMPLATES = Path(__file__).parent / "templates"
@@ -41,6 +43,70 @@ def partial_names() -> list[str]:
     return sorted(p.name for p in PACKAGE_TEMPLATES.glob("*.html") if not p.name.startswith("_"))
 
 
+class CompiledTemplates(BytecodeCache):
+    """Compiled templates kept in memory, by template file and the digest of its source
+    (Jinja's `Bucket.checksum`): an environment made for every build, as MkDocs' and
+    ours are, compiles only the templates whose source changed since. Compiling is most
+    of a first render, so a preview's rebuild pays it again for nothing otherwise.
+
+    Compiled code depends on the environment's syntax options as well, so one instance
+    serves environments made with the same options only (`environment_options`)."""
+
+    def __init__(self) -> None:
+        self._code: dict[str, tuple[str, object]] = {}
+        self.reused = 0  # templates loaded from here instead of compiled
+
+    def load_bytecode(self, bucket: Bucket) -> None:
+        kept = self._code.get(bucket.key)
+        if kept is not None and kept[0] == bucket.checksum:
+            bucket.code = kept[1]  # type: ignore[assignment] # a code object, shared
+            self.reused += 1
+
+    def dump_bytecode(self, bucket: Bucket) -> None:
+        if bucket.code is not None:
+            self._code[bucket.key] = (bucket.checksum, bucket.code)
+
+    def clear(self) -> None:
+        self._code.clear()
+        self.reused = 0
+
+    def __len__(self) -> int:
+        return len(self._code)
+
+
+def environment_options(environment: Environment) -> tuple[object, ...]:
+    """What the code Jinja compiles depends on besides the source."""
+    return (
+        environment.block_start_string,
+        environment.block_end_string,
+        environment.variable_start_string,
+        environment.variable_end_string,
+        environment.comment_start_string,
+        environment.comment_end_string,
+        environment.line_statement_prefix,
+        environment.line_comment_prefix,
+        environment.trim_blocks,
+        environment.lstrip_blocks,
+        environment.newline_sequence,
+        environment.keep_trailing_newline,
+        environment.optimized,
+        environment.autoescape,
+        environment.finalize,
+        environment.is_async,
+        tuple(sorted(environment.extensions)),
+    )
+
+
+# The partials' compiled code, for every Fragments of this process (all are made with
+# the same options).
+_COMPILED = CompiledTemplates()
+
+
+def forget_compiled() -> None:
+    """Drop the partials' compiled code kept for the process."""
+    _COMPILED.clear()
+
+
 class Fragments:
     """Renders the partials, a region's overrides first."""
 
@@ -54,6 +120,7 @@ class Fragments:
             lstrip_blocks=True,
             keep_trailing_newline=False,
             auto_reload=False,  # the adapter makes a new one for every build
+            bytecode_cache=_COMPILED,  # which reads each source, and compiles it if new
         )
 
     def render(self, name: str, values: Mapping[str, object]) -> Markup:

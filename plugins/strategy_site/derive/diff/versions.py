@@ -8,14 +8,45 @@ one old id continued by two or more new sections: a split).
 
 from __future__ import annotations
 
+import hashlib
+from collections import OrderedDict
 from collections.abc import Iterator
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from ...model import POPULAR, Section, Strategy, Version
 from .body import BlockDiff, BodyDiff, diff_body
 from .labels import DiffLabels
 from .moves import Compared, mark_moves
 from .titles import diff_titles
+
+# Body diffs by the digest of the two texts, for the process: a preview's rebuild after
+# an edit to one section compares the whole version again, and every other section's
+# texts are the same as last time. Kept as `diff_body` made them, before `mark_moves`
+# set `move` on their blocks; each comparison gets blocks of its own (`_body_diff`).
+_KEPT_DIFFS = 20_000  # about five versions of 400 sections, each language
+_diffs: OrderedDict[bytes, BodyDiff] = OrderedDict()
+
+
+def _body_diff(old: str, new: str) -> BodyDiff:
+    """`diff_body(old, new)`, computed once per pair of texts."""
+    key = hashlib.blake2b(
+        b"%d\x00" % len(old) + (old + "\x00" + new).encode("utf-8", "surrogatepass")
+    ).digest()
+    kept = _diffs.get(key)
+    if kept is None:
+        kept = _diffs[key] = diff_body(old, new)
+        while len(_diffs) > _KEPT_DIFFS:
+            _diffs.popitem(last=False)
+    else:
+        _diffs.move_to_end(key)
+    # Every field but `move` is only read after diff_body; `mark_moves` sets `move`.
+    return BodyDiff([replace(block, move=None) for block in kept.blocks])
+
+
+def forget_body_diffs() -> None:
+    """Drop the body diffs kept for the process."""
+    _diffs.clear()
+
 
 ADDED = "added"
 REMOVED = "removed"
@@ -224,7 +255,7 @@ class _Comparer:
         title, body = self.texts(s)
         sources = self.sources(s)
         if not sources:
-            added = diff_body("", body)
+            added = _body_diff("", body)
             self.compared.append(Compared(s.id, True, added, []))  # text may have moved here
             return SectionChange(s.id, (ADDED,), new_number=s.number, new_title=title, body=added)
         kinds: list[str] = []
@@ -241,7 +272,7 @@ class _Comparer:
             )
         else:
             old_body, starts = old_titles_bodies[0][1], [(0, sources[0])]
-        diff = diff_body(old_body, body)
+        diff = _body_diff(old_body, body)
         if starts:
             self.compared.append(Compared(s.id, True, diff, _origins(diff, starts)))
         old_title = old_titles_bodies[0][0] if len(sources) == 1 else None
@@ -272,7 +303,7 @@ class _Comparer:
         succ = self.replaced_by.get(x, [])
         if not succ:
             kinds: tuple[str, ...] = (REMOVED,)
-            diff: BodyDiff | None = diff_body(body, "")
+            diff: BodyDiff | None = _body_diff(body, "")
             assert diff is not None
             self.compared.append(Compared(x, False, diff, [x] * len(diff.blocks)))
         elif len(succ) >= 2:
