@@ -2,12 +2,18 @@
 
 from __future__ import annotations
 
+import builtins
+import contextlib
+import errno
+import io
 import os
 import shutil
 import subprocess
 import sys
+from collections.abc import Iterator
 from datetime import UTC, date, datetime
 from pathlib import Path
+from typing import NoReturn
 
 import pytest
 
@@ -137,3 +143,61 @@ def soup(site: Path, path: str):
     from bs4 import BeautifulSoup
 
     return BeautifulSoup(read(site, path), "html.parser")
+
+
+@contextlib.contextmanager
+def read_only(folder: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[None]:
+    """`folder` cannot be written: no entry may be made, removed or renamed in it.
+
+    For an ordinary user its mode says so. Root ignores modes (CI runs as root), so for
+    root the calls that make, remove or rename an entry in `folder` fail as the kernel
+    would fail them for anyone else: with EACCES, from the same functions."""
+    if os.geteuid() != 0:
+        folder.chmod(0o555)
+        try:
+            yield
+        finally:
+            folder.chmod(0o755)
+        return
+    folder = folder.absolute()
+
+    def denied(path: object) -> bool:
+        target = Path(os.fsdecode(path)) if isinstance(path, (str, bytes, os.PathLike)) else None
+        return target is not None and target.absolute().parent == folder
+
+    def refuse(path: object) -> NoReturn:
+        raise PermissionError(errno.EACCES, os.strerror(errno.EACCES), os.fsdecode(path))  # type: ignore[arg-type]
+
+    def guard(real, creates=lambda *args, **kwargs: True):
+        def call(path, *args, **kwargs):
+            if denied(path) and creates(path, *args, **kwargs):
+                refuse(path)
+            return real(path, *args, **kwargs)
+
+        return call
+
+    def new_entry(path, *args, **kwargs) -> bool:
+        return not os.path.lexists(path)
+
+    def creating(path, flags, *args, **kwargs) -> bool:
+        return bool(flags & os.O_CREAT) and not os.path.lexists(path)
+
+    def opening(path, mode="r", *args, **kwargs) -> bool:
+        return any(c in str(mode) for c in "wax+") and not os.path.lexists(path)
+
+    monkeypatch.setattr(os, "mkdir", guard(os.mkdir, new_entry))
+    monkeypatch.setattr(os, "open", guard(os.open, creating))
+    monkeypatch.setattr(io, "open", guard(io.open, opening))
+    monkeypatch.setattr(builtins, "open", guard(builtins.open, opening))
+    for name in ("unlink", "remove", "rmdir"):
+        monkeypatch.setattr(os, name, guard(getattr(os, name)))
+    for name in ("rename", "replace", "symlink", "link"):
+        real = getattr(os, name)
+
+        def moved(src, dst, *args, _real=real, _name=name, **kwargs):
+            if denied(dst) or (_name in ("rename", "replace") and denied(src)):
+                refuse(dst if denied(dst) else src)
+            return _real(src, dst, *args, **kwargs)
+
+        monkeypatch.setattr(os, name, moved)
+    yield

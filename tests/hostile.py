@@ -51,6 +51,18 @@ def symlink(file: str, target: str) -> Callable[[Path], None]:
     return change
 
 
+def write(file: str, content: str | bytes) -> Callable[[Path], None]:
+    def change(root: Path) -> None:
+        path = root / file
+        path.parent.mkdir(parents=True, exist_ok=True)
+        if isinstance(content, bytes):
+            path.write_bytes(content)
+        else:
+            path.write_text(content, encoding="utf-8")
+
+    return change
+
+
 def body(id: str, text: str, message: str, offset: int = 0) -> Case:
     return Case(id, append(text), (SECTION, BODY_LINE + offset, message))
 
@@ -86,13 +98,29 @@ BOMB = 'a: &a ["x","x","x","x","x","x","x","x","x"]\n' + "".join(
 )
 ALIASES = "YAML anchors and aliases (&name, *name) are not allowed"
 
+MAP = "versions/v1/karta.svg"
+SVG_OPEN = (
+    '<svg xmlns="http://www.w3.org/2000/svg" xmlns:xlink="http://www.w3.org/1999/xlink"\n'
+    '     viewBox="0 0 100 100">\n'
+)
+
+
+def svg(id: str, inner: str, message: str, line: int = 3, root: str = SVG_OPEN) -> Case:
+    """An SVG asset in v1 (opened from the text by a link) holding `inner` on line 3."""
+    return Case(f"svg {id}", write(MAP, root + inner + "\n</svg>\n"), (MAP, line, message))
+
+
+def svg_reference(target: str) -> str:
+    return f"the SVG image refers to another file or host: '{target}'"
+
+
 CASES = [
     # Raw HTML that runs, loads or redirects.
     body("script", "<script>alert(1)</script>", tag("script")),
     body("script upper case", "<SCRIPT SRC=//evil.example/x.js></SCRIPT>", tag("script")),
     body("script in a paragraph", "Text <script>fetch('//evil')</script> text", tag("script")),
     body("iframe", '<iframe src="https://evil.example/"></iframe>', tag("iframe")),
-    body("svg onload", "<svg onload=alert(1)>", tag("svg")),
+    body("svg onload in a body", "<svg onload=alert(1)>", tag("svg")),
     body("base", '<base href="https://evil.example/">', tag("base")),
     body(
         "meta refresh",
@@ -261,6 +289,11 @@ CASES = [
         image("data:image/svg+xml,<svg onload=alert(1)>"),
     ),
     body(
+        "backslashed remote image",
+        '<img src="\\\\tracker.example\\p.gif" alt="x">',
+        image("//tracker.example/p.gif"),
+    ),
+    body(
         "image outside the folder", '<img src="../v2/karta.png" alt="x">', image("../v2/karta.png")
     ),
     # Titles, summaries and addresses.
@@ -303,8 +336,8 @@ CASES = [
     ),
     Case(
         "huge document",
-        replace(SECTION, "title: Skog", "title: Skog\nx: '" + "y" * 2_100_000 + "'"),
-        (SECTION, 2, "the YAML is too large (2100 kB; at most 2000 kB)"),
+        append("x: '" + "y" * 2_100_000 + "'", "versions/v1/version.yml"),
+        ("versions/v1/version.yml", None, "the YAML is too large (2100 kB; at most 2000 kB)"),
     ),
     # Symbolic links that would publish files of the build machine.
     Case(
@@ -330,5 +363,224 @@ CASES = [
         "symlinked strategy.yml",
         symlink("strategy.yml", "/etc/hostname"),
         ("strategy.yml", None, "a symbolic link: the content may hold only real files and folders"),
+    ),
+    # SVG images: opened from a link, an SVG is a document on the site's own origin,
+    # where the pages' <meta> policy does not reach.
+    svg(
+        "script",
+        '<script>fetch("https://evil.example/p.png")</script>',
+        "the element <script> is not allowed in an SVG image",
+    ),
+    svg(
+        "script with a prefix",
+        '<s:script xmlns:s="http://www.w3.org/2000/svg">alert(1)</s:script>',
+        "the element <script> is not allowed in an SVG image",
+    ),
+    svg(
+        "onload",
+        "",
+        "the attribute 'onload' is not allowed in an SVG image",
+        1,
+        SVG_OPEN.replace("<svg ", '<svg onload="alert(1)" '),
+    ),
+    svg(
+        "onclick on a shape",
+        '<rect width="10" height="10" onclick="alert(1)"/>',
+        "the attribute 'onclick' is not allowed in an SVG image",
+    ),
+    svg(
+        "foreignObject",
+        "<foreignObject><p>x</p></foreignObject>",
+        "the element <foreignObject> is not allowed in an SVG image",
+    ),
+    svg(
+        "XHTML script",
+        '<h:script xmlns:h="http://www.w3.org/1999/xhtml">alert(1)</h:script>',
+        "the element <script> (namespace http://www.w3.org/1999/xhtml) is not allowed in an "
+        "SVG image",
+    ),
+    svg(
+        "external image",
+        '<image href="https://evil.example/p.png" width="10" height="10"/>',
+        svg_reference("https://evil.example/p.png"),
+    ),
+    svg(
+        "protocol-relative xlink",
+        '<image xlink:href="//evil.example/p.png"/>',
+        svg_reference("//evil.example/p.png"),
+    ),
+    svg(
+        "use another file",
+        '<use href="andra.svg#x"/>',
+        svg_reference("andra.svg#x"),
+    ),
+    svg(
+        "data SVG image",
+        '<image href="data:image/svg+xml;base64,PHN2Zz4="/>',
+        svg_reference("data:image/svg+xml;base64,PHN2Zz4="),
+    ),
+    svg(
+        "javascript link",
+        '<a href="javascript:alert(1)"><text>x</text></a>',
+        svg_reference("javascript:alert(1)"),
+    ),
+    svg(
+        "style import",
+        "<style>@import url(https://evil.example/x.css);</style>",
+        "<style> in the SVG image imports another stylesheet (@import)",
+    ),
+    svg(
+        "style url",
+        "<style><![CDATA[rect { fill: url(https://evil.example/p.png) }]]></style>",
+        svg_reference("https://evil.example/p.png"),
+    ),
+    svg(
+        "escaped url in a style attribute",
+        '<rect style="fill: u\\72l(https://evil.example/p.png)"/>',
+        svg_reference("https://evil.example/p.png"),
+    ),
+    svg(
+        "fill from another host",
+        '<rect fill="url(https://evil.example/p.svg#g)"/>',
+        svg_reference("https://evil.example/p.svg#g"),
+    ),
+    svg(
+        "animation sets a link",
+        '<a><set attributeName="href" to="https://evil.example/"/><text>x</text></a>',
+        "the element <set> is not allowed in an SVG image",
+    ),
+    Case(
+        "svg stylesheet instruction",
+        write(MAP, '<?xml-stylesheet href="https://evil.example/x.css"?>\n' + SVG_OPEN + "</svg>"),
+        (MAP, 1, "the SVG image holds the processing instruction <?xml-stylesheet ...?>"),
+    ),
+    Case(
+        "svg entities",
+        write(MAP, '<!DOCTYPE svg [\n<!ENTITY a "b">\n]>\n' + SVG_OPEN + "</svg>"),
+        (MAP, 2, "the SVG image declares the entity 'a' (<!ENTITY>)"),
+    ),
+    Case(
+        "svg that is a web page",
+        write(MAP, '<html xmlns="http://www.w3.org/1999/xhtml"><script>alert(1)</script></html>'),
+        (MAP, 1, "the file is not an SVG image: it starts with <html>, not <svg>"),
+    ),
+    Case(
+        "svg upper-case name",
+        write("versions/v1/KARTA.SVG", SVG_OPEN + "<script>alert(1)</script>\n</svg>"),
+        ("versions/v1/KARTA.SVG", 3, "the element <script> is not allowed in an SVG image"),
+    ),
+    Case(
+        "svg in a subfolder",
+        write("versions/v1/bilder/karta.svg", SVG_OPEN + "<script>alert(1)</script>\n</svg>"),
+        ("versions/v1/bilder/karta.svg", 3, "the element <script> is not allowed in an SVG image"),
+    ),
+    Case(
+        "png that is an SVG",
+        write("versions/v1/karta.png", SVG_OPEN + "<script>alert(1)</script></svg>"),
+        (
+            "versions/v1/karta.png",
+            None,
+            "'karta.png' is not a PNG, JPEG, GIF or WebP image, as its name says",
+        ),
+    ),
+    Case(
+        "web page in a version folder",
+        write("versions/v1/sida.html", "<script>alert(1)</script>"),
+        (
+            "versions/v1/sida.html",
+            None,
+            "'sida.html' is neither a section, a translation nor a file the site publishes",
+        ),
+    ),
+    # Comments, tags and controls that read otherwise to a browser than to the policy.
+    body("script after a comment", "<!-- not -->\n\n<script>alert(1)</script>", tag("script"), 2),
+    body(
+        "unclosed comment",
+        "<!-- <script>alert(1)</script>",
+        "the HTML comment is not closed with -->",
+    ),
+    body(
+        "comment ending --!>",
+        "<!-- x --!><script>alert(1)</script>",
+        "the HTML comment ends with --!>, which browsers and Markdown read differently",
+    ),
+    body(
+        "tag too long to read",
+        '<span title="' + "x" * 2100 + '" onclick=alert(1)>x</span>',
+        "an HTML tag that is not closed where it seems to be, or longer than 2000 characters",
+    ),
+    body("code span in a tag", "Se <a`<`> här", "a code span (`...`) inside an HTML tag"),
+    body(
+        "encoded bcc",
+        "[x](mailto:a@example.se?%62cc=b@example.se)",
+        "the mail link 'mailto:a@example.se?%62cc=b@example.se' adds recipients",
+    ),
+    body(
+        "two mail recipients",
+        "[x](mailto:a@example.se,b@example.se)",
+        "the mail link 'mailto:a@example.se,b@example.se' adds recipients",
+    ),
+    body(
+        "change stop id",
+        "## Rubrik {: #andring-1 }",
+        "the id 'andring-1' marks a change on the pages of changes",
+    ),
+    body(
+        "theme id",
+        '<span id="__search">x</span>',
+        "the id '__search' is the theme's (ids starting with __ are)",
+    ),
+    body(
+        "bidi override in a body",
+        "Betala till \u202ekonto\u202c.",
+        "the text holds the control character U+202E RIGHT-TO-LEFT OVERRIDE",
+    ),
+    Case(
+        "bidi override in a title",
+        replace(SECTION, "title: Skog", "title: Skog\u202e"),
+        (SECTION, 2, "'title' holds the control character U+202E RIGHT-TO-LEFT OVERRIDE"),
+    ),
+    Case(
+        "escape character in a title",
+        replace(SECTION, "title: Skog", 'title: "Skog\\e[2J"'),
+        (SECTION, 2, "'title' holds the control character U+001B"),
+    ),
+    # YAML that would construct objects or take long to convert.
+    Case(
+        "python tag",
+        replace(SECTION, "title: Skog", "title: !!python/object/apply:os.system [id]"),
+        (SECTION, 2, "the YAML tag '!!python/object/apply:os.system' is not allowed"),
+    ),
+    Case(
+        "local tag",
+        replace(SECTION, "title: Skog", "title: !ref Skog"),
+        (SECTION, 2, "the YAML tag '!ref' is not allowed"),
+    ),
+    Case(
+        "number too long",
+        replace(SECTION, "title: Skog", "title: " + "9" * 5000),
+        (
+            SECTION,
+            2,
+            "the YAML cannot be read: the number has 5000 digits, more than a number may "
+            "have (4000)",
+        ),
+    ),
+    # Text so large that check and the build would take minutes and gigabytes.
+    Case(
+        "huge section",
+        append("Skog. " * 350_000),
+        (SECTION, None, "the file is too large (2100 kB; at most 2000 kB)"),
+    ),
+    Case(
+        "huge content in all",
+        lambda root: [
+            (root / f"versions/v1/stor-{n}.en.md").write_text("x" * 1_900_000) for n in range(11)
+        ],
+        (
+            "versions",
+            None,
+            "the sections and translations hold 20 MB of text in all (at most 20 MB)",
+        ),
     ),
 ]

@@ -13,13 +13,20 @@ from pathlib import Path
 
 import pytest
 
+from agreement import agree_on
 from strategy_site.content.loader import load_strategy
 from strategy_site.content.problems import ContentError
 
 
 def problems(root: Path) -> list[tuple[str, int | None, str, str]]:
+    """What loading reports; `strategi check` and the build must report the same, and
+    the build must write nothing (tests/agreement.py), so every test here checks both."""
     with pytest.raises(ContentError) as caught:
         load_strategy(root)
+    reported = agree_on(root)
+    for p in caught.value.problems:
+        where = f"strategy/{p.path.relative_to(root).as_posix()}" + (f":{p.line}" if p.line else "")
+        assert f"{where}: {p.message}" in reported, (p, reported)
     return [
         (p.path.relative_to(root).as_posix(), p.line, p.message, p.hint)
         for p in caught.value.problems

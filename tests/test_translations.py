@@ -167,6 +167,19 @@ def test_translation_diff_finds_the_old_source_text_in_git(basic: Path) -> None:
     assert "[+mycket+]" in result.output
 
 
+def test_translation_diff_says_that_git_is_missing(basic: Path, monkeypatch) -> None:
+    git(basic, "init", "-q")
+    git(basic, "add", "-A")
+    git(basic, "commit", "-q", "-m", "Allt")
+    monkeypatch.setenv("PATH", "")  # as on a machine without git
+    result = CliRunner().invoke(main, ["translations", "--content", str(basic), "diff", "v3/skog"])
+    assert result.exit_code == 1
+    assert "Error: git is not installed on this machine (or not on the PATH), so the " in (
+        result.output
+    )
+    assert "not in a git repository" not in result.output and "Traceback" not in result.output
+
+
 def test_translation_diff_says_plainly_when_history_lacks_the_text(basic: Path) -> None:
     outside = CliRunner().invoke(main, ["translations", "--content", str(basic), "diff", "v3/skog"])
     assert outside.exit_code == 1

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 
 from click.testing import CliRunner
@@ -231,3 +232,33 @@ def test_new_version_writes_blocks_check_accepts_and_names_the_old_title(basic: 
     assert "Added a 'decision' block" in result.output
     assert run("check", "--content", str(basic)).exit_code == 0
     assert load_strategy(basic).versions["v5"].decision is not None
+
+
+def test_new_version_refuses_a_symbolic_link_and_copies_no_target(basic: Path, tmp_path) -> None:
+    """A link in the version copied would publish its target (the repository's
+    .git/config, say); the copy is refused before anything is made, with the path."""
+    secret = tmp_path / "config"
+    secret.write_text("[remote] token=ghp_secret")
+    (basic / "versions/v3/karta.png").symlink_to(secret)
+    before = (basic / "strategy.yml").read_text()
+    result = run("new-version", "v4", "--from", "v3", "--content", str(basic))
+    assert result.exit_code == 1
+    assert "versions/v3/karta.png: a symbolic link: the content may hold only real files" in (
+        result.output
+    )
+    assert not (basic / "versions/v4").exists() and not (basic / "versions/.v4.new").exists()
+    assert (basic / "strategy.yml").read_text() == before
+
+
+def test_new_version_copies_a_hidden_link_as_a_link(basic: Path, tmp_path) -> None:
+    """Hidden files are neither read nor published; one that is a link stays a link in
+    the copy (never the target's content)."""
+    from strategy_site.tools.new_version import create_version
+
+    secret = tmp_path / "config"
+    secret.write_text("ghp_secret")
+    (basic / "versions/v3/.anteckning").symlink_to(secret)
+    strategy = load_strategy(basic)
+    create_version(strategy, "v4", "v3", "draft", strategy.versions["v3"].date)
+    copied = basic / "versions/v4/.anteckning"
+    assert copied.is_symlink() and Path(os.readlink(copied)) == secret

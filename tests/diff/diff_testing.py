@@ -13,6 +13,7 @@ from strategy_site.derive.diff import DiffLabels, diff_body, render_markdown
 from strategy_site.model import Section, Strategy, Version
 
 EXTENSIONS = [
+    "fenced_code",  # MkDocs always adds it
     "tables",
     "admonition",
     "footnotes",

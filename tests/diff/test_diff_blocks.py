@@ -148,7 +148,17 @@ def test_similar_blocks_in_a_gap_are_paired_in_order():
 
 
 def test_fences_are_blocks_only_where_they_are_blocks_on_the_site():
-    # The site has no fence extension: a fence is a paragraph holding one code span.
+    # MkDocs always enables fenced_code, which takes a fence at the start of a line out
+    # of the text before anything else: after paragraph text, across blank lines, and
+    # whatever its lines look like (raw HTML, headings, list items).
     assert [b.kind for b in parse_blocks("Före.\n\n```\nkod\n```\n")] == [PARAGRAPH, FENCE]
-    assert [b.kind for b in parse_blocks("Text\n```\nkod\n```\n")] == [PARAGRAPH]
-    assert FENCE not in [b.kind for b in parse_blocks("```\nett\n\ntvå\n```\n")]
+    assert [b.kind for b in parse_blocks("Text\n```\nkod\n```\n")] == [PARAGRAPH, FENCE]
+    assert [b.kind for b in parse_blocks("```\nett\n\ntvå\n```\n")] == [FENCE]
+    fence = "```html\n<p><img src=x></p>\n\n# Rubrik\n- punkt\n```\n"
+    assert [b.kind for b in parse_blocks("- lista\n" + fence + "Efter.\n")] == [
+        LIST_ITEM,
+        FENCE,
+        PARAGRAPH,
+    ]
+    # Elsewhere a fence is a paragraph holding one code span, or text.
+    assert FENCE not in [b.kind for b in parse_blocks("  ```\n<p>x</p>\n  ```\n")]

@@ -8,6 +8,11 @@ from pathlib import Path
 from .problems import ProblemLog
 from .yamlfile import UNREADABLE, Fields, parse_yaml
 
+# A section is read, diffed against the version before and rendered in every language;
+# a text far beyond any real section (a pasted file, a mistake) takes minutes and
+# gigabytes. 2 MB is some 300,000 words, ten times the whole example strategy.
+MAX_MARKDOWN_BYTES = 2_000_000
+
 FRONT_MATTER_HINT = (
     "Start the file with a front matter block:\n    ---\n    title: The section's title\n    ---"
 )
@@ -42,6 +47,16 @@ def split_front_matter(text: str) -> tuple[str | None, str, int]:
 
 
 def read_markdown_file(path: Path, log: ProblemLog) -> MarkdownFile:
+    size = path.stat().st_size
+    if size > MAX_MARKDOWN_BYTES:
+        log.add(
+            path,
+            None,
+            f"the file is too large ({size // 1000} kB; at most {MAX_MARKDOWN_BYTES // 1000} kB)",
+            "Split the section into several sections (each its own file, listed in "
+            "version.yml); a section this long is hard to read, diff and build.",
+        )
+        return MarkdownFile(None, "", 1)
     try:
         text = path.read_text(encoding="utf-8")
     except UnicodeDecodeError:

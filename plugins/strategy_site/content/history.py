@@ -23,6 +23,17 @@ class HistoryUnavailable(Exception):
     """Git cannot answer: not a repository, git missing, or the text is not in history."""
 
 
+class GitMissing(HistoryUnavailable):
+    """The `git` program cannot be run at all."""
+
+
+GIT_MISSING = (
+    "git is not installed on this machine (or not on the PATH), so the earlier text "
+    "cannot be found; install git (for example 'apt-get install git') and run the "
+    "command again"
+)
+
+
 @dataclass(frozen=True)
 class FoundText:
     commit: str
@@ -40,8 +51,8 @@ def _git(folder: Path, *args: str) -> str:
         result = subprocess.run(
             ["git", "-C", str(folder), *args], capture_output=True, text=True, check=False
         )
-    except FileNotFoundError as error:
-        raise HistoryUnavailable("git is not installed on this machine") from error
+    except (FileNotFoundError, PermissionError) as error:
+        raise GitMissing(GIT_MISSING) from error
     if result.returncode != 0:
         raise HistoryUnavailable(result.stderr.strip() or f"git {args[0]} failed")
     return result.stdout
@@ -77,6 +88,8 @@ def find_committed(path: Path, wanted: Callable[[str, str], bool], what: str) ->
     folder = path.parent
     try:
         _git(folder, "rev-parse", "--show-toplevel")
+    except GitMissing:
+        raise
     except HistoryUnavailable as error:
         raise HistoryUnavailable(
             f"{path.parent} is not in a git repository, so the earlier text cannot be found"

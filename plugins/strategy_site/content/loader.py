@@ -34,6 +34,7 @@ from ..model import (
     Version,
 )
 from ..urls import RESERVED_SECTION_IDS, RESERVED_VERSION_IDS, pdf_names
+from .assets import asset_problems
 from .body_checks import BodyChecks
 from .dates import read_marked_date
 from .figures import FOLDER as FIGURE_FOLDER
@@ -72,6 +73,9 @@ SECTION_KEYS = ("title", "summary", "replaces", "summarises")
 TRANSLATION_KEYS = ("title", "summary", "source_hash")
 
 LANGUAGE = re.compile(LANGUAGE_PATTERN)
+# Every version's sections and translations together, some 3 million words: a build
+# takes about 10 ms per page, and each section makes several (changes, languages).
+MAX_CONTENT_BYTES = 20_000_000
 STAGING = re.compile(r"\.[a-z0-9][a-z0-9-]*\.new")  # new-version's copy before it is renamed
 TRANSLATION_NAME = re.compile(rf"^(?P<id>[^.]+)\.(?P<lang>{LANGUAGE_PATTERN})\.md$")
 
@@ -122,6 +126,8 @@ class StrategyReader:
                     "link could publish any file of the machine that builds the site.",
                 )
             return None
+        if self._too_large():
+            return None  # reading it would take minutes: nothing else is checked
         path = self.root / "strategy.yml"
         if not path.is_file():
             self.log.add(
@@ -229,6 +235,22 @@ class StrategyReader:
             else:
                 result.append((version_id, line))
         return result
+
+    def _too_large(self) -> bool:
+        """All sections and translations together: the build's time grows with them."""
+        folder = self.root / "versions"
+        total = sum(p.stat().st_size for p in folder.rglob("*.md") if p.is_file())
+        if total > MAX_CONTENT_BYTES:
+            self.log.add(
+                folder,
+                None,
+                f"the sections and translations hold {total // 1_000_000} MB of text in all "
+                f"(at most {MAX_CONTENT_BYTES // 1_000_000} MB)",
+                "That is far more than a strategy holds (the example has 0.15 MB); remove "
+                "what does not belong, such as pasted files or old copies of versions.",
+            )
+            return True
+        return False
 
     def _check_unlisted_folders(self, path: Path) -> None:
         versions_dir = self.root / "versions"
@@ -429,6 +451,8 @@ class StrategyReader:
                     )
                     continue
                 version.assets.append(relative)
+                for problem in asset_problems(path):
+                    self.log.add(path, problem.line, problem.message, problem.hint)
             elif path.suffix != ".md" or "/" in relative:
                 if relative not in ("version.yml", LOCK_NAME):
                     self.log.add(

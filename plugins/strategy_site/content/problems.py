@@ -25,7 +25,7 @@ class Problem:
     def format(self) -> str:
         text = f"{self.location()}: {self.message}"
         if self.hint:
-            text += f"\n    hint: {self.hint}"
+            text += f"\n    hint: {display_paths_in(self.hint)}"
         return text
 
 
@@ -36,6 +36,14 @@ def display_path(path: Path) -> str:
         return str(absolute.relative_to(Path.cwd()))
     except ValueError:
         return str(absolute)
+
+
+def display_paths_in(text: str) -> str:
+    """`text` with the paths in it under the working folder shown as display_path shows
+    them: the build reads the content by its absolute path, `check` by the path typed,
+    and both must give the editor the same words."""
+    folder = str(Path.cwd())
+    return text if folder == "/" else text.replace(folder + "/", "")
 
 
 @dataclass

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import difflib
 import re
+import unicodedata
 from collections.abc import Iterable
 from datetime import date
 from pathlib import Path
@@ -16,14 +17,14 @@ from typing import Any
 
 from ruamel.yaml import YAML
 from ruamel.yaml.comments import CommentedMap, CommentedSeq
-from ruamel.yaml.constructor import DuplicateKeyError
+from ruamel.yaml.constructor import ConstructorError, DuplicateKeyError, RoundTripConstructor
 from ruamel.yaml.error import MarkedYAMLError
 from ruamel.yaml.events import AliasEvent, CollectionEndEvent, CollectionStartEvent
 
 from . import reuse
 from .problems import ProblemLog
 
-SLUG = re.compile(r"^[a-z0-9][a-z0-9-]*$")
+SLUG = re.compile(r"\A[a-z0-9][a-z0-9-]*\Z")  # \Z: "$" would let "id\n" through
 ONE_LINE_HINT = (
     "Write it on one line (no '|' or '>' block, no line break); longer text belongs in "
     "the section's text or its summary."
@@ -34,14 +35,57 @@ SLUG_HINT = "Use lowercase letters a-z, digits and hyphens, starting with a lett
 LANGUAGE_PATTERN = r"[a-z]{2,3}(?:-[A-Za-z0-9]{2,8})*"
 
 
+# Characters no short text (a title, an id, an address) may hold: control characters
+# (NUL and the like), and bidirectional overrides and isolates, which make text read
+# otherwise than it is written ("Trojan Source"), and line or paragraph separators.
+BIDI_CONTROLS = "\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069"
+FORBIDDEN_IN_TEXT = re.compile(f"[\x00-\x08\x0b-\x1f\x7f-\x9f\u2028\u2029{BIDI_CONTROLS}]")
+INVISIBLE_HINT = (
+    "It is invisible, and can make the text read otherwise than it is written (or be "
+    "read differently by different programs); delete it, for example by retyping the "
+    "words around it."
+)
+MAX_DIGITS = 4000  # Python refuses to read a longer number (sys.get_int_max_str_digits)
+
+
+def character_name(char: str) -> str:
+    """U+202E RIGHT-TO-LEFT OVERRIDE, U+0000 NUL: how a message names a character."""
+    names = {"\x00": "NUL", "\x7f": "DELETE"}
+    name = unicodedata.name(char, "") or names.get(char, "")
+    return f"U+{ord(char):04X}" + (f" {name}" if name else "")
+
+
+class NumberTooLong(ConstructorError):
+    """A number with more digits than Python reads (a value meant as text, or a mistake)."""
+
+
 def _timestamp_as_text(constructor: Any, node: Any) -> str:
     return str(constructor.construct_scalar(node))
+
+
+def _int_of_bounded_length(constructor: Any, node: Any) -> Any:
+    digits = sum(c.isdigit() for c in str(node.value))
+    if digits > MAX_DIGITS:
+        raise NumberTooLong(
+            None,
+            None,
+            f"the number has {digits} digits, more than a number may have ({MAX_DIGITS})",
+            node.start_mark,
+        )
+    return RoundTripConstructor.construct_yaml_int(constructor, node)
 
 
 def _reader() -> YAML:
     yaml = YAML(typ="rt")
     yaml.constructor.add_constructor("tag:yaml.org,2002:timestamp", _timestamp_as_text)
+    yaml.constructor.add_constructor("tag:yaml.org,2002:int", _int_of_bounded_length)
     return yaml
+
+
+def _shown_tag(tag: str) -> str:
+    """`tag:yaml.org,2002:python/object/apply:os.system` as it was written, `!!python/...`."""
+    prefix = "tag:yaml.org,2002:"
+    return "!!" + tag[len(prefix) :] if tag.startswith(prefix) else tag
 
 
 UNREADABLE = object()
@@ -52,6 +96,7 @@ MAX_YAML_CHARACTERS = 2_000_000
 MAX_DEPTH = 50
 DEEP_INDENT = re.compile(r"^ {100}", re.M)
 MAYBE_ALIAS = re.compile(r"(?:^|[\s\[{,])[*&][^\s,\[\]{}]")
+MAYBE_TAG = re.compile(r"(?:^|[\s\[{,])![^\s]", re.M)
 
 
 def _refused(text: str, path: Path, log: ProblemLog, line_offset: int) -> bool:
@@ -75,7 +120,7 @@ def _refused(text: str, path: Path, log: ProblemLog, line_offset: int) -> bool:
             "Content files need only a few levels; check the brackets and indentation.",
         )
         return True
-    if not (MAYBE_ALIAS.search(text) or DEEP_INDENT.search(text)):
+    if not (MAYBE_ALIAS.search(text) or DEEP_INDENT.search(text) or MAYBE_TAG.search(text)):
         return False
     depth = 0
     try:
@@ -95,6 +140,16 @@ def _refused(text: str, path: Path, log: ProblemLog, line_offset: int) -> bool:
                     event.start_mark.line + 1 + line_offset,
                     "YAML anchors and aliases (&name, *name) are not allowed",
                     "Write the value out in full; put text that starts with * or & in quotes.",
+                )
+                return True
+            tag = getattr(event, "tag", None)
+            if tag:  # written out: the parser leaves it unset on untagged values
+                log.add(
+                    path,
+                    event.start_mark.line + 1 + line_offset,
+                    f"the YAML tag '{_shown_tag(str(tag))}' is not allowed",
+                    "Content files hold only text, numbers, dates, lists and mappings; "
+                    "remove the tag (the word starting with '!'), or put the value in quotes.",
                 )
                 return True
     except MarkedYAMLError:
@@ -146,6 +201,9 @@ def _parse_yaml(text: str, path: Path, log: ProblemLog, line_offset: int) -> Any
             what += f" ({error.context}, which starts on line {context.line + 1 + line_offset})"
         if isinstance(error, DuplicateKeyError):
             hint = "Each key may appear only once here; remove or rename one of them."
+        elif isinstance(error, NumberTooLong):
+            hint = 'If it is text, put it in quotes: title: "..."'
+            what = error.problem or what
         else:
             hint = (
                 "Check the indentation and the colons on this line and the one above; put "
@@ -279,6 +337,10 @@ class Fields:
         if one_line and "\n" in text:
             self.problem(key, f"'{key}' must be one line", ONE_LINE_HINT)
             return None
+        if (bad := FORBIDDEN_IN_TEXT.search(text)) is not None:
+            name = character_name(bad.group())
+            self.problem(key, f"'{key}' holds the control character {name}", INVISIBLE_HINT)
+            return None
         return text or None  # an empty value is reported by check_keys
 
     def localized(
@@ -306,11 +368,23 @@ class Fields:
                     self.log.add(
                         self.path, line, f"'{key}' in '{lang}' must be one line", ONE_LINE_HINT
                     )
+                elif (bad := FORBIDDEN_IN_TEXT.search(text)) is not None:
+                    self.log.add(
+                        self.path,
+                        line,
+                        f"'{key}' in '{lang}' holds the control character "
+                        + character_name(bad.group()),
+                        INVISIBLE_HINT,
+                    )
                 else:
                     result[str(lang)] = text.strip()
             return result or None
         if isinstance(value, str) and one_line and "\n" in value.strip():
             self.problem(key, f"'{key}' must be one line", ONE_LINE_HINT)
+            return None
+        if isinstance(value, str) and (bad := FORBIDDEN_IN_TEXT.search(value)) is not None:
+            name = character_name(bad.group())
+            self.problem(key, f"'{key}' holds the control character {name}", INVISIBLE_HINT)
             return None
         if isinstance(value, str) and value.strip():
             return {languages[0]: value.strip()}

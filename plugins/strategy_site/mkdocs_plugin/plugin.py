@@ -71,6 +71,7 @@ from .site_checks import (
     add_required_settings,
     has_search,
     language_problems,
+    published_links,
     theme_problems,
 )
 from .site_swap import SafeSiteDir, SiteInUse
@@ -128,6 +129,12 @@ class StrategyPlugin(BasePlugin[StrategyPluginConfig]):  # type: ignore[no-untyp
 
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
         bridge.check_versions()
+        try:
+            # First: MkDocs reads SOURCE_DATE_EPOCH itself later, and fails on a bad one
+            # with a traceback (clock.py).
+            today = build_date()
+        except BuildDateError as error:
+            raise PluginError(f"strategy: {error}") from None
         if not config.use_directory_urls:
             raise PluginError(
                 "strategy: the site needs 'use_directory_urls: true' in mkdocs.yml, "
@@ -136,6 +143,9 @@ class StrategyPlugin(BasePlugin[StrategyPluginConfig]):  # type: ignore[no-untyp
         problems = theme_problems(config)
         if problems:
             raise PluginError("strategy: " + "\n".join(problems))
+        links = published_links(config)
+        if links:
+            raise PluginError("strategy: " + "\n".join(links))
         custom_dir = config.theme.custom_dir
         self.fragments = Fragments([Path(custom_dir) / PARTIALS] if custom_dir else [])
         problems = self.fragments.problems()
@@ -160,10 +170,7 @@ class StrategyPlugin(BasePlugin[StrategyPluginConfig]):  # type: ignore[no-untyp
             self.strategy = self._load(config)
             self._check_languages(config, self.strategy)
             self.comparisons = Comparisons(self.strategy, enabled=self.config.changes_view)
-            try:
-                self.today = build_date()
-            except BuildDateError as error:
-                raise PluginError(f"strategy: {error}") from None
+            self.today = today
             self.not_found_pages = {}
             self.shared = None
             bridge.forget_search_entries(config)
@@ -535,7 +542,7 @@ class StrategyPlugin(BasePlugin[StrategyPluginConfig]):  # type: ignore[no-untyp
             if planned is not None and self.printing is not None:
                 self.printing.collect(planned, html)  # a version's overview of its changes
             return html
-        clean, removed = sanitise(html)
+        clean, removed = sanitise(html, page.url)
         if removed:
             log.warning(
                 f"/{page.url}: the sanitiser removed {', '.join(removed)} from the text; "

@@ -10,10 +10,13 @@ Markdown extensions) the plugin adds itself, so that a region's mkdocs.yml stays
 
 from __future__ import annotations
 
+import contextlib
 import re
 from pathlib import Path
 
 from mkdocs.config.defaults import MkDocsConfig
+
+from ..content.loader import symlinks_under
 
 TEMPLATES = Path(__file__).parent / "templates"
 PAGE_BASE = "strategy-base.html"
@@ -96,4 +99,26 @@ def override_problems(custom_dir: Path) -> list[str]:
             f"{custom_dir / PAGE_BASE} replaces the strategy plugin's page template; extend it "
             "from overrides/main.html instead."
         )
+    return problems
+
+
+def published_links(config: MkDocsConfig) -> list[str]:
+    """Symbolic links among the files MkDocs copies into the site (docs/, the theme's
+    custom_dir): MkDocs follows them, so a link would publish whatever it points to
+    (the repository's .git/config, which can hold a CI token; any file of the machine)."""
+    project = Path(config.config_file_path or ".").parent.absolute()
+    folders = [Path(config.docs_dir)]
+    if config.theme.custom_dir:
+        folders.append(Path(config.theme.custom_dir))
+    problems = []
+    for folder in folders:
+        for link in symlinks_under(folder):
+            shown = link.absolute()
+            with contextlib.suppress(ValueError):
+                shown = shown.relative_to(project)
+            problems.append(
+                f"{shown}: a symbolic link: the site may hold only real files and folders; "
+                "replace the link with a copy of the file (or folder), or remove it (a link "
+                "could publish any file of the machine that builds the site)."
+            )
     return problems

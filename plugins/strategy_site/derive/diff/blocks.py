@@ -17,6 +17,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from ...fences import fences
 from .tables import is_table
 
 # Kinds of leaf block.
@@ -197,6 +198,8 @@ class _Parser:
         self.base = 0  # columns at which the open block's container content starts
         self.owners: dict[int, str] = {}  # content column -> kind of the container
         self.quote_level = 0  # a quote runs from its first ">" line to a blank line
+        # Fenced code as MkDocs' fenced_code finds it, before anything else: first -> last.
+        self.fenced = {fence.first: fence.last for fence in fences(text)}
 
     # -- building blocks -------------------------------------------------------------
 
@@ -242,6 +245,8 @@ class _Parser:
         return self.blocks
 
     def _line(self, i: int) -> int:
+        if i in self.fenced:
+            return self._fenced_code(i, self.fenced[i])
         row = self.rows[i]
         if row.quote:
             self.quote_level = row.depth
@@ -276,7 +281,7 @@ class _Parser:
             self.at_start = (
                 self.blank_lines > 0
                 or not self.blocks
-                or self.blocks[-1].kind in (HEADING, RULE, ADMONITION, CODE, HTML, REFDEF)
+                or self.blocks[-1].kind in (HEADING, RULE, ADMONITION, CODE, HTML, REFDEF, FENCE)
             )
         if self.blank_lines > 1:
             self._close_footnotes()
@@ -490,14 +495,28 @@ class _Parser:
         )
         return i + 1
 
-    def _fence_end(self, i: int, fence: str) -> int | None:
-        """The closing line of a fence opened on line i, if it is a block either way.
+    def _fenced_code(self, i: int, end: int) -> int:
+        """Lines i to end: a fence that fenced_code takes out of the text before any
+        other parsing, so it ends what was open (a paragraph, a list, a quote) and holds
+        nothing but code, whatever its lines look like."""
+        self._flush()
+        rows = self.rows[i : end + 1]
+        lines = [Line("", r.body, "", r.eol) for r in rows]
+        self._start(FENCE, lines[0], "", 0, False)
+        assert self.pending is not None
+        self.pending.extend(lines[1:])
+        self._flush()
+        self.inner = self.base = 0
+        self.owners = {}
+        self.quote_level = 0
+        return end + 1
 
-        The site's Markdown has no fence extension: there a fence is a paragraph holding
-        one code span, which a blank line, a heading line or the edge of a quote would cut
-        in two. Such a fence is left to the inline code-span logic, as is one that follows
-        paragraph text (it continues that paragraph); with a fence extension both would
-        differ.
+    def _fence_end(self, i: int, fence: str) -> int | None:
+        """The closing line of a fence that fenced_code does not take (indented, in a
+        quote): a paragraph holding one code span, which a blank line, a heading line or
+        the edge of a quote would cut in two. Such a fence is left to the inline
+        code-span logic, as is one that follows paragraph text (it continues that
+        paragraph).
         """
         char, size = fence[0], len(fence)
         closing = re.compile(rf"{re.escape(char)}{{{size},}}[ \t]*$")
