@@ -51,6 +51,8 @@ from ..plan.texts import language_name, strings_with_prefix, t, text_direction
 from . import bridge
 from .config import StrategyPluginConfig
 from .csp import with_policy
+from .error_preview import ErrorBuilds, Shown, error_page, livereload_file, shown_problems
+from .error_preview import with_livereload as with_preview_reload
 from .flavour import MKDOCS_MATERIAL
 from .headings import name_headings
 from .languages import add_theme_languages, widen_i18n_locales
@@ -112,6 +114,9 @@ class StrategyPlugin(BasePlugin[StrategyPluginConfig]):  # type: ignore[no-untyp
         self.swap_site = False
         self.config_used: MkDocsConfig | None = None
         self.fragments = Fragments()  # the page plan's partials, the region's first
+        self.previewing = False  # `mkdocs serve`: content problems are shown as a page
+        self.showing: list[Shown] | None = None  # this build is an error build of these
+        self.error_builds = ErrorBuilds()
 
     # -- configuration -------------------------------------------------------------
 
@@ -145,7 +150,18 @@ class StrategyPlugin(BasePlugin[StrategyPluginConfig]):  # type: ignore[no-untyp
                 except SiteInUse as error:
                     raise PluginError(f"strategy: {error}") from None
                 self.config_used = config
-            self.strategy = self._load(config)
+            self.showing = None
+            try:
+                self.strategy = self._load(config)
+            except ContentError as error:
+                if not self.previewing:
+                    raise PluginError(
+                        "The strategy content has problems:\n" + error.report()
+                    ) from None
+                self._show_problems(config, shown_problems(error))
+                return config
+            if self.previewing:
+                self.error_builds.start_good_build()
             self._check_languages(config, self.strategy)
             self.comparisons = Comparisons(self.strategy, enabled=self.config.changes_view)
             try:
@@ -183,10 +199,7 @@ class StrategyPlugin(BasePlugin[StrategyPluginConfig]):  # type: ignore[no-untyp
         return Path(config.config_file_path).parent / self.config.content_dir
 
     def _load(self, config: MkDocsConfig) -> Strategy:
-        try:
-            strategy = load_publishable(self.content_root(config))
-        except ContentError as error:
-            raise PluginError("The strategy content has problems:\n" + error.report()) from None
+        strategy = load_publishable(self.content_root(config))
         problems = notice_problems(self.config.notice, strategy.source_language)
         if problems:
             raise PluginError(
@@ -194,8 +207,45 @@ class StrategyPlugin(BasePlugin[StrategyPluginConfig]):  # type: ignore[no-untyp
             )
         return strategy
 
+    def _show_problems(self, config: MkDocsConfig, problems: list[Shown]) -> None:
+        """`mkdocs serve` only: this build becomes an error build, which shows the
+        problems at every address instead of the site (error_preview.py)."""
+        self.strategy, self.plan, self.comparisons, self.planned = None, None, None, {}
+        self.showing = problems
+        for problem in problems:
+            where = f"{problem.where}: " if problem.where else ""
+            hint = f"\n    hint: {problem.hint}" if problem.hint else ""
+            log.warning(f"{where}{problem.message}{hint}")
+        log.warning(
+            f"The strategy content has {len(problems)} problem(s): the preview shows them "
+            "on every page until they are fixed; save the fix and the browser reloads."
+        )
+        bridge.forget_search_merge(config)
+
+    @staticmethod
+    def _site_path(config: MkDocsConfig) -> str:
+        """The path of the site's root on its host: "/smart-specialisering/"."""
+        return urlsplit(config.site_url or "/").path.rstrip("/") + "/"
+
+    @staticmethod
+    def _preview_language(config: MkDocsConfig) -> str:
+        """The site's source language, for an error build, which has no strategy."""
+        return bridge.default_language(config) or str(config.theme.get("language") or "en")
+
+    def _error_files(self, files: Files, config: MkDocsConfig) -> Files:
+        assert self.showing is not None
+        source = self._preview_language(config)
+        lang = bridge.current_language(config, source)
+        page = error_page(self.showing, lang, self._site_path(config))
+        languages = bridge.build_languages(config, [source])
+        return self.error_builds.error_files(config, files, page, lang, languages, source)
+
     def on_startup(self, *, command: str, dirty: bool) -> None:
         set_dirty(command == "serve" and dirty)
+        self.previewing = command == "serve"
+        self.error_builds = ErrorBuilds()  # a new preview (MkDocs may keep this object)
+        if self.previewing:
+            bridge.check_livereload()
         self.swap_site = command in ("build", "gh-deploy") and not dirty
 
     def on_build_error(self, error: Exception) -> None:
@@ -215,6 +265,8 @@ class StrategyPlugin(BasePlugin[StrategyPluginConfig]):  # type: ignore[no-untyp
 
     @event_priority(bridge.FILES_AFTER_I18N)
     def on_files(self, files: Files, config: MkDocsConfig) -> Files:
+        if self.showing is not None:
+            return self._error_files(files, config)
         strategy = self.strategy
         assert strategy is not None
         lang = self._language(config, strategy)
@@ -261,6 +313,9 @@ class StrategyPlugin(BasePlugin[StrategyPluginConfig]):  # type: ignore[no-untyp
                         File.generated(config, src_uri, abs_src_path=str(version.path / asset))
                     )
         bridge.list_in_sitemap(config, lang, files.documentation_pages())
+        if self.previewing:
+            self.error_builds.saw_pages(files)
+            files.append(livereload_file(config))
         return files
 
     def _preview_backing(
@@ -346,6 +401,8 @@ class StrategyPlugin(BasePlugin[StrategyPluginConfig]):  # type: ignore[no-untyp
 
     @event_priority(bridge.NAV_BEFORE_I18N)
     def on_nav(self, nav: Navigation, config: MkDocsConfig, files: Files) -> Navigation:
+        if self.showing is not None:
+            return nav
         assert self.plan is not None and self.strategy is not None
         page_of = {uri: _page_of(files, uri) for uri in self.planned}
         self.title_langs = {}
@@ -408,6 +465,8 @@ class StrategyPlugin(BasePlugin[StrategyPluginConfig]):  # type: ignore[no-untyp
         pages shown in another language (i18n's fallback, e.g. a guide written only in
         Swedish on the English site) are marked so in the sidebar: their titles are known
         once every page has been read, which is now."""
+        if self.showing is not None:
+            return env
         assert self.plan is not None and self.strategy is not None
         env.globals["strategy_notice"] = site_notice(
             self.config.notice, self.plan.lang, self.strategy.source_language
@@ -517,6 +576,10 @@ class StrategyPlugin(BasePlugin[StrategyPluginConfig]):  # type: ignore[no-untyp
     def on_template_context(
         self, context: TemplateContext, /, *, template_name: str, config: MkDocsConfig
     ) -> TemplateContext:
+        if self.showing is not None:  # an error build: its 404.html is replaced, but rendered
+            extra = cast("dict[str, Any]", context)
+            extra["strategy_ui"] = strings_with_prefix(self._preview_language(config), "ui")
+            return context
         if template_name != "404.html" or self.strategy is None or self.plan is None:
             return context
         self._not_found_context(cast("dict[str, Any]", context), config)
@@ -540,6 +603,13 @@ class StrategyPlugin(BasePlugin[StrategyPluginConfig]):  # type: ignore[no-untyp
     def on_post_template(self, output: str, template_name: str, config: MkDocsConfig) -> str:
         """MkDocs writes every language's 404.html to the site's root, the last one
         winning: keep each, to write it to its language's root after the last build."""
+        if self.showing is not None:  # an error build: the server shows 404.html anywhere
+            if template_name != "404.html":
+                return output
+            source = self._preview_language(config)
+            return error_page(self.showing, source, self._site_path(config))
+        if self.previewing and template_name.endswith(".html"):
+            output = with_preview_reload(output, self._site_path(config))
         if template_name == "404.html" and self.plan is not None:
             output = with_policy(search_from(output, self._language_root(config)))
             self.not_found_pages[self._plan_lang()] = output
@@ -558,6 +628,8 @@ class StrategyPlugin(BasePlugin[StrategyPluginConfig]):  # type: ignore[no-untyp
         """Drop the per-page language links (ours or i18n's), so that pages rendered
         after the last page, such as 404.html, get the language roots from mkdocs.yml."""
         bridge.forget_page_language_links(config)
+        if self.previewing:
+            output = with_preview_reload(output, self._site_path(config))
         return with_policy(output)
 
     def _write_manifest(self, site_dir: Path) -> None:
@@ -572,6 +644,10 @@ class StrategyPlugin(BasePlugin[StrategyPluginConfig]):  # type: ignore[no-untyp
         if bridge.is_language_rebuild(config):
             bridge.forget_search_merge(config)  # before i18n writes the index of all languages
             return  # an inner build of one more language: the outer build finishes up
+        if self.showing is not None:
+            return  # an error build: nothing more to write
+        if self.previewing:
+            self.error_builds.finish_good_build()
         self.site.mark_built()  # every language is written (a later error still counts)
         self._write_manifest(Path(config.site_dir))
         if bridge.i18n(config) is None:

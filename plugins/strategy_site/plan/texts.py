@@ -308,6 +308,13 @@ STRINGS: dict[str, dict[str, str]] = {
         "language.en": "engelska",
         "document.definite": "programmet",
         "document.genitive": "programmets",
+        "preview.title": "Innehållet har {count} fel",
+        "preview.title_one": "Innehållet har ett fel",
+        "preview.intro": "Förhandsgranskningen visar webbplatsen igen när felen är rättade. "
+        "Varje fel står med fil och rad, vad som är fel och hur du rättar det (på engelska, "
+        "som i terminalen och från strategi check).",
+        "preview.hint": "Tips: {hint}",
+        "preview.fix": "Rätta felen och spara filen: sidan laddas om av sig själv.",
     },
     "en": {
         "status.draft": "Draft",
@@ -595,6 +602,12 @@ STRINGS: dict[str, dict[str, str]] = {
         "language.en": "English",
         "document.definite": "the programme",
         "document.genitive": "the programme's",
+        "preview.title": "The content has {count} problems",
+        "preview.title_one": "The content has one problem",
+        "preview.intro": "The preview shows the site again once the problems are fixed. "
+        "Each problem is given with its file and line, what is wrong and how to fix it.",
+        "preview.hint": "Hint: {hint}",
+        "preview.fix": "Fix the problems and save the file: the page reloads by itself.",
     },
 }
 
@@ -751,10 +764,18 @@ def language_name(code: str, lang: str) -> str:
     return own or babel_language_name(code, lang) or code
 
 
+# Strings only editors see, in the source language when the package has it and else in
+# English: a region's strings file need not translate them (the preview's error page, which
+# shows when the content, strings files included, cannot be read).
+EDITORS_ONLY = ("preview.",)
+
+
 def interface_keys() -> set[str]:
     """Every key a complete table has: the package's Swedish and English ones, except
-    language names, which CLDR gives (checked by `_check_language_names`)."""
-    return {key for key in set(STRINGS["sv"]) | set(STRINGS["en"]) if not _is_name(key)}
+    language names, which CLDR gives (checked by `_check_language_names`), and the
+    strings only editors see (`EDITORS_ONLY`)."""
+    keys = set(STRINGS["sv"]) | set(STRINGS["en"])
+    return {key for key in keys if not _is_name(key) and not key.startswith(EDITORS_ONLY)}
 
 
 def _is_name(key: str) -> bool:
