@@ -84,8 +84,8 @@ STRINGS: dict[str, dict[str, str]] = {
         "figure.col.@phase": "Fas",
         "figure.col.@when": "När",
         "figure.col.@status": "Status",
-        "figure.missing": "Figuren är ännu inte översatt och visas på svenska.",
-        "figure.outdated": "Figurens översättning kan vara inaktuell: den svenska figuren har "
+        "figure.missing": "Figuren är ännu inte översatt och visas på {source}.",
+        "figure.outdated": "Figurens översättning kan vara inaktuell: figuren på {source} har "
         "ändrats sedan den översattes.",
         "figure.changed": "Figuren har ändrats. Tabellen visar gamla och nya värden.",
         "figure.changed_marked": "Figuren har ändrats. I bilden är det nya märkt (ny) och det "
@@ -378,8 +378,8 @@ STRINGS: dict[str, dict[str, str]] = {
         "figure.col.@phase": "Phase",
         "figure.col.@when": "When",
         "figure.col.@status": "Status",
-        "figure.missing": "This figure has not been translated yet and is shown in Swedish.",
-        "figure.outdated": "This figure's translation may be out of date: the Swedish figure "
+        "figure.missing": "This figure has not been translated yet and is shown in {source}.",
+        "figure.outdated": "This figure's translation may be out of date: the {source} figure "
         "has changed since it was translated.",
         "figure.changed": "The figure has changed. The table shows old and new values.",
         "figure.changed_marked": "The figure has changed. In the drawing what is new is marked "
