@@ -36,7 +36,7 @@ from mkdocs.structure.files import File, Files
 
 from .. import urls
 from ..content.problems import ContentError, Problem
-from ..plan.texts import STRINGS
+from ..plan.texts import STRINGS, t
 
 LIVERELOAD_SCRIPT = Path(__file__).parent / "preview_assets" / "livereload.js"
 LIVERELOAD_URI = "assets/strategy/livereload.js"
@@ -66,6 +66,7 @@ def page_language(lang: str) -> str:
 
 
 def _text(lang: str, key: str, **values: object) -> str:
+    """The package's own string (a region's are part of the content that failed)."""
     table = STRINGS[page_language(lang)]
     return table[key].format(**values) if values else table[key]
 
@@ -98,7 +99,7 @@ def error_page(problems: list[Shown], lang: str, site_path: str) -> str:
     any address). Every text is escaped once, here."""
     text_lang = page_language(lang)
     count = len(problems)
-    title = _text(lang, "preview.title_one" if count == 1 else "preview.title", count=count)
+    title = t(text_lang, "preview.title", count=count)
     items = Markup("").join(
         Markup('<li><code class="where">{}</code>{}<br>{}{}</li>\n').format(
             problem.where,

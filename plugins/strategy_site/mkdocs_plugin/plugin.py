@@ -39,7 +39,7 @@ from mkdocs.utils.templates import TemplateContext
 from .. import urls
 from ..clock import BuildDateError, build_date
 from ..content.freezing import MANIFEST_NAME, manifest
-from ..content.problems import ContentError
+from ..content.problems import ContentError, plural
 from ..derive.comparisons import Comparisons
 from ..model import Strategy
 from ..plan.checked import load_publishable
@@ -217,8 +217,8 @@ class StrategyPlugin(BasePlugin[StrategyPluginConfig]):  # type: ignore[no-untyp
             hint = f"\n    hint: {problem.hint}" if problem.hint else ""
             log.warning(f"{where}{problem.message}{hint}")
         log.warning(
-            f"The strategy content has {len(problems)} problem(s): the preview shows them "
-            "on every page until they are fixed; save the fix and the browser reloads."
+            f"The strategy content has {plural(len(problems), 'problem')}: the preview shows "
+            "them on every page until they are fixed; save the fix and the browser reloads."
         )
         bridge.forget_search_merge(config)
 

@@ -19,7 +19,7 @@ from ..clock import BuildDateError, build_date
 from ..content import freezing
 from ..content.figures import FOLDER as FIGURE_FOLDER
 from ..content.history import HistoryUnavailable
-from ..content.problems import ContentError, display_path
+from ..content.problems import ContentError, display_path, plural
 from ..content.yamlfile import LANGUAGE_PATTERN, SLUG, SLUG_HINT
 from ..derive.diff import compare_versions, diff_body, render_terminal
 from ..derive.diff.popular import popular_review_flags
@@ -100,11 +100,6 @@ def use_color(color: bool | None) -> bool:
     return sys.stdout.isatty() and not os.environ.get("NO_COLOR")
 
 
-def plural(count: int, one: str, many: str | None = None) -> str:
-    """'1 version', '2 versions'."""
-    return f"{count} {one if count == 1 else (many or one + 's')}"
-
-
 def load_or_exit(content: Path) -> Strategy:
     """The strategy, or every problem on stderr and exit status 1: never a traceback."""
     try:
@@ -144,8 +139,8 @@ def check_published(strategy: Strategy, target: str) -> None:
         click.echo(difference.format(), err=True)
     if differences:
         click.echo(
-            f"{len(differences)} differences from what is published at {target}: a frozen "
-            "version's text never changes; make a new version instead.",
+            f"{plural(len(differences), 'difference')} from what is published at {target}: "
+            "a frozen version's text never changes; make a new version instead.",
             err=True,
         )
         sys.exit(1)
@@ -368,13 +363,15 @@ def translations(
     width = max([40, *(len(row.version + row.section) + 1 for row in rows)])
     for row in rows:
         click.echo(
-            f"{row.version + '/' + row.section:<{width}} {row.state:<9} {row.words:>6} words  "
+            f"{row.version + '/' + row.section:<{width}} {row.state:<9} "
+            f"{plural(row.words, 'word'):>12}  "
             f"{row.number} {row.title}"
         )
     counts = count_states(rows)
     click.echo(
         f"{plural(len(rows), 'section')}: {counts[CURRENT]} current, {counts[OUTDATED]} outdated, "
-        f"{counts[MISSING]} missing; {sum(r.words for r in rows)} words to translate ({lang})."
+        f"{counts[MISSING]} missing; {plural(sum(r.words for r in rows), 'word')} to translate "
+        f"({lang})."
     )
     figures = [
         (version.id, figure, figure_state(figure, lang))
@@ -389,7 +386,7 @@ def translations(
     if figures:
         states = [row[2] for row in figures]
         click.echo(
-            f"{len(figures)} figures: {states.count(CURRENT)} current, "
+            f"{plural(len(figures), 'figure')}: {states.count(CURRENT)} current, "
             f"{states.count(OUTDATED)} outdated, {states.count(MISSING)} missing ({lang})."
         )
 
