@@ -28,6 +28,7 @@ from ..derive.translations import (
     CURRENT,
     MISSING,
     OUTDATED,
+    PENDING,
     STATES,
     count_states,
     source_hash,
@@ -38,6 +39,7 @@ from ..files import read_exactly, write_atomically
 from ..model import DRAFT, POPULAR, STATUSES, Section, Strategy, Version
 from ..plan.checked import load_publishable
 from ..plan.source_changes import SourceChanges, find_source_text
+from ..plan.texts import language_name
 from ..urls import RESERVED_VERSION_IDS
 from .find_content import find_content
 from .new_version import create_version
@@ -362,10 +364,11 @@ def translations(
     rows = translation_statuses(strategy, lang, version=version_id, state=state, changes=changes)
     width = max([40, *(len(row.version + row.section) + 1 for row in rows)])
     for row in rows:
+        started = "  (started, not marked current)" if row.started else ""
         click.echo(
             f"{row.version + '/' + row.section:<{width}} {row.state:<9} "
             f"{plural(row.words, 'word'):>12}  "
-            f"{row.number} {row.title}"
+            f"{row.number} {row.title}{started}"
         )
     counts = count_states(rows)
     click.echo(
@@ -407,7 +410,8 @@ def mark_current(
     """Record that translations match the present source text (TARGET: version/section).
 
     Only `source_hash` in each translation's front matter changes; every other byte of
-    the file stays as it is.
+    the file stays as it is. A file started with `translations new` counts as missing
+    until it is marked here by name (`--all-in` leaves such files out).
     """
     strategy = load_or_exit(content)
     lang = translation_language(strategy, lang)
@@ -420,10 +424,19 @@ def mark_current(
     if all_in is not None:
         version = _version(strategy, all_in, "--all-in")
         chosen += [(version, s) for s in version.sections.values() if lang in s.translations]
+        for section in version.sections.values():
+            if lang in section.pending and lang not in section.translations:
+                click.echo(
+                    f"{version.id}/{section.id}: skipped, started with 'translations new' and "
+                    "never marked current; when it is translated, mark it by name: "
+                    f"'strategi translations mark-current {version.id}/{section.id}'"
+                )
     if not chosen:
+        if all_in is not None:
+            return
         raise click.UsageError("name at least one version/section, or use --all-in VERSION")
     for version, section in chosen:
-        translation = section.translations.get(lang)
+        translation = section.translations.get(lang) or section.pending.get(lang)
         if translation is None:
             raise click.ClickException(
                 f"{version.id}/{section.id} has no {lang} translation; start one with "
@@ -473,22 +486,28 @@ def new_translation(ctx: click.Context, target: str, content: Path, lang: str | 
     """Start a translation of TARGET (version/section) from the source file.
 
     The new file has the source's front matter keys (title, summary) and text to
-    translate over, and records the source text it was made from.
+    translate over, with `source_hash: pending`: it counts as missing (the site shows
+    the source text) until `translations mark-current` records the source it was
+    translated from.
     """
     strategy = load_or_exit(content)
     lang = translation_language(strategy, lang)
     version, section = parse_target(strategy, target)
     path = section.path.with_name(f"{section.id}.{lang}.md")
     if path.exists():
-        raise click.ClickException(f"{path} exists already; edit it instead")
+        raise click.ClickException(f"{display_path(path)} exists already; edit it instead")
     lines = ["---", f"title: {scalar(section.title)}"]
     if section.summary:
         lines.append(f"summary: {scalar(section.summary)}")
-    lines += [f"source_hash: {source_hash(section)}", "---", "", section.body.rstrip("\n"), ""]
+    lines += [f"source_hash: {PENDING}", "---", "", section.body.rstrip("\n"), ""]
     write_atomically(path, "\n".join(lines))
+    source = language_name(strategy.source_language, "en")
     click.echo(
-        f"{path}: started from the {strategy.source_language} text; translate the title, "
-        "summary and body in place. It counts as current from now, so commit it translated."
+        f"{display_path(path)}: started from the {source} text; translate the title, summary "
+        "and body in place. Until you mark it, it counts as not translated: the site shows "
+        f"the {source} text and the translation list has it as missing (started), so it is "
+        "safe to commit. When it is translated: "
+        f"'strategi translations mark-current {version.id}/{section.id}'."
     )
 
 
@@ -509,6 +528,12 @@ def translation_diff(
     lang = translation_language(strategy, lang)
     version, section = parse_target(strategy, target)
     translation = section.translations.get(lang)
+    if translation is None and lang in section.pending:
+        raise click.ClickException(
+            f"{target}: the translation was started with 'translations new' and has never "
+            "been marked current, so it has no earlier source text to compare with; translate "
+            f"all of it, then run 'strategi translations mark-current {target}'"
+        )
     if translation is None:
         raise click.ClickException(f"{target} has no {lang} translation: everything is new")
     if translation.source_hash is None:
