@@ -46,6 +46,7 @@ from .new_version import create_version
 from .published import PublishedUnavailable
 from .published import compare as compare_published
 from .strings_file import strings_template
+from .supersede import SupersedeRefused, supersede
 from .yaml_edit import scalar, set_front_matter_value, set_value
 
 
@@ -239,6 +240,27 @@ def unfreeze(version_id: str, content: Path) -> None:
         f"Unfroze {version_id}: removed {display_path(lock)}. Its published text can now "
         "change, and readers who cited it may find something else there. Prefer a new "
         f"version for real changes; freeze it again with 'strategi freeze {version_id}'."
+    )
+
+
+@main.command("supersede")
+@click.argument("version_id")
+@CONTENT_OPTION
+def supersede_command(version_id: str, content: Path) -> None:
+    """Mark the adopted version VERSION_ID superseded, once a later version is adopted.
+
+    Only its status changes: a frozen version stays frozen (its text is what is locked).
+    """
+    strategy = load_or_exit(content)
+    version = _version(strategy, version_id)
+    try:
+        path, after = supersede(strategy, version_id)
+    except SupersedeRefused as refused:
+        raise click.ClickException(str(refused)) from None
+    lock = " It stays frozen: its lock covers the text, not the status." if version.frozen else ""
+    click.echo(
+        f"{version_id} is superseded by {after.id}: 'status: superseded' in "
+        f"{display_path(path)}, nothing else changed.{lock} Commit the file."
     )
 
 
