@@ -2,7 +2,7 @@
 only run downwards (README, "How it fits together").
 
     mkdocs_plugin      the adapter: may import everything below
-    tools              the editors' commands
+    tools | publish    the editors' commands | outputs made from rendered pages (PDFs)
     plan               the page plan
     derive | content   facts from the model | reading the files (side by side)
     ground floor       model, urls, lineage, clock, files
@@ -27,7 +27,9 @@ ALLOWED = {
     "derive": set(),
     "plan": {"content", "derive"},
     "tools": {"content", "derive", "plan"},
-    "mkdocs_plugin": {"content", "derive", "plan"},
+    # Documents made from the rendered pages: the plan's helpers and templates, no more.
+    "publish": {"plan"},
+    "mkdocs_plugin": {"content", "derive", "plan", "publish"},
 }
 ENGINE_PACKAGES = {"mkdocs", "material", "mkdocs_static_i18n"}
 
@@ -97,6 +99,15 @@ def test_the_contract_can_fail(tmp_path):
     assert wrong_imports(bad, ("content", "probe")) == [
         "1: strategy_site.plan (content may not import plan)",
         "3: mkdocs (only the adapter may import the engine)",
+    ]
+    sideways = tmp_path / "sideways.py"
+    sideways.write_text("from ..publish import pdf\nfrom ..mkdocs_plugin import bridge\n")
+    assert wrong_imports(sideways, ("plan", "probe")) == [
+        "1: strategy_site.publish (plan may not import publish)",
+        "2: strategy_site.mkdocs_plugin (plan may not import mkdocs_plugin)",
+    ]
+    assert wrong_imports(sideways, ("publish", "probe")) == [
+        "2: strategy_site.mkdocs_plugin (publish may not import mkdocs_plugin)",
     ]
 
 

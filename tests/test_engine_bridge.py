@@ -144,6 +144,18 @@ def test_the_nav_fork_differs_from_material_only_in_the_marked_loop() -> None:
 # What each of the other forks changes in Material's partial, line for line:
 # (Material's lines, ours), whitespace at the ends aside. Anything else that differs
 # fails, on either side.
+PALETTE_INPUT = (
+    '<input class="md-option" data-md-color-media="{{{{ option.media }}}}" '
+    "data-md-color-scheme=\"{{{{ scheme | replace(' ', '-') }}}}\" "
+    "data-md-color-primary=\"{{{{ primary | replace(' ', '-') }}}}\" "
+    "data-md-color-accent=\"{{{{ accent | replace(' ', '-') }}}}\" "
+    '{{% if option.toggle %}} aria-label="{{{{ {label} }}}}" {{% else %}} aria-hidden="true" '
+    '{{% endif %}} type="radio" name="__palette" id="__palette_{{{{ loop.index0 }}}}">'
+)
+PALETTE_LABEL = (
+    '<label class="md-header__button md-icon" title="{{{{ {label} }}}}" '
+    'for="__palette_{{{{ loop.index % loop.length }}}}" hidden>'
+)
 FORK_CHANGES: dict[str, list[tuple[list[str], list[str]]]] = {
     "partials/footer.html": [
         (
@@ -178,10 +190,29 @@ FORK_CHANGES: dict[str, list[tuple[list[str], list[str]]]] = {
                 'rel="noopener">',
             ],
             [
-                '{{ strategy_ui.made_with | d("Made with") }}',
+                '{{ strategy_ui.made_with | d("Made with") | e }}',
                 '<a href="https://squidfunk.github.io/mkdocs-material/" target="_blank" '
                 'rel="noopener" lang="en">',
             ],
+        ),
+    ],
+    # A toggle without a name in mkdocs.yml is named in the page's language (escaped:
+    # a region's strings file may set the words).
+    "partials/palette.html": [
+        (
+            [PALETTE_INPUT.format(label="option.toggle.name")],
+            [
+                "{% set ui = strategy_ui | d({}) %}",
+                '{% set to_light = ui.palette_to_light | d("Switch to light mode") %}',
+                '{% set to_dark = ui.palette_to_dark | d("Switch to dark mode") %}',
+                '{% set name = (option.toggle | d({})).name | d(to_light if scheme == "slate"'
+                " else to_dark, true) %}",
+                PALETTE_INPUT.format(label="name | e"),
+            ],
+        ),
+        (
+            [PALETTE_LABEL.format(label="option.toggle.name")],
+            [PALETTE_LABEL.format(label="name | e")],
         ),
     ],
 }

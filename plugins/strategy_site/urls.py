@@ -12,6 +12,7 @@ CHANGES = "andringar"  # the highlighted view of a section, and a version's over
 INPUTS = "inspel"  # a version's inputs
 OUTCOME = "remissutfall"  # the outcome of the consultation a version answers
 TRANSLATIONS = "oversattning"  # the translation status page
+PDF_SUFFIX = ".pdf"  # a version's printable document, beside its first page
 
 # Names a section or version id may not take, or its page would collide with one of these.
 _ENGINE_PATHS = {"index", "assets", "search", "sv", "en"}
@@ -46,6 +47,22 @@ def outcome_path(version_id: str) -> str:
 
 def response_template_path(version_id: str, suffix: str = "txt") -> str:
     return f"{version_id}/remissvar.{suffix}"
+
+
+def pdf_path(version_id: str, changes: bool = False) -> str:
+    """A version's PDF, `beslutad/beslutad.pdf`, or its changes edition (the text with the
+    changes since the version it is based on), `beslutad/beslutad-andringar.pdf`.
+
+    A file, not a folder: no section id can take the name (ids have no dot), but a
+    version's own document could, which the loader refuses (`pdf_names`)."""
+    name = f"{version_id}-{CHANGES}" if changes else version_id
+    return f"{version_id}/{name}{PDF_SUFFIX}"
+
+
+def pdf_names(version_id: str) -> tuple[str, str]:
+    """The file names, within the version's folder, that the site's PDFs take."""
+    whole, changes = pdf_path(version_id), pdf_path(version_id, changes=True)
+    return whole.rsplit("/", 1)[1], changes.rsplit("/", 1)[1]
 
 
 def translations_path() -> str:

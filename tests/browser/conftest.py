@@ -33,8 +33,9 @@ def pytest_terminal_summary(terminalreporter) -> None:
 
 @pytest.fixture(scope="session")
 def example_project(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """A copy of the repository's own mkdocs.yml, strategy/ and docs/."""
-    return copy_project(tmp_path_factory.mktemp("example") / "project")
+    """A copy of the repository's own mkdocs.yml, strategy/ and docs/, PDFs included (so
+    the reproducibility test compares them too, and the link checker follows the links)."""
+    return copy_project(tmp_path_factory.mktemp("example") / "project", pdf=True)
 
 
 @pytest.fixture(scope="session")

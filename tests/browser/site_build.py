@@ -16,6 +16,8 @@ from pathlib import Path
 
 import yaml
 
+from conftest import without_pdfs
+
 REPO = Path(__file__).resolve().parents[2]
 
 # The build date of every test site: 1 April 2020, while the example's consultation is
@@ -31,13 +33,17 @@ def copy_project(
     target: Path,
     strategy: Path = REPO / "strategy",
     docs: Path | dict[str, str | bytes] = REPO / "docs",
+    pdf: bool = False,
 ) -> Path:
     """A project folder `target` with the repository's mkdocs.yml, `strategy` and `docs`.
 
-    `docs` is a folder to copy or a mapping of file names to contents.
+    `docs` is a folder to copy or a mapping of file names to contents. The PDFs are
+    made only with `pdf` (the example's own build): they take most of a build's time.
     """
     target.mkdir(parents=True)
     shutil.copy(REPO / "mkdocs.yml", target / "mkdocs.yml")
+    if not pdf:
+        without_pdfs(target / "mkdocs.yml")
     shutil.copytree(strategy, target / "strategy")
     if isinstance(docs, Path):
         shutil.copytree(docs, target / "docs")
@@ -79,7 +85,7 @@ def build(
         str(site_dir),
     ]
     result = subprocess.run(
-        command, cwd=project, env=env, capture_output=True, text=True, timeout=600, check=False
+        command, cwd=project, env=env, capture_output=True, text=True, timeout=1800, check=False
     )
     if result.returncode != 0 or not (site_dir / "index.html").is_file():
         raise BuildFailed(

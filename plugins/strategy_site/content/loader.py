@@ -32,7 +32,7 @@ from ..model import (
     Translation,
     Version,
 )
-from ..urls import RESERVED_SECTION_IDS, RESERVED_VERSION_IDS
+from ..urls import RESERVED_SECTION_IDS, RESERVED_VERSION_IDS, pdf_names
 from .body_checks import BodyChecks
 from .dates import read_marked_date
 from .figures import FOLDER as FIGURE_FOLDER
@@ -383,6 +383,15 @@ class StrategyReader:
             if (figure := figure_file(relative)) is not None:
                 figure_files.append((*figure, path))
             elif path.suffix.lower() in ASSET_SUFFIXES:
+                if relative in pdf_names(version.id):
+                    self.log.add(
+                        path,
+                        None,
+                        f"'{relative}' has the name of the PDF the site makes of this version",
+                        "Rename the file; the site publishes the version as "
+                        f"{' and '.join(pdf_names(version.id))} itself.",
+                    )
+                    continue
                 version.assets.append(relative)
             elif path.suffix != ".md" or "/" in relative:
                 if relative not in ("version.yml", LOCK_NAME):

@@ -12,7 +12,7 @@ the upstream code it depends on, so that an upgrade is checked in one place:
   sitemap without the generated pages or previews that never change.
 - Material's markup also lives outside this module, because it is templates and HTML,
   not Python: four forked partials in `templates/partials/` (`nav.html`, `footer.html`,
-  `alternate.html`, `copyright.html`; their upstream files and hashes are in
+  `alternate.html`, `copyright.html`, `palette.html`; their upstream files and hashes are in
   `MATERIAL_FORKS`) and `sidebar.py` (Material's markup of a closed navigation entry).
   tests/test_engine_bridge.py compares every fork with the installed Material's file,
   line by line, and tests/test_engine_output.py compares the sidebar entries with
@@ -84,6 +84,11 @@ MATERIAL_FORKS: dict[str, tuple[str, str, str]] = {
         "material/templates/partials/copyright.html",
         "9.8.2",
         "bc86bca3bf75070fe5d72e2a3463bdddf87c10f4d6459c945fe81c5d384e35ea",
+    ),
+    "partials/palette.html": (
+        "material/templates/partials/palette.html",
+        "9.8.2",
+        "fb935107ae7d3d7475965019eec36c1ad72bf1d154254dab2474921fcd2710e3",
     ),
 }
 
@@ -173,6 +178,15 @@ def _set_attribute(owner: object, name: str, value: object, upstream: str) -> No
 def i18n(config: MkDocsConfig) -> BasePlugin[Any] | None:
     """The mkdocs-static-i18n plugin, if mkdocs.yml uses it."""
     return config.plugins.get("i18n")
+
+
+def i18n_locales(config: MkDocsConfig) -> list[str]:
+    """The locales listed under i18n's `languages` in mkdocs.yml (its documented
+    options, I18nPluginConfig in mkdocs_static_i18n/config.py), built or not."""
+    plugin = i18n(config)
+    if plugin is None:
+        return []
+    return [str(language.locale) for language in plugin.config.languages]
 
 
 def is_language_rebuild(config: MkDocsConfig) -> bool:

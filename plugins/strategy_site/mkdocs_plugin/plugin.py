@@ -20,6 +20,7 @@ from __future__ import annotations
 
 import json
 from collections.abc import Callable, Sequence
+from dataclasses import replace
 from datetime import date
 from pathlib import Path
 from typing import Any, cast
@@ -65,9 +66,15 @@ from .preview import (
     nav_fingerprint,
     set_dirty,
 )
+from .printing import PrintRun, make_pdfs, pdf_links
 from .search import copy_sitemaps, language_root, search_from, split_search_index
 from .sidebar import prerender_closed_entries
-from .site_checks import theme_problems
+from .site_checks import (
+    add_required_settings,
+    has_search,
+    language_problems,
+    theme_problems,
+)
 from .site_swap import SafeSiteDir, SiteInUse
 
 log = get_plugin_logger(__name__)
@@ -117,6 +124,8 @@ class StrategyPlugin(BasePlugin[StrategyPluginConfig]):  # type: ignore[no-untyp
         self.previewing = False  # `mkdocs serve`: content problems are shown as a page
         self.showing: list[Shown] | None = None  # this build is an error build of these
         self.error_builds = ErrorBuilds()
+        self.command = "build"  # MkDocs' command: `serve` is a preview, which makes no PDFs
+        self.printing: PrintRun | None = None  # this language's rendered pages, for PDFs
 
     # -- configuration -------------------------------------------------------------
 
@@ -141,6 +150,7 @@ class StrategyPlugin(BasePlugin[StrategyPluginConfig]):  # type: ignore[no-untyp
         for extension in REQUIRED_EXTENSIONS:
             if extension not in config.markdown_extensions:
                 config.markdown_extensions.append(extension)
+        add_required_settings(config)
         if not bridge.is_language_rebuild(config):
             # A new build (MkDocs keeps plugin objects across `serve` rebuilds), not
             # i18n's build of one more language: read the content afresh.
@@ -193,6 +203,18 @@ class StrategyPlugin(BasePlugin[StrategyPluginConfig]):  # type: ignore[no-untyp
                 "these languages (see the guide 'Ny region'), or list only one language in "
                 "strategy.yml."
             )
+        locales = bridge.i18n_locales(config)
+        unlisted = [lang for lang in strategy.languages if locales and lang not in locales]
+        if unlisted:
+            raise PluginError(
+                f"strategy: strategy.yml has the language {', '.join(unlisted)}, but the "
+                "'i18n' plugin in mkdocs.yml does not list it under 'languages', so it "
+                "would not be published; add '- locale: "
+                f"{unlisted[0]}' with its 'name' there (see the guide 'Ny region')."
+            )
+        problems = language_problems(config, strategy.source_language, "i18n" in names)
+        if problems:
+            raise PluginError("strategy: " + "\n".join(problems))
         add_theme_languages(config, strategy.languages, strategy.source_language, text_direction)
 
     def content_root(self, config: MkDocsConfig) -> Path:
@@ -242,6 +264,7 @@ class StrategyPlugin(BasePlugin[StrategyPluginConfig]):  # type: ignore[no-untyp
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
         set_dirty(command == "serve" and dirty)
+        self.command = command
         self.previewing = command == "serve"
         self.error_builds = ErrorBuilds()  # a new preview (MkDocs may keep this object)
         if self.previewing:
@@ -287,6 +310,7 @@ class StrategyPlugin(BasePlugin[StrategyPluginConfig]):  # type: ignore[no-untyp
         except TemplateProblem as problem:
             raise PluginError(f"strategy: {problem}") from None
         self.planned = {}
+        self.printing = PrintRun(lang) if self.config.pdf else None
         taken = {file.dest_uri: file for file in files}
         backing = self._preview_backing(config, files, lang, strategy)
         for page in self.plan.pages:
@@ -472,6 +496,7 @@ class StrategyPlugin(BasePlugin[StrategyPluginConfig]):  # type: ignore[no-untyp
             self.config.notice, self.plan.lang, self.strategy.source_language
         )
         env.globals["strategy_title_langs"] = self.title_langs  # read by partials/footer.html
+        self._print(config)
         lang = self._plan_lang()
         for file in files.documentation_pages():
             if file.page is None or file.generated_by is not None:
@@ -536,14 +561,60 @@ class StrategyPlugin(BasePlugin[StrategyPluginConfig]):  # type: ignore[no-untyp
         depth behind the body policy that `check` and on_config enforce."""
         planned = self.planned.get(page.file.src_uri) if page.file.generated_by else None
         if planned is None or planned.kind not in SANITISED_KINDS:
-            return name_headings(html)
+            html = name_headings(html)
+            if planned is not None and self.printing is not None:
+                self.printing.collect(planned, html)  # a version's overview of its changes
+            return html
         clean, removed = sanitise(html)
         if removed:
             log.warning(
                 f"/{page.url}: the sanitiser removed {', '.join(removed)} from the text; "
                 "the content policy (content/body_policy.py) should have refused it."
             )
-        return name_headings(clean)  # the site's own markup, after the sanitiser
+        html = name_headings(clean)  # the site's own markup, after the sanitiser
+        if self.printing is not None:
+            self.printing.collect(planned, html)
+        return html
+
+    def _print(self, config: MkDocsConfig) -> None:
+        """This language's PDFs, now that all its pages are rendered and none is written
+        yet, so that each version's first page can say how large they are. A preview
+        makes none and says so."""
+        if self.printing is None or self.plan is None:
+            return
+        assert self.strategy is not None and self.comparisons is not None
+        lang = self.plan.lang
+        made = None
+        if self.command != "serve":
+            notice = site_notice(self.config.notice, lang, self.strategy.source_language)
+            made = make_pdfs(
+                self.printing,
+                self.strategy,
+                self.comparisons,
+                Path(config.site_dir),
+                site_url=config.site_url or "",
+                notice=notice.text if notice is not None else "",
+                today=self.today,
+                flavour=MKDOCS_MATERIAL,
+                fragments=self.fragments,
+            )
+            if self.printing.pdf_pages:
+                log.info(
+                    f"PDFs ({lang}): {self.printing.pdf_pages} pages in "
+                    f"{self.printing.seconds:.1f} s ({self.printing.cpu_seconds:.1f} s of CPU)"
+                )
+        links = pdf_links(
+            self.plan.pages,
+            self.strategy,
+            lang,
+            self.today,
+            made,
+            flavour=MKDOCS_MATERIAL,
+            fragments=self.fragments,
+        )
+        for uri, html in links.items():
+            page = self.planned[uri]
+            self.planned[uri] = replace(page, before_html=page.before_html + html)
 
     def _plan_lang(self) -> str:
         assert self.plan is not None
@@ -592,7 +663,7 @@ class StrategyPlugin(BasePlugin[StrategyPluginConfig]):  # type: ignore[no-untyp
         context["strategy_ui"] = strings_with_prefix(lang, "ui")
         try:
             context["strategy_not_found"] = not_found(
-                self.strategy, lang, root, MKDOCS_MATERIAL, self.fragments
+                self.strategy, lang, root, MKDOCS_MATERIAL, self.fragments, has_search(config)
             )
         except TemplateProblem as problem:
             raise PluginError(f"strategy: {problem}") from None

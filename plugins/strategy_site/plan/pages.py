@@ -116,6 +116,10 @@ class PlannedPage:
     css_class: str = ""
     alternates: dict[str, str] = field(default_factory=dict)  # lang -> site path
     title_lang: str = ""  # language of `title`, when it differs from `lang` (untranslated)
+    # What a printed edition (publish/) shows of a section or changes page beside its
+    # text: the notices that say what the reader is looking at, not the site's navigation.
+    print_before: str = ""
+    print_after: str = ""
 
     @property
     def source_uri(self) -> str:
@@ -344,7 +348,8 @@ class SitePlanner:
         values.update(self.flavour.search_first if current else self.flavour.search_later)
         mark = self.paragraph_mark(version, section)
         since = self.source_changes(section, lang) if state == OUTDATED else None
-        before = version_banner(ctx, version, section.id) + translation_notice(ctx, state, since)
+        notice = translation_notice(ctx, state, since)
+        before = version_banner(ctx, version, section.id) + notice
         if version.status == POPULAR:
             before += summarises_note(ctx, version, section.summarises)
         change = self.change(version, section.id, self.source)
@@ -369,6 +374,7 @@ class SitePlanner:
             text_lang=text_lang if text_lang != lang else "",
             css_class=f"st-page--{version.status}",
             title_lang=self.title_lang(section),
+            print_before=notice,
         )
 
     def title_lang(self, section: Section) -> str:
@@ -451,11 +457,11 @@ class SitePlanner:
         body = place_figure_changes(body, version, base, text_lang, self.source, page)
         title = section_title(self.strategy, version, section.id, lang)
         page_title = t(lang, "changes.page_title", title=title)
+        described = notice + change_description(ctx, change, version, base)
         before = (
             version_banner(ctx, version, section.id, folded=True)
             + changes_toggle(ctx, change, base, showing=True)
-            + notice
-            + change_description(ctx, change, version, base)
+            + described
         )
         if change.body is not None and change.body.changed:
             first = link(f"#{CHANGE_ID.format(1)}", escape(t(lang, "changes.first")))
@@ -474,6 +480,8 @@ class SitePlanner:
             after_html=cause_list(ctx, notes),
             text_lang=text_lang if text_lang != lang else "",
             css_class=f"st-page--{version.status} st-page--changes",
+            print_before=described,
+            print_after=cause_list(ctx, notes),
         )
 
     def cause_notes(self, version: Version, section: Section, text_lang: str) -> list[CauseNote]:

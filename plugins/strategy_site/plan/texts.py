@@ -19,6 +19,7 @@ from string import Formatter
 
 from babel import Locale, UnknownLocaleError
 from babel import dates as babel_dates
+from babel.numbers import format_decimal
 from markupsafe import Markup
 
 from ..content.problems import ProblemLog, plural
@@ -109,6 +110,18 @@ STRINGS: dict[str, dict[str, str]] = {
         "start.sections.one": "{count} avsnitt",
         "start.sections.other": "{count} avsnitt",
         "front.contents": "Innehåll",
+        "pdf.heading": "Som PDF",
+        "pdf.whole": "Hela versionen som PDF ({pages}, {size})",
+        "pdf.changes": "Med ändringar sedan {base}, PDF ({pages}, {size})",
+        "pdf.pages.one": "{count} sida",
+        "pdf.pages.many": "{count} sidor",
+        "pdf.preview": "PDF-filerna görs när webbplatsen byggs, inte i förhandsvisningen.",
+        "pdf.changes_edition": "Med ändringar sedan {base}",
+        "pdf.legend": "Tillagd text är understruken och borttagen text överstruken, och varje "
+        "ändring är också märkt i ord.",
+        "pdf.web_address": "På webben: {url}",
+        "pdf.page": "s.",
+        "pdf.made": "PDF gjord {date} av webbplatsens text.",
         "nav.start": "Startsida",
         "nav.versions": "Versioner",
         "translation.missing": "Det här avsnittet är inte översatt till {language} ännu. Här "
@@ -303,6 +316,8 @@ STRINGS: dict[str, dict[str, str]] = {
         "ui.made_with": "Byggd med",
         "ui.permalink": "Länk till rubriken",
         "ui.in_language": "(på {language})",
+        "ui.palette_to_dark": "Byt till mörkt läge",
+        "ui.palette_to_light": "Byt till ljust läge",
         "notfound.title": "Sidan finns inte",
         "notfound.explain": "Det finns ingen sida på den här adressen. Kanske har adressen "
         "skrivits fel, eller så har sidan flyttats. Alla versioner av {document} finns kvar, "
@@ -408,6 +423,18 @@ STRINGS: dict[str, dict[str, str]] = {
         "start.sections.one": "{count} section",
         "start.sections.other": "{count} sections",
         "front.contents": "Contents",
+        "pdf.heading": "As PDF",
+        "pdf.whole": "The whole version as PDF ({pages}, {size})",
+        "pdf.changes": "With the changes since {base}, PDF ({pages}, {size})",
+        "pdf.pages.one": "{count} page",
+        "pdf.pages.many": "{count} pages",
+        "pdf.preview": "The PDF files are made when the site is built, not in the preview.",
+        "pdf.changes_edition": "With the changes since {base}",
+        "pdf.legend": "Added text is underlined and removed text struck through, and every "
+        "change is also labelled in words.",
+        "pdf.web_address": "On the web: {url}",
+        "pdf.page": "p.",
+        "pdf.made": "PDF made on {date} from the text of the site.",
         "nav.start": "Home",
         "nav.versions": "Versions",
         "translation.missing": "This section has not been translated into {language} yet. "
@@ -601,6 +628,8 @@ STRINGS: dict[str, dict[str, str]] = {
         "ui.made_with": "Made with",
         "ui.permalink": "Link to this heading",
         "ui.in_language": "(in {language})",
+        "ui.palette_to_dark": "Switch to dark mode",
+        "ui.palette_to_light": "Switch to light mode",
         "notfound.title": "Page not found",
         "notfound.explain": "There is no page at this address. The address may have been "
         "mistyped, or the page may have moved. Every version of {document} is kept, but a "
@@ -800,6 +829,14 @@ def format_marked(start: date, mark: DateMark | None, lang: str) -> str:
     """A date as plain text with its certainty: 'cirka 2 mars 2020'."""
     text = format_span(start, mark.until if mark else None, lang)
     return t(lang, f"date.{mark.certainty}", date=text) if mark else text
+
+
+def format_size(size: int, lang: str) -> str:
+    """A file's size as readers write it: '240 kB', '1,2 MB' ('1.2 MB' in English)."""
+    locale = _babel_locale(lang) or _babel_locale("en")
+    if size < 1_000_000:
+        return f"{max(1, round(size / 1000))} kB"
+    return f"{format_decimal(round(size / 1_000_000, 1), locale=locale)} MB"
 
 
 def status_name(status: str, lang: str) -> str:
