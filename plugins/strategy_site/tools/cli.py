@@ -193,6 +193,11 @@ def new_version(new_id: str, from_id: str, status: str, content: Path) -> None:
             "Removed 'replaces' (it described the previous version) from: "
             + ", ".join(result.cleared_replaces)
         )
+    if result.cleared_summarises:
+        click.echo(
+            "Removed 'summarises' (only a popular version's sections summarise) from: "
+            + ", ".join(result.cleared_summarises)
+        )
     for block in result.added_blocks:
         click.echo(
             f"Added a '{block}' block that status {status} needs: its values are placeholders "
