@@ -187,8 +187,39 @@ def test_several_languages_without_i18n_is_a_clear_error(builder, basic: Path) -
     config.write_text(text[: text.index("  - i18n:")] + text[text.index("validation:") :])
     result = run_mkdocs_build(project)
     assert result.returncode == 1
-    assert "the strategy has 2 languages (sv, en), but mkdocs.yml has no 'i18n'" in result.stderr
+    message = "the strategy has 2 languages (sv, en), but mkdocs.yml has no 'i18n'"
+    assert message in result.stderr
     assert "Traceback" not in result.stderr
+    code, output = check(project / "strategy")  # check and the build agree
+    assert code == 1 and f"mkdocs.yml: {message}" in output
+
+
+def test_check_and_build_agree_on_a_language_mkdocs_yml_does_not_list(
+    builder, basic: Path, monkeypatch
+) -> None:
+    with_languages(basic, "[sv, en, sma]")
+    (basic / "strings").mkdir()
+    (basic / "strings" / "sma.yml").write_text(sma_strings(), encoding="utf-8")
+    project = builder.project(basic, docs={"om.md": "# Om\n"})
+    message = (
+        "strategy.yml has the language sma, but the 'i18n' plugin in mkdocs.yml does not "
+        "list it under 'languages', so it would not be published; add '- locale: sma'"
+    )
+    result = run_mkdocs_build(project)
+    assert result.returncode == 1 and message in result.stderr, result.stderr
+    assert not (project / "site").exists()
+    code, output = check(project / "strategy")
+    assert code == 1 and f"mkdocs.yml: {message}" in output, output
+    # From a version's folder too: the content is found upwards, and so is mkdocs.yml.
+    monkeypatch.chdir(project / "strategy" / "versions" / "v2")
+    result = CliRunner().invoke(main, ["check"])
+    assert result.exit_code == 1 and f"{project / 'mkdocs.yml'}: {message}" in result.output
+    # Listed, both pass.
+    config = project / "mkdocs.yml"
+    text = config.read_text(encoding="utf-8")
+    config.write_text(text.replace("        - locale: en\n", SMA_I18N + "        - locale: en\n"))
+    code, output = check(project / "strategy")
+    assert code == 0, output
 
 
 def test_a_swedish_only_site_needs_no_i18n(builder, basic: Path) -> None:

@@ -41,6 +41,7 @@ from .. import urls
 from ..clock import BuildDateError, build_date
 from ..content.freezing import MANIFEST_NAME, manifest
 from ..content.problems import ContentError, plural
+from ..content.site_languages import language_setup_problems
 from ..derive.comparisons import Comparisons
 from ..model import Strategy
 from ..plan.checked import load_publishable
@@ -195,23 +196,9 @@ class StrategyPlugin(BasePlugin[StrategyPluginConfig]):  # type: ignore[no-untyp
                 f"strategy: the language {', '.join(unusual)} needs 'strategy' before 'i18n' "
                 "under 'plugins' in mkdocs.yml (it widens the language codes i18n accepts)."
             )
-        if len(strategy.languages) > 1 and "i18n" not in names:
-            raise PluginError(
-                f"strategy: the strategy has {len(strategy.languages)} languages "
-                f"({', '.join(strategy.languages)}), but mkdocs.yml has no 'i18n' plugin, so "
-                "only the source language would be published; add mkdocs-static-i18n with "
-                "these languages (see the guide 'Ny region'), or list only one language in "
-                "strategy.yml."
-            )
-        locales = bridge.i18n_locales(config)
-        unlisted = [lang for lang in strategy.languages if locales and lang not in locales]
-        if unlisted:
-            raise PluginError(
-                f"strategy: strategy.yml has the language {', '.join(unlisted)}, but the "
-                "'i18n' plugin in mkdocs.yml does not list it under 'languages', so it "
-                "would not be published; add '- locale: "
-                f"{unlisted[0]}' with its 'name' there (see the guide 'Ny region')."
-            )
+        setup = language_setup_problems(strategy.languages, names, bridge.i18n_locales(config))
+        if setup:
+            raise PluginError("strategy: " + "\n".join(setup))
         problems = language_problems(config, strategy.source_language, "i18n" in names)
         if problems:
             raise PluginError("strategy: " + "\n".join(problems))

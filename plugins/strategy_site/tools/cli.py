@@ -42,7 +42,7 @@ from ..plan.source_changes import SourceChanges, find_source_text
 from ..plan.texts import language_name
 from ..urls import RESERVED_VERSION_IDS
 from . import init as starter_init
-from .find_content import find_content, missing_docs_dir
+from .find_content import find_content, missing_docs_dir, site_language_problems
 from .new_version import create_version
 from .published import PublishedUnavailable
 from .published import compare as compare_published
@@ -132,6 +132,10 @@ def check(content: Path, published: str | None) -> None:
             "an empty one is gone from the next clone.",
             err=True,
         )
+    config, problems = site_language_problems(content, strategy.languages)
+    for problem in problems:  # the build refuses these: check says so first
+        click.echo(f"{display_path(config)}: {problem}", err=True)
+    if docs is not None or problems:
         sys.exit(1)
     sections = sum(len(v.sections) for v in strategy.versions.values())
     click.echo(
