@@ -184,6 +184,18 @@ FORK_CHANGES: dict[str, list[tuple[list[str], list[str]]]] = {
     ],
     "partials/copyright.html": [
         (
+            [],
+            [
+                "{% if strategy_links %}",
+                '<p class="st-footer-links"><a href="{{ strategy_links.data.href | url }}">'
+                "{{ strategy_links.data.text | e }}</a>{% if strategy_links.feed %} · "
+                '<a href="{{ strategy_links.feed.href | url }}" type="application/atom+xml" '
+                'hreflang="{{ strategy_links.feed.lang }}">{{ strategy_links.feed.text | e }}'
+                "</a>{% endif %}</p>",
+                "{% endif %}",
+            ],
+        ),
+        (
             [
                 "Made with",
                 '<a href="https://squidfunk.github.io/mkdocs-material/" target="_blank" '

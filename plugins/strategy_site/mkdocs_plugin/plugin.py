@@ -45,7 +45,7 @@ from ..content.site_languages import language_setup_problems
 from ..derive.comparisons import Comparisons
 from ..model import Strategy
 from ..plan.checked import load_publishable
-from ..plan.pages import NavItem, PlannedPage, SitePlan, plan_site
+from ..plan.pages import NavItem, PlannedFile, PlannedPage, SitePlan, plan_shared_files, plan_site
 from ..plan.render import not_found
 from ..plan.sanitise import sanitise
 from ..plan.templating import Fragments, TemplateProblem
@@ -58,7 +58,7 @@ from .error_preview import with_livereload as with_preview_reload
 from .flavour import MKDOCS_MATERIAL
 from .headings import name_headings
 from .languages import add_theme_languages, widen_i18n_locales
-from .notice import notice_problems, site_notice
+from .notice import notice_problems, notice_texts, site_notice
 from .preview import (
     PreviewSources,
     environment_key,
@@ -127,6 +127,7 @@ class StrategyPlugin(BasePlugin[StrategyPluginConfig]):  # type: ignore[no-untyp
         self.error_builds = ErrorBuilds()
         self.command = "build"  # MkDocs' command: `serve` is a preview, which makes no PDFs
         self.printing: PrintRun | None = None  # this language's rendered pages, for PDFs
+        self.shared: list[PlannedFile] | None = None  # the open data, planned once a build
 
     # -- configuration -------------------------------------------------------------
 
@@ -180,6 +181,7 @@ class StrategyPlugin(BasePlugin[StrategyPluginConfig]):  # type: ignore[no-untyp
             except BuildDateError as error:
                 raise PluginError(f"strategy: {error}") from None
             self.not_found_pages = {}
+            self.shared = None
             bridge.forget_search_entries(config)
         bridge.forget_search_merge(config)  # every build, each language's too
         return config
@@ -285,6 +287,12 @@ class StrategyPlugin(BasePlugin[StrategyPluginConfig]):  # type: ignore[no-untyp
         toc = config.mdx_configs.setdefault("toc", {})
         toc["permalink_title"] = t(lang, "ui.permalink")
         assert self.comparisons is not None  # shared by every language's build
+        site_url = config.site_url or None
+        if self.shared is None:  # the first language's build: the same for all
+            notice = notice_texts(self.config.notice)
+            self.shared = plan_shared_files(
+                strategy, self.today, self.comparisons, site_url=site_url, notice=notice or None
+            )
         try:
             self.plan = plan_site(
                 strategy,
@@ -293,6 +301,8 @@ class StrategyPlugin(BasePlugin[StrategyPluginConfig]):  # type: ignore[no-untyp
                 self.comparisons,
                 flavour=MKDOCS_MATERIAL,
                 fragments=self.fragments,
+                site_url=site_url,
+                shared=self.shared,
             )
         except TemplateProblem as problem:
             raise PluginError(f"strategy: {problem}") from None
@@ -312,8 +322,18 @@ class StrategyPlugin(BasePlugin[StrategyPluginConfig]):  # type: ignore[no-untyp
             files.append(file)
             self.planned[page.source_uri] = page
         for planned_file in self.plan.files:
+            # A file every language shares (lang "") is in the source language's plan only.
+            dest = planned_file.path
+            if planned_file.lang:
+                dest = urls.localized(planned_file.path, lang, strategy.source_language)
+            existing = taken.get(dest)
+            if existing is not None:
+                raise PluginError(
+                    f"strategy: docs/{existing.src_uri} would take the address of a "
+                    f"generated file (/{dest}); rename or move it."
+                )
             file = File.generated(config, planned_file.path, content=planned_file.content)
-            file.dest_uri = urls.localized(planned_file.path, lang, strategy.source_language)
+            file.dest_uri = dest
             files.append(file)
         for version in strategy.versions.values():
             for asset in version.assets:
@@ -484,6 +504,7 @@ class StrategyPlugin(BasePlugin[StrategyPluginConfig]):  # type: ignore[no-untyp
         )
         env.globals["strategy_title_langs"] = self.title_langs  # read by partials/footer.html
         self._print(config)
+        env.globals["strategy_links"] = self._site_links()
         lang = self._plan_lang()
         for file in files.documentation_pages():
             if file.page is None or file.generated_by is not None:
@@ -602,6 +623,28 @@ class StrategyPlugin(BasePlugin[StrategyPluginConfig]):  # type: ignore[no-untyp
         for uri, html in links.items():
             page = self.planned[uri]
             self.planned[uri] = replace(page, before_html=page.before_html + html)
+
+    def _site_links(self) -> dict[str, Any]:
+        """The open data page and the language's feed, for every page's head and footer
+        (404 included): site-root-relative paths, which the templates' `url` filter makes
+        relative to the page (absolute on the 404 page)."""
+        assert self.plan is not None and self.strategy is not None
+        lang, source = self.plan.lang, self.strategy.source_language
+        feed = next((f for f in self.plan.files if f.path == urls.feed_path()), None)
+        return {
+            "data": {
+                "href": urls.localized(urls.data_path(), lang, source),
+                "text": t(lang, "ui.open_data"),
+            },
+            "feed": None
+            if feed is None
+            else {
+                "href": urls.localized(feed.path, lang, source),
+                "lang": lang,
+                "title": t(lang, "feed.link_title"),
+                "text": t(lang, "ui.feed"),
+            },
+        }
 
     def _plan_lang(self) -> str:
         assert self.plan is not None
