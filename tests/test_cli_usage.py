@@ -27,6 +27,8 @@ def repo(tmp_path: Path, basic: Path) -> Path:
     (root / "docs").mkdir()  # MkDocs needs it, and `check` says so when it is missing
     (root / "mkdocs.yml").write_text(
         "site_name: X\nplugins:\n  - search\n  - strategy:\n      content_dir: innehall\n"
+        "  - i18n:\n      languages:\n        - locale: sv\n          default: true\n"
+        "        - locale: en\n"
         "markdown_extensions:\n  - pymdownx.emoji:\n      emoji_index: !!python/name:x.y\n"
     )
     return root

@@ -59,6 +59,22 @@ def test_another_release_stops_the_build_with_a_clear_message(monkeypatch) -> No
     assert "mkdocs 1" not in message  # only the package that differs is named
 
 
+def test_the_live_reload_is_the_one_livereload_js_speaks(monkeypatch) -> None:
+    """The preview's livereload.js reads the epoch from MkDocs' injected call and polls
+    its /livereload/ address (error_preview.py): both must be in MkDocs' script."""
+    from mkdocs import livereload
+
+    bridge.check_livereload()
+    script = (Path(bridge.__file__).parent / "preview_assets" / "livereload.js").read_text(
+        encoding="utf-8"
+    )
+    assert r"livereload\((\d+), (\d+)\);" in script and '"/livereload/"' in script
+    moved = livereload._SCRIPT_TEMPLATE_STR.replace("${request_id}", "${request}")
+    monkeypatch.setattr(livereload, "_SCRIPT_TEMPLATE_STR", moved)
+    with pytest.raises(PluginError, match="live reload script no longer has.*livereload.js"):
+        bridge.check_livereload()
+
+
 def test_a_moved_upstream_attribute_fails_loudly() -> None:
     class Plugin:
         pass

@@ -187,7 +187,8 @@ def test_english_pages_show_translated_figures_and_mark_the_swedish_ones(site: P
     missing = page.find("figure", id="figur-fordelning")
     assert missing["lang"] == "sv"
     assert missing.find("title").text == "Fördelning per kommun"
-    assert "has not been translated yet" in missing.find(class_="st-fig__notice").text
+    notice = missing.find(class_="st-fig__notice").text
+    assert "has not been translated yet and is shown in Swedish" in notice
 
 
 def test_an_outdated_figure_translation_is_shown_and_marked(figures: Path) -> None:
@@ -200,7 +201,26 @@ def test_an_outdated_figure_translation_is_shown_and_marked(figures: Path) -> No
     placed = place_figures("![[figur: deltagare]]", strategy.versions["v2"], "en", "sv")
     figure = html(placed).find("figure")
     assert figure.find("title").text == "Participants per year"
-    assert "may be out of date" in figure.find(class_="st-fig__notice").text
+    assert (
+        "may be out of date: the Swedish figure has changed"
+        in figure.find(class_="st-fig__notice").text
+    )
+
+
+def test_figure_notices_name_the_source_language(strategy) -> None:
+    """The language a figure is shown in is the strategy's, named in the page's language
+    (CLDR): not Swedish by assumption."""
+    from strategy_site.plan.figures.place import place_figures
+
+    v2 = strategy.versions["v2"]
+    for lang, source, expected in [
+        ("en", "fi", "is shown in Finnish."),
+        ("sv", "en", "visas på engelska."),
+        ("en", "sv", "is shown in Swedish."),
+    ]:
+        placed = html(place_figures("![[figur: fordelning]]", v2, lang, source))
+        notice = placed.find(class_="st-fig__notice").text
+        assert notice.endswith(expected), (lang, source, notice)
 
 
 def test_changes_view_shows_old_and_new_values_and_what_was_added_or_removed(

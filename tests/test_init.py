@@ -318,10 +318,12 @@ def test_a_language_missing_from_i18n_is_refused(tmp_path: Path) -> None:
     (folder / "strategy" / "strings" / "fi.yml").write_text(
         strings_template("fi", ["sv", "en", "fi"], fill="[PLACEHOLDER, not Finnish]"), "utf-8"
     )
-    assert check(folder)[0] == 0  # the content is fine: it is the site that lacks fi
     result = run_mkdocs_build(folder)
     assert result.returncode == 1
     assert "strategy.yml has the language fi, but the 'i18n' plugin" in result.stderr
+    code, output = check(folder)  # the content is fine, the site lacks fi: check says so
+    assert code == 1
+    assert "mkdocs.yml: strategy.yml has the language fi, but the 'i18n' plugin" in output
     assert "add '- locale: fi'" in result.stderr
     assert "Traceback" not in result.stderr
 

@@ -12,11 +12,14 @@ from click.testing import CliRunner
 
 from conftest import run_mkdocs_build, soup
 from strategy_site.content.problems import ContentError
+from strategy_site.model import InterfaceStrings
 from strategy_site.plan.checked import load_publishable
 from strategy_site.plan.texts import (
     format_date,
     interface_keys,
     language_name,
+    plural_form,
+    plural_forms,
     t,
     use_region_strings,
 )
@@ -78,7 +81,7 @@ def test_strings_new_writes_a_file_whose_empty_keys_check_lists(basic: Path) -> 
     assert code == 1
     missing = re.search(r"(\d+) interface strings are missing: ([^\n]+)", output)
     assert missing is not None
-    assert int(missing[1]) == len(interface_keys())
+    assert int(missing[1]) == len(interface_keys("sma"))
     assert "status.draft" in missing[2].split(", ")
     assert "no name for the language 'sv' in 'sma'" in output
     again = CliRunner().invoke(main, ["strings", "sma", "--content", str(basic)])
@@ -100,7 +103,7 @@ def test_strings_file_problems_name_the_line(basic: Path) -> None:
     typo = next(i for i, line in enumerate(lines, 1) if line.startswith("status.drafts"))
     assert f"sma.yml:{typo}: unknown interface string 'status.drafts'" in output
     assert "Did you mean 'status.draft'?" in output
-    assert "1 interface strings are missing: status.draft" in output
+    assert "1 interface string is missing: status.draft" in output
     assert "uses {datum}, which this string does not have" in output
     assert "strings for 'de', which is not among the strategy's languages" in output
 
@@ -150,7 +153,19 @@ def test_three_languages_build_with_a_language_material_lacks(builder, basic: Pa
     config = project / "mkdocs.yml"
     text = config.read_text(encoding="utf-8")
     config.write_text(text.replace("        - locale: en\n", SMA_I18N + "        - locale: en\n"))
+    strings = basic.parent / "project" / "strategy" / "strings" / "sma.yml"
+    two = f"start.sections.two: '{PLACEHOLDER} {{count}} sections'"
+    assert two in strings.read_text(encoding="utf-8"), "the fixture has South Sami's 'two'"
+    strings.write_text(
+        strings.read_text(encoding="utf-8").replace(two, "start.sections.two: '{count} (two)'"),
+        encoding="utf-8",
+    )
     site = builder.build(project)
+    # South Sami has three plural forms (CLDR): the short version's 2 sections take 'two'.
+    facts = [p.get_text() for p in soup(site, "sma").select(".st-timeline__facts")]
+    assert facts[-1].endswith("2 (two)") and not facts[0].endswith("(two)"), facts
+    assert facts[0].endswith(" sections")
+    assert soup(site, "en").select(".st-timeline__facts")[-1].get_text().endswith("2 sections")
     page = soup(site, "sma/v2")
     assert page.html["lang"] == "sma"
     banner = page.select_one(".st-banner")
@@ -172,8 +187,39 @@ def test_several_languages_without_i18n_is_a_clear_error(builder, basic: Path) -
     config.write_text(text[: text.index("  - i18n:")] + text[text.index("validation:") :])
     result = run_mkdocs_build(project)
     assert result.returncode == 1
-    assert "the strategy has 2 languages (sv, en), but mkdocs.yml has no 'i18n'" in result.stderr
+    message = "the strategy has 2 languages (sv, en), but mkdocs.yml has no 'i18n'"
+    assert message in result.stderr
     assert "Traceback" not in result.stderr
+    code, output = check(project / "strategy")  # check and the build agree
+    assert code == 1 and f"mkdocs.yml: {message}" in output
+
+
+def test_check_and_build_agree_on_a_language_mkdocs_yml_does_not_list(
+    builder, basic: Path, monkeypatch
+) -> None:
+    with_languages(basic, "[sv, en, sma]")
+    (basic / "strings").mkdir()
+    (basic / "strings" / "sma.yml").write_text(sma_strings(), encoding="utf-8")
+    project = builder.project(basic, docs={"om.md": "# Om\n"})
+    message = (
+        "strategy.yml has the language sma, but the 'i18n' plugin in mkdocs.yml does not "
+        "list it under 'languages', so it would not be published; add '- locale: sma'"
+    )
+    result = run_mkdocs_build(project)
+    assert result.returncode == 1 and message in result.stderr, result.stderr
+    assert not (project / "site").exists()
+    code, output = check(project / "strategy")
+    assert code == 1 and f"mkdocs.yml: {message}" in output, output
+    # From a version's folder too: the content is found upwards, and so is mkdocs.yml.
+    monkeypatch.chdir(project / "strategy" / "versions" / "v2")
+    result = CliRunner().invoke(main, ["check"])
+    assert result.exit_code == 1 and f"{project / 'mkdocs.yml'}: {message}" in result.output
+    # Listed, both pass.
+    config = project / "mkdocs.yml"
+    text = config.read_text(encoding="utf-8")
+    config.write_text(text.replace("        - locale: en\n", SMA_I18N + "        - locale: en\n"))
+    code, output = check(project / "strategy")
+    assert code == 0, output
 
 
 def test_a_swedish_only_site_needs_no_i18n(builder, basic: Path) -> None:
@@ -194,3 +240,68 @@ def test_a_swedish_only_site_needs_no_i18n(builder, basic: Path) -> None:
     assert page.select_one(".st-status").get_text() == "Remissutkast"
     assert not (site / "en").exists()
     assert "2 mars 2020" in page.select_one(".st-banner").get_text()
+
+
+def test_plural_forms_come_from_cldr() -> None:
+    use_region_strings({})
+    assert plural_forms("sv") == plural_forms("en") == ("one", "other")
+    assert plural_forms("sma") == plural_forms("se") == ("one", "two", "other")
+    assert plural_forms("fit") == ("one", "other")  # unknown to CLDR: counted as Swedish
+    assert [plural_form("se", n) for n in (0, 1, 2, 3)] == ["other", "one", "two", "other"]
+    assert t("sv", "front.count_added", count=1) == "1 nytt avsnitt"
+    assert t("sv", "front.count_added", count=2) == "2 nya avsnitt"
+    assert t("en", "start.sections", count=1) == "1 section"
+    assert t("en", "start.sections", count=0) == "0 sections"
+    assert t("en", "outcome.responded", count=1) == "1 input:"
+    assert t("sv", "outcome.shaped_by_intro", count=1).startswith("1 synpunkt ledde")
+    assert t("sv", "outcome.shaped_by_intro", count=4).startswith("4 synpunkter ledde")
+    region = InterfaceStrings("sma", Path("sma.yml"))
+    region.values = {
+        "start.sections.one": "{count} one",
+        "start.sections.two": "{count} two",
+        "start.sections.other": "{count} other",
+    }
+    use_region_strings({"sma": region})
+    try:
+        shown = [t("sma", "start.sections", count=n) for n in (1, 2, 3, 11)]
+        assert shown == ["1 one", "2 two", "3 other", "11 other"]
+    finally:
+        use_region_strings({})
+
+
+def test_a_strings_file_names_each_plural_form_of_its_language(basic: Path) -> None:
+    with_languages(basic, "[sv, en, sma]")
+    (basic / "strings").mkdir()
+    fixture = sma_strings()
+    assert "# one: 1; two: 2; other: 0, 3, 4, 5 ..." in fixture
+    for form in ("one", "two", "other"):
+        assert f"\nfront.count_added.{form}: " in fixture
+    lines = fixture.splitlines()
+    assert lines.index(next(x for x in lines if x.startswith("front.count_added.two"))) < (
+        lines.index(next(x for x in lines if x.startswith("front.count_added.other")))
+    ), "a string's forms in CLDR's order"
+    without_two = "\n".join(x for x in lines if not x.startswith("start.sections.two")) + "\n"
+    (basic / "strings" / "sma.yml").write_text(without_two, encoding="utf-8")
+    (basic / "strings" / "sv.yml").write_text(
+        "start.sections.two: '{count} två'\nstart.sections: '{count} st'\n"
+        "front.count_added.many: '{count} nya'\n",
+        encoding="utf-8",
+    )
+    code, output = check(basic)
+    assert code == 1
+    assert "1 interface string is missing: start.sections.two" in output
+    assert "sv.yml:1: 'start.sections.two' is not a plural form of 'sv'" in output
+    assert "'sv' has the plural forms one, other (CLDR)" in output
+    assert "sv.yml:2: 'start.sections' has plural forms" in output
+    assert "'start.sections.one', 'start.sections.other'" in output
+    # '.many', the old name of '.other' in Swedish (which has no 'many'), still works.
+    assert "front.count_added.many" not in output
+    strategy_strings = {
+        "sv": InterfaceStrings("sv", Path("sv.yml"), {"front.count_added.many": "{count} nya"})
+    }
+    use_region_strings(strategy_strings)
+    try:
+        assert t("sv", "front.count_added", count=5) == "5 nya"
+        assert t("sv", "front.count_added", count=1) == "1 nytt avsnitt"
+    finally:
+        use_region_strings({})

@@ -65,7 +65,7 @@ def test_a_changed_text_with_a_changed_lock_is_named(published) -> None:
     code, output = check(strategy, str(site))
     assert code == 1
     assert "v1/skog.md: has changed since it was published" in output
-    assert "1 differences from what is published at" in output
+    assert "1 difference from what is published at" in output
 
 
 def test_a_deleted_lock_and_an_edit_are_named(published) -> None:

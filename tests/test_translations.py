@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 
-from conftest import FIXTURES
+from conftest import FIXTURES, soup
 from strategy_site.content.loader import load_strategy
 from strategy_site.derive.translations import source_hash, text_hash, translation_statuses
 from strategy_site.mkdocs_plugin.flavour import MKDOCS_MATERIAL
@@ -109,19 +109,53 @@ def test_mark_current_without_a_translation_says_how_to_start_one(basic: Path) -
     assert "strategi translations new v3/energi" in result.output
 
 
-def test_new_starts_from_the_source_file_with_its_hash(basic: Path) -> None:
+def test_a_started_translation_counts_as_missing_until_marked_current(basic: Path, builder) -> None:
+    """`translations new` writes `source_hash: pending`: readers see the Swedish text with
+    the missing-translation notice and translators see the section to do, until
+    `mark-current` records the hash (a commit of the started file publishes nothing as a
+    current translation)."""
     result = run("translations", "--content", str(basic), "new", "v1/inledning")
     assert result.exit_code == 0
-    text = (basic / "versions/v1/inledning.en.md").read_text()
-    section = load_strategy(basic).versions["v1"].sections["inledning"]
-    assert text.startswith(
+    assert "counts as not translated" in result.output
+    assert "'strategi translations mark-current v1/inledning'" in result.output
+    path = basic / "versions/v1/inledning.en.md"
+    assert path.read_text().startswith(
         "---\ntitle: Inledning\nsummary: Vad programmet är och varför det finns.\n"
-        f"source_hash: {source_hash(section)}\n---\n\nJämtland har"
+        "source_hash: pending\n---\n\nJämtland har"
     )
     again = CliRunner().invoke(
         main, ["translations", "--content", str(basic), "new", "v1/inledning"]
     )
     assert again.exit_code == 1 and "exists already" in again.output
+
+    def row():
+        rows = translation_statuses(load_strategy(basic), "en", version="v1")
+        return next(r for r in rows if r.section == "inledning")
+
+    assert (row().state, row().started) == ("missing", True)
+    assert row().words > 10  # every word of the section is still to translate
+    listing = run("translations", "--content", str(basic), "--version", "v1")
+    line = next(x for x in listing.output.splitlines() if x.startswith("v1/inledning "))
+    assert " missing " in line and line.endswith("(started, not marked current)")
+    diff = CliRunner().invoke(
+        main, ["translations", "--content", str(basic), "diff", "v1/inledning"]
+    )
+    assert diff.exit_code == 1 and "has never been marked current" in diff.output
+
+    site = builder.build(builder.project(basic, docs={"om.md": "# Om\n"}))
+    page = soup(site, "en/v1/inledning")
+    assert "has not been translated into English yet" in page.get_text(" ")
+    assert page.find(attrs={"lang": "sv"}, string=None) is not None
+    assert "Jämtland har" in page.find(class_="md-content").get_text(" ")
+
+    skipped = run("translations", "--content", str(basic), "mark-current", "--all-in", "v1")
+    assert "v1/inledning: skipped, started with 'translations new'" in skipped.output
+    assert row().state == "missing"
+    marked = run("translations", "--content", str(basic), "mark-current", "v1/inledning")
+    assert "v1/inledning: marked current" in marked.output
+    section = load_strategy(basic).versions["v1"].sections["inledning"]
+    assert f"source_hash: {source_hash(section)}\n" in path.read_text()
+    assert (row().state, row().started) == ("current", False)
 
 
 def test_unknown_target_names_what_exists(basic: Path) -> None:
@@ -152,9 +186,15 @@ def git(folder: Path, *args: str, date: str | None = None) -> None:
     )
 
 
+def translate(basic: Path, target: str) -> None:
+    """A translation started, translated (here: left as it is) and marked current."""
+    run("translations", "--content", str(basic), "new", target)
+    run("translations", "--content", str(basic), "mark-current", target)
+
+
 def test_translation_diff_finds_the_old_source_text_in_git(basic: Path) -> None:
     git(basic, "init", "-q")
-    run("translations", "--content", str(basic), "new", "v1/skog")
+    translate(basic, "v1/skog")
     git(basic, "add", "-A")
     git(basic, "commit", "-q", "-m", "Översättning av skog")
     skog = basic / "versions/v1/skog.md"
@@ -203,7 +243,7 @@ def translated_then_changed(basic: Path) -> None:
     """v1/skog translated and committed, then its Swedish text sharpened in a later commit
     (dated 3 March 2020)."""
     git(basic, "init", "-q")
-    run("translations", "--content", str(basic), "new", "v1/skog")
+    translate(basic, "v1/skog")
     git(basic, "add", "-A")
     git(basic, "commit", "-q", "-m", "Översättning av skog")
     skog = basic / "versions/v1/skog.md"

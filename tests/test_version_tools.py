@@ -161,6 +161,20 @@ def test_new_popular_version_from_a_popular_one_keeps_what_it_summarises(basic: 
     assert load_strategy(basic).versions["kort2"].based_on == "v3"
 
 
+def test_a_full_version_copied_from_a_popular_one_summarises_nothing(basic: Path) -> None:
+    result = run("new-version", "v4", "--from", "kort", "--content", str(basic))
+    assert result.exit_code == 0, result.output
+    assert (
+        "Removed 'summarises' (only a popular version's sections summarise) from: "
+        "om-programmet.md, skogen.md" in result.output
+    )
+    text = (basic / "versions/v4/skogen.md").read_text(encoding="utf-8")
+    assert text == "---\ntitle: Skogen\n---\n\nSkogen ger jobb.\n"
+    checked = run("check", "--content", str(basic))
+    assert checked.exit_code == 0, checked.output
+    assert load_strategy(basic).versions["v4"].based_on == "kort"
+
+
 COMMENTED_TOC = """# The consultation draft.\r
 status: consultation     # out for consultation\r
 \r

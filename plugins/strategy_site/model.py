@@ -77,6 +77,13 @@ class Decision:
     in_force_mark: DateMark | None = None
 
 
+# `source_hash: pending` in a translation's front matter: started by `strategi
+# translations new` from the source text and not yet recorded as translated (by
+# `strategi translations mark-current`). Such a file is `Section.pending`, not a
+# translation: the site shows the source text, and translators see the section to do.
+PENDING_HASH = "pending"
+
+
 @dataclass
 class Translation:
     """A section's text in another language (`<id>.<lang>.md`)."""
@@ -107,6 +114,8 @@ class Section:
     replaces: list[str] = field(default_factory=list)
     summarises: list[str] = field(default_factory=list)
     translations: dict[str, Translation] = field(default_factory=dict)
+    # Translations being made (`source_hash: pending`, see PENDING_HASH): not shown.
+    pending: dict[str, Translation] = field(default_factory=dict)
     number: str = ""
     depth: int = 1
     parent: str | None = None

@@ -32,7 +32,7 @@ from ..model import (
     Step,
 )
 from .markdown_links import body_lines
-from .problems import ProblemLog
+from .problems import ProblemLog, plural
 from .yamlfile import LANGUAGE_PATTERN, Fields, describe, read_yaml_file
 
 FOLDER = "figurer"
@@ -284,7 +284,8 @@ def _csv_rows(fields: Fields, columns: list[str]) -> list[tuple[dict[str, Any], 
             fields.log.add(
                 path,
                 line,
-                f"the row has {len(cells)} values but the header names {len(header)} columns",
+                f"the row has {plural(len(cells), 'value')} but the header names "
+                f"{plural(len(header), 'column')}",
                 "Check the commas on this line; write decimals with a point (12.5).",
             )
             continue

@@ -5,6 +5,13 @@ the sections in the source language, figures and documents) in `version.lock` be
 them. From then on loading the strategy compares the files with the lock and refuses a
 frozen version whose text differs. Translations are not locked: the English text of an
 adopted version often comes after the decision.
+
+One change to a frozen version is not a change of its text: an adopted version becomes
+superseded when a later one is adopted (`strategi supersede <id>`, which changes the
+`status` value and nothing else). So the hash of a superseded version's version.yml is
+also taken as it was while adopted (`accepted_hashes`), and the lock and the published
+manifest (`strategi check --published`) accept that; any other change, a reverted
+status of a version locked as superseded included, is still found.
 """
 
 from __future__ import annotations
@@ -15,8 +22,11 @@ from datetime import date
 from pathlib import Path
 
 from ruamel.yaml import YAML
+from ruamel.yaml.error import YAMLError
+from ruamel.yaml.nodes import MappingNode, ScalarNode
 
 from ..files import write_atomically
+from ..model import ADOPTED, SUPERSEDED
 from .markdown_links import ASSET_SUFFIXES
 from .problems import ProblemLog
 from .yamlfile import LANGUAGE_PATTERN
@@ -42,10 +52,50 @@ def locked_files(folder: Path) -> list[Path]:
 def file_hash(path: Path) -> str:
     """The hash of a file's content, with line endings normalised (a Windows checkout of
     the same text is the same text)."""
-    data = path.read_bytes()
-    if path.suffix in (".md", ".yml"):
+    return _hash(path.read_bytes(), path.suffix)
+
+
+def _hash(data: bytes, suffix: str) -> str:
+    if suffix in (".md", ".yml"):
         data = data.replace(b"\r\n", b"\n")
     return hashlib.sha256(data).hexdigest()
+
+
+VERSION_FILE = "version.yml"
+
+
+def accepted_hashes(path: Path, folder: Path) -> set[str]:
+    """The hashes under which a locked file counts as unchanged: its own, and for the
+    version.yml of a superseded version, that of the same text with `status: adopted`
+    (what it was when an adopted version was locked; see the module's docstring)."""
+    found = {file_hash(path)}
+    if path != folder / VERSION_FILE:
+        return found
+    text = path.read_bytes().decode("utf-8", errors="replace")
+    adopted = _with_status(text, SUPERSEDED, ADOPTED)
+    if adopted is not None:
+        found.add(_hash(adopted.encode("utf-8"), path.suffix))
+    return found
+
+
+def _with_status(text: str, old: str, new: str) -> str | None:
+    """`text` (a version.yml) with its top-level `status: <old>` changed to `new` in
+    place, in the same quoting, every other byte kept (as tools/yaml_edit.set_value
+    changes it); None when its status is not `old`."""
+    try:
+        node = YAML(typ="rt").compose(text)
+    except YAMLError:
+        return None
+    if not isinstance(node, MappingNode):
+        return None
+    for key, value in node.value:
+        if isinstance(key, ScalarNode) and key.value == "status":
+            if not isinstance(value, ScalarNode) or value.value != old:
+                return None
+            quote = value.style if value.style in ("'", '"') else ""
+            start, end = value.start_mark.index, value.end_mark.index
+            return text[:start] + quote + new + quote + text[end:]
+    return None
 
 
 def lock_path(folder: Path) -> Path:
@@ -98,7 +148,7 @@ def check_lock(folder: Path, log: ProblemLog) -> None:
     for name, digest in recorded.items():
         if name not in present:
             log.add(folder / name, None, "a file of a frozen version has been removed", hint)
-        elif file_hash(present[name]) != digest:
+        elif digest not in accepted_hashes(present[name], folder):
             log.add(present[name], None, "a file of a frozen version has changed", hint)
     for name, file in present.items():
         if name not in recorded:

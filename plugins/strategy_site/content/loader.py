@@ -22,6 +22,7 @@ from ruamel.yaml.comments import CommentedMap
 from ..model import (
     ADOPTED,
     CONSULTATION,
+    PENDING_HASH,
     POPULAR,
     STATUSES,
     SUPERSEDED,
@@ -603,7 +604,7 @@ class StrategyReader:
         self.bodies.check(path, document.body, document.body_line, version)
         if title is None:
             return
-        version.sections[section_id].translations[lang] = Translation(
+        translation = Translation(
             lang=lang,
             title=title,
             body=document.body,
@@ -612,6 +613,9 @@ class StrategyReader:
             path=path,
             body_line=document.body_line,
         )
+        section = version.sections[section_id]
+        found = section.pending if translation.source_hash == PENDING_HASH else section.translations
+        found[lang] = translation
 
 
 def symlinks_under(root: Path) -> list[Path]:

@@ -69,11 +69,15 @@ class ContentError(Exception):
         super().__init__(self.report())
 
     def report(self) -> str:
-        count = len(self.problems)
-        noun = "problem" if count == 1 else "problems"
         lines = [p.format() for p in self.problems]
-        lines.append(f"{count} {noun} in the strategy content.")
+        lines.append(f"{plural(len(self.problems), 'problem')} in the strategy content.")
         return "\n".join(lines)
+
+
+def plural(count: int, one: str, many: str | None = None) -> str:
+    """'1 version', '2 versions': the tools' messages, which are in English (the site's
+    own words follow CLDR's plural rules: plan/texts.py)."""
+    return f"{count} {one if count == 1 else (many or one + 's')}"
 
 
 def _sort_key(problem: Problem) -> tuple[str, int, str]:

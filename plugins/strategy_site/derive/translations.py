@@ -3,6 +3,13 @@
 A translation records in `source_hash` which source text (title and body) it was made
 from. The hash is taken over a normalised text, so that trailing spaces, line endings
 and blank lines at the ends do not count as a change to the source.
+
+A file started by `strategi translations new` holds the source text to translate over
+and `source_hash: pending` (`PENDING`): it counts as missing, to readers (the site shows
+the source text with the notice that the translation is missing) and to translators (it
+is listed as to do, `started`), until `strategi translations mark-current` records the
+hash of the source text it was translated from. So committing a started file never
+publishes source text as a current translation.
 """
 
 from __future__ import annotations
@@ -12,8 +19,10 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from ..model import Section, Strategy, Version
+from ..model import PENDING_HASH, Section, Strategy, Version
 from .diff import diff_body
+
+PENDING = PENDING_HASH  # `source_hash: pending`: started, not yet translated
 
 CURRENT = "current"
 OUTDATED = "outdated"
@@ -92,9 +101,12 @@ class TranslationStatus:
     recorded_hash: str | None
     current_hash: str
     change: SourceChange | None = None  # for an outdated section, when history tells
+    started: bool = False  # missing, but a file started by `translations new` exists
 
 
 def section_state(section: Section, lang: str) -> str:
+    """CURRENT, OUTDATED or MISSING; a started file (`source_hash: pending`, kept in
+    `Section.pending` by the loader) is MISSING."""
     translation = section.translations.get(lang)
     if translation is None:
         return MISSING
@@ -128,6 +140,7 @@ def section_status(
         recorded_hash=translation.source_hash if translation else None,
         current_hash=source_hash(section),
         change=change,
+        started=lang in section.pending,
     )
 
 

@@ -490,6 +490,33 @@ def set_homepage(nav: Navigation, page: Page) -> None:
     _set_attribute(nav, "homepage", page, "mkdocs/structure/nav.py Navigation")
 
 
+# MkDocs' live reload, which the preview's own livereload.js speaks (error_preview.py):
+# the server puts `livereload(<epoch>, <request>);` in an inline script at the end of
+# every HTML page it serves, and answers `/livereload/<epoch>/<request>` with its newest
+# epoch as soon as that is newer (a finished rebuild). Upstream: `_SCRIPT_TEMPLATE_STR`
+# and `LiveReloadServer._serve_request` in mkdocs/livereload/__init__.py.
+LIVERELOAD_PROTOCOL = (
+    "livereload(${epoch}, ${request_id});",
+    '"/livereload/" + epoch + "/" + requestId',
+)
+
+
+def check_livereload() -> None:
+    """Stop the preview with a clear message when MkDocs' live reload no longer looks as
+    livereload.js expects (it would never reload)."""
+    from mkdocs import livereload
+
+    script = _attribute(livereload, "_SCRIPT_TEMPLATE_STR", "mkdocs/livereload/__init__.py")
+    missing = [part for part in LIVERELOAD_PROTOCOL if part not in str(script)]
+    if missing:
+        raise EngineMismatch(
+            "strategy: MkDocs' live reload script no longer has "
+            + ", ".join(repr(part) for part in missing)
+            + " (mkdocs/livereload/__init__.py); update mkdocs_plugin/preview_assets/"
+            "livereload.js and mkdocs_plugin/bridge.py for this release."
+        )
+
+
 # A folder of this process for the theme templates the adapter generates (see
 # add_theme_templates); made when first needed, removed when the process ends.
 _generated: Path | None = None

@@ -40,7 +40,8 @@ from mkdocs.utils.templates import TemplateContext
 from .. import urls
 from ..clock import BuildDateError, build_date
 from ..content.freezing import MANIFEST_NAME, manifest
-from ..content.problems import ContentError
+from ..content.problems import ContentError, plural
+from ..content.site_languages import language_setup_problems
 from ..derive.comparisons import Comparisons
 from ..model import Strategy
 from ..plan.checked import load_publishable
@@ -52,6 +53,8 @@ from ..plan.texts import language_name, strings_with_prefix, t, text_direction
 from . import bridge, rebuilds
 from .config import StrategyPluginConfig
 from .csp import with_policy
+from .error_preview import ErrorBuilds, Shown, error_page, livereload_file, shown_problems
+from .error_preview import with_livereload as with_preview_reload
 from .flavour import MKDOCS_MATERIAL
 from .headings import name_headings
 from .languages import add_theme_languages, widen_i18n_locales
@@ -121,6 +124,9 @@ class StrategyPlugin(BasePlugin[StrategyPluginConfig]):  # type: ignore[no-untyp
         self.swap_site = False
         self.config_used: MkDocsConfig | None = None
         self.fragments = Fragments()  # the page plan's partials, the region's first
+        self.previewing = False  # `mkdocs serve`: content problems are shown as a page
+        self.showing: list[Shown] | None = None  # this build is an error build of these
+        self.error_builds = ErrorBuilds()
         self.command = "build"  # MkDocs' command: `serve` is a preview, which makes no PDFs
         self.printing: PrintRun | None = None  # this language's rendered pages, for PDFs
         self.shared: list[PlannedFile] | None = None  # the open data, planned once a build
@@ -167,7 +173,18 @@ class StrategyPlugin(BasePlugin[StrategyPluginConfig]):  # type: ignore[no-untyp
                 except SiteInUse as error:
                     raise PluginError(f"strategy: {error}") from None
                 self.config_used = config
-            self.strategy = self._load(config)
+            self.showing = None
+            try:
+                self.strategy = self._load(config)
+            except ContentError as error:
+                if not self.previewing:
+                    raise PluginError(
+                        "The strategy content has problems:\n" + error.report()
+                    ) from None
+                self._show_problems(config, shown_problems(error))
+                return config
+            if self.previewing:
+                self.error_builds.start_good_build()
             self._check_languages(config, self.strategy)
             self.comparisons = Comparisons(self.strategy, enabled=self.config.changes_view)
             self.today = today
@@ -189,23 +206,9 @@ class StrategyPlugin(BasePlugin[StrategyPluginConfig]):  # type: ignore[no-untyp
                 f"strategy: the language {', '.join(unusual)} needs 'strategy' before 'i18n' "
                 "under 'plugins' in mkdocs.yml (it widens the language codes i18n accepts)."
             )
-        if len(strategy.languages) > 1 and "i18n" not in names:
-            raise PluginError(
-                f"strategy: the strategy has {len(strategy.languages)} languages "
-                f"({', '.join(strategy.languages)}), but mkdocs.yml has no 'i18n' plugin, so "
-                "only the source language would be published; add mkdocs-static-i18n with "
-                "these languages (see the guide 'Ny region'), or list only one language in "
-                "strategy.yml."
-            )
-        locales = bridge.i18n_locales(config)
-        unlisted = [lang for lang in strategy.languages if locales and lang not in locales]
-        if unlisted:
-            raise PluginError(
-                f"strategy: strategy.yml has the language {', '.join(unlisted)}, but the "
-                "'i18n' plugin in mkdocs.yml does not list it under 'languages', so it "
-                "would not be published; add '- locale: "
-                f"{unlisted[0]}' with its 'name' there (see the guide 'Ny region')."
-            )
+        setup = language_setup_problems(strategy.languages, names, bridge.i18n_locales(config))
+        if setup:
+            raise PluginError("strategy: " + "\n".join(setup))
         problems = language_problems(config, strategy.source_language, "i18n" in names)
         if problems:
             raise PluginError("strategy: " + "\n".join(problems))
@@ -215,11 +218,8 @@ class StrategyPlugin(BasePlugin[StrategyPluginConfig]):  # type: ignore[no-untyp
         return Path(config.config_file_path).parent / self.config.content_dir
 
     def _load(self, config: MkDocsConfig) -> Strategy:
-        try:
-            root = self.content_root(config)
-            strategy = load_publishable(root, cache=rebuilds.parse_cache(root))
-        except ContentError as error:
-            raise PluginError("The strategy content has problems:\n" + error.report()) from None
+        root = self.content_root(config)
+        strategy = load_publishable(root, cache=rebuilds.parse_cache(root))
         problems = notice_problems(self.config.notice, strategy.source_language)
         if problems:
             raise PluginError(
@@ -227,9 +227,46 @@ class StrategyPlugin(BasePlugin[StrategyPluginConfig]):  # type: ignore[no-untyp
             )
         return strategy
 
+    def _show_problems(self, config: MkDocsConfig, problems: list[Shown]) -> None:
+        """`mkdocs serve` only: this build becomes an error build, which shows the
+        problems at every address instead of the site (error_preview.py)."""
+        self.strategy, self.plan, self.comparisons, self.planned = None, None, None, {}
+        self.showing = problems
+        for problem in problems:
+            where = f"{problem.where}: " if problem.where else ""
+            hint = f"\n    hint: {problem.hint}" if problem.hint else ""
+            log.warning(f"{where}{problem.message}{hint}")
+        log.warning(
+            f"The strategy content has {plural(len(problems), 'problem')}: the preview shows "
+            "them on every page until they are fixed; save the fix and the browser reloads."
+        )
+        bridge.forget_search_merge(config)
+
+    @staticmethod
+    def _site_path(config: MkDocsConfig) -> str:
+        """The path of the site's root on its host: "/smart-specialisering/"."""
+        return urlsplit(config.site_url or "/").path.rstrip("/") + "/"
+
+    @staticmethod
+    def _preview_language(config: MkDocsConfig) -> str:
+        """The site's source language, for an error build, which has no strategy."""
+        return bridge.default_language(config) or str(config.theme.get("language") or "en")
+
+    def _error_files(self, files: Files, config: MkDocsConfig) -> Files:
+        assert self.showing is not None
+        source = self._preview_language(config)
+        lang = bridge.current_language(config, source)
+        page = error_page(self.showing, lang, self._site_path(config))
+        languages = bridge.build_languages(config, [source])
+        return self.error_builds.error_files(config, files, page, lang, languages, source)
+
     def on_startup(self, *, command: str, dirty: bool) -> None:
         set_dirty(command == "serve" and dirty)
         self.command = command
+        self.previewing = command == "serve"
+        self.error_builds = ErrorBuilds()  # a new preview (MkDocs may keep this object)
+        if self.previewing:
+            bridge.check_livereload()
         self.swap_site = command in ("build", "gh-deploy") and not dirty
 
     def on_build_error(self, error: Exception) -> None:
@@ -249,6 +286,8 @@ class StrategyPlugin(BasePlugin[StrategyPluginConfig]):  # type: ignore[no-untyp
 
     @event_priority(bridge.FILES_AFTER_I18N)
     def on_files(self, files: Files, config: MkDocsConfig) -> Files:
+        if self.showing is not None:
+            return self._error_files(files, config)
         strategy = self.strategy
         assert strategy is not None
         lang = self._language(config, strategy)
@@ -314,6 +353,9 @@ class StrategyPlugin(BasePlugin[StrategyPluginConfig]):  # type: ignore[no-untyp
                         File.generated(config, src_uri, abs_src_path=str(version.path / asset))
                     )
         bridge.list_in_sitemap(config, lang, files.documentation_pages())
+        if self.previewing:
+            self.error_builds.saw_pages(files)
+            files.append(livereload_file(config))
         return files
 
     def _preview_backing(
@@ -398,6 +440,8 @@ class StrategyPlugin(BasePlugin[StrategyPluginConfig]):  # type: ignore[no-untyp
 
     @event_priority(bridge.NAV_BEFORE_I18N)
     def on_nav(self, nav: Navigation, config: MkDocsConfig, files: Files) -> Navigation:
+        if self.showing is not None:
+            return nav
         assert self.plan is not None and self.strategy is not None
         page_of = {uri: _page_of(files, uri) for uri in self.planned}
         self.title_langs, self.title_notes = {}, {}
@@ -460,6 +504,8 @@ class StrategyPlugin(BasePlugin[StrategyPluginConfig]):  # type: ignore[no-untyp
         pages shown in another language (i18n's fallback, e.g. a guide written only in
         Swedish on the English site) are marked so in the sidebar: their titles are known
         once every page has been read, which is now."""
+        if self.showing is not None:
+            return env
         rebuilds.reuse_compiled_templates(env)
         assert self.plan is not None and self.strategy is not None
         env.globals["strategy_notice"] = site_notice(
@@ -647,6 +693,10 @@ class StrategyPlugin(BasePlugin[StrategyPluginConfig]):  # type: ignore[no-untyp
     def on_template_context(
         self, context: TemplateContext, /, *, template_name: str, config: MkDocsConfig
     ) -> TemplateContext:
+        if self.showing is not None:  # an error build: its 404.html is replaced, but rendered
+            extra = cast("dict[str, Any]", context)
+            extra["strategy_ui"] = strings_with_prefix(self._preview_language(config), "ui")
+            return context
         if template_name != "404.html" or self.strategy is None or self.plan is None:
             return context
         self._not_found_context(cast("dict[str, Any]", context), config)
@@ -670,6 +720,13 @@ class StrategyPlugin(BasePlugin[StrategyPluginConfig]):  # type: ignore[no-untyp
     def on_post_template(self, output: str, template_name: str, config: MkDocsConfig) -> str:
         """MkDocs writes every language's 404.html to the site's root, the last one
         winning: keep each, to write it to its language's root after the last build."""
+        if self.showing is not None:  # an error build: the server shows 404.html anywhere
+            if template_name != "404.html":
+                return output
+            source = self._preview_language(config)
+            return error_page(self.showing, source, self._site_path(config))
+        if self.previewing and template_name.endswith(".html"):
+            output = with_preview_reload(output, self._site_path(config))
         if template_name == "404.html" and self.plan is not None:
             output = with_policy(search_from(output, self._language_root(config)))
             self.not_found_pages[self._plan_lang()] = output
@@ -688,6 +745,8 @@ class StrategyPlugin(BasePlugin[StrategyPluginConfig]):  # type: ignore[no-untyp
         """Drop the per-page language links (ours or i18n's), so that pages rendered
         after the last page, such as 404.html, get the language roots from mkdocs.yml."""
         bridge.forget_page_language_links(config)
+        if self.previewing:
+            output = with_preview_reload(output, self._site_path(config))
         return with_policy(output)
 
     def _write_manifest(self, site_dir: Path) -> None:
@@ -702,6 +761,10 @@ class StrategyPlugin(BasePlugin[StrategyPluginConfig]):  # type: ignore[no-untyp
         if bridge.is_language_rebuild(config):
             bridge.forget_search_merge(config)  # before i18n writes the index of all languages
             return  # an inner build of one more language: the outer build finishes up
+        if self.showing is not None:
+            return  # an error build: nothing more to write
+        if self.previewing:
+            self.error_builds.finish_good_build()
         self.site.mark_built()  # every language is written (a later error still counts)
         self._write_manifest(Path(config.site_dir))
         if bridge.i18n(config) is None:

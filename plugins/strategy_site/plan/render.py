@@ -338,7 +338,7 @@ def source_change_text(lang: str, change: SourceChange) -> str:
     added, removed = change.words_added, change.words_removed
 
     def counted(key: str, count: int) -> str:
-        return t(lang, f"translation.{key}.{'one' if count == 1 else 'many'}", count=count)
+        return t(lang, f"translation.{key}", count=count)
 
     parts = [counted("added", added)] if added else []
     if removed:

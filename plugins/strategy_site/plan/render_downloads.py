@@ -43,7 +43,7 @@ def downloads(
     )
     entries = []
     for file in files or []:
-        pages = t(lang, f"pdf.pages.{'one' if file.pages == 1 else 'many'}", count=file.pages)
+        pages = t(lang, "pdf.pages", count=file.pages)
         size = format_size(file.size, lang)
         text = (
             t(lang, "pdf.changes", base=ctx.text(file.base.title), pages=pages, size=size)

@@ -33,7 +33,7 @@ def counts_sentence(lang: str, counts: dict[str, int]) -> str:
     """ "2 new sections, 4 changed and 1 removed; 27 words added and 57 removed." Kinds
     of which there are none are left out."""
     sections = [
-        t(lang, f"front.count_{key}.{'one' if counts[key] == 1 else 'many'}", count=counts[key])
+        t(lang, f"front.count_{key}", count=counts[key])
         for key in ("added", "changed", "removed", "unchanged")
         if counts[key]
     ]

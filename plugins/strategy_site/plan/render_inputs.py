@@ -35,8 +35,7 @@ def workshop_label(ctx: PageContext, found: Input) -> str:
     count = len(found.from_)
     if not count:
         return str(t_html(ctx.lang, "inputs.workshop", date=day))
-    key = "inputs.workshop_with.one" if count == 1 else "inputs.workshop_with.many"
-    return str(t_html(ctx.lang, key, date=day, count=count))
+    return str(t_html(ctx.lang, "inputs.workshop_with", date=day, count=count))
 
 
 def who_said(ctx: PageContext, found: Input) -> str:
@@ -229,8 +228,7 @@ def inputs_page(ctx: PageContext, version: Version, items: list[TracedItem]) -> 
         meta = f"{escape(t(lang, f'kind.{found.kind}'))} · {time_tag(found.date, lang)}"
         if found.kind == WORKSHOP:
             count = len(found.from_)
-            key = "inputs.participating." + ("one" if count == 1 else "many")
-            meta += f" · {escape(t(lang, key, count=count))}"
+            meta += f" · {escape(t(lang, 'inputs.participating', count=count))}"
         else:
             meta += f" · {escape(t(lang, 'inputs.from'))}: {sender_names(ctx, found)}"
         # Everything of one input says which it is, so that the filter can hide an input

@@ -76,8 +76,7 @@ def who_responded(ctx: PageContext, items: list[TracedItem]) -> str:
     found = respondents(items)
     total = sum(n for _, n in found.by_kind)
     kinds = ", ".join(
-        f"{n} {escape(t(lang, f'outcome.kind.{kind}.' + ('one' if n == 1 else 'many')))}"
-        for kind, n in found.by_kind
+        f"{n} {escape(t(lang, f'outcome.kind.{kind}', count=n))}" for kind, n in found.by_kind
     )
     names = [t(lang, "inputs.private") if s == PRIVATE else s for s in found.senders]
     entries = [tag("li", escape(name)) for name in dict.fromkeys(names)]

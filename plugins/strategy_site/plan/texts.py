@@ -3,7 +3,10 @@
 Content comes from `strategy/`; these are the interface strings around it. Swedish and
 English ship here; a region adds a language (or overrides a string, such as the
 document's noun) with `strategy/strings/<lang>.yml`, checked by
-`check_interface_strings`. Dates and language names come from CLDR through Babel.
+`check_interface_strings`. Dates and language names come from CLDR through Babel, and so
+do plural rules: a string with a count has one key per CLDR plural form of the language
+(`front.count_added.one`, `.other`; Northern and South Sami also `.two`), and `t` picks
+the form the count takes.
 """
 
 from __future__ import annotations
@@ -19,7 +22,7 @@ from babel import dates as babel_dates
 from babel.numbers import format_decimal
 from markupsafe import Markup
 
-from ..content.problems import ProblemLog
+from ..content.problems import ProblemLog, plural
 from ..model import DateMark, InterfaceStrings, Strategy
 
 STRINGS: dict[str, dict[str, str]] = {
@@ -85,8 +88,8 @@ STRINGS: dict[str, dict[str, str]] = {
         "figure.col.@phase": "Fas",
         "figure.col.@when": "När",
         "figure.col.@status": "Status",
-        "figure.missing": "Figuren är ännu inte översatt och visas på svenska.",
-        "figure.outdated": "Figurens översättning kan vara inaktuell: den svenska figuren har "
+        "figure.missing": "Figuren är ännu inte översatt och visas på {source}.",
+        "figure.outdated": "Figurens översättning kan vara inaktuell: figuren på {source} har "
         "ändrats sedan den översattes.",
         "figure.changed": "Figuren har ändrats. Tabellen visar gamla och nya värden.",
         "figure.changed_marked": "Figuren har ändrats. I bilden är det nya märkt (ny) och det "
@@ -104,13 +107,14 @@ STRINGS: dict[str, dict[str, str]] = {
         "start.consultation_dates": "Remisstid {opens}–{closes}",
         "start.decision": "Beslut: {by}, {date}",
         "start.decision_planned": "Planerat beslut: {by}, {date}",
-        "start.sections": "{count} avsnitt",
+        "start.sections.one": "{count} avsnitt",
+        "start.sections.other": "{count} avsnitt",
         "front.contents": "Innehåll",
         "pdf.heading": "Som PDF",
         "pdf.whole": "Hela versionen som PDF ({pages}, {size})",
         "pdf.changes": "Med ändringar sedan {base}, PDF ({pages}, {size})",
         "pdf.pages.one": "{count} sida",
-        "pdf.pages.many": "{count} sidor",
+        "pdf.pages.other": "{count} sidor",
         "pdf.preview": "PDF-filerna görs när webbplatsen byggs, inte i förhandsvisningen.",
         "pdf.changes_edition": "Med ändringar sedan {base}",
         "pdf.legend": "Tillagd text är understruken och borttagen text överstruken, och varje "
@@ -130,11 +134,11 @@ STRINGS: dict[str, dict[str, str]] = {
         "translation.changed": "Ändrat i originaltexten sedan översättningen: {words}.",
         "translation.title_changed": "Rubriken har också ändrats.",
         "translation.added.one": "{count} ord nytt eller ändrat",
-        "translation.added.many": "{count} ord nya eller ändrade",
+        "translation.added.other": "{count} ord nya eller ändrade",
         "translation.and_removed.one": "{count} borttaget",
-        "translation.and_removed.many": "{count} borttagna",
+        "translation.and_removed.other": "{count} borttagna",
         "translation.removed.one": "{count} ord borttaget",
-        "translation.removed.many": "{count} ord borttagna",
+        "translation.removed.other": "{count} ord borttagna",
         "translation.no_words": "bara skiljetecken eller formatering",
         "translation.see_changes": "Se vad som har ändrats i texten på {source}",
         "translation.no_history": "Vad som har ändrats kan inte visas här: webbplatsen byggdes "
@@ -211,9 +215,9 @@ STRINGS: dict[str, dict[str, str]] = {
         "inputs.private": "Privatperson",
         "inputs.workshop": "Workshop {date}",
         "inputs.workshop_with.one": "Workshop {date} ({count} deltagande organisation)",
-        "inputs.workshop_with.many": "Workshop {date} ({count} deltagande organisationer)",
+        "inputs.workshop_with.other": "Workshop {date} ({count} deltagande organisationer)",
         "inputs.participating.one": "{count} deltagande organisation",
-        "inputs.participating.many": "{count} deltagande organisationer",
+        "inputs.participating.other": "{count} deltagande organisationer",
         "inputs.participants": "Deltagare ({count})",
         "inputs.workshop_points": "Punkterna är regionens sammanfattning av workshopen och "
         "säger inte vem av deltagarna som sa vad.",
@@ -223,13 +227,13 @@ STRINGS: dict[str, dict[str, str]] = {
         "cause.to_passage": "Till stället i texten",
         "front.changed": "Vad har ändrats sedan {base}",
         "front.count_added.one": "{count} nytt avsnitt",
-        "front.count_added.many": "{count} nya avsnitt",
+        "front.count_added.other": "{count} nya avsnitt",
         "front.count_changed.one": "{count} ändrat",
-        "front.count_changed.many": "{count} ändrade",
+        "front.count_changed.other": "{count} ändrade",
         "front.count_removed.one": "{count} borttaget",
-        "front.count_removed.many": "{count} borttagna",
+        "front.count_removed.other": "{count} borttagna",
         "front.count_unchanged.one": "{count} oförändrat",
-        "front.count_unchanged.many": "{count} oförändrade",
+        "front.count_unchanged.other": "{count} oförändrade",
         "front.count_words": "{added} ord tillagda och {removed} borttagna",
         "front.count_words_moved": "{added} ord tillagda, {removed} borttagna och {moved} "
         "flyttade till ett annat avsnitt",
@@ -239,11 +243,12 @@ STRINGS: dict[str, dict[str, str]] = {
         "outcome.intro_dates": "{consultation} var på remiss {opens} – {closes} (diarienummer "
         "{reference}). Här är vad som kom in och vad som blev av det i {version}.",
         "outcome.who": "Vilka som svarade",
-        "outcome.responded": "{count} inspel:",
+        "outcome.responded.one": "{count} inspel:",
+        "outcome.responded.other": "{count} inspel:",
         "outcome.kind.consultation-response.one": "remissvar",
-        "outcome.kind.consultation-response.many": "remissvar",
+        "outcome.kind.consultation-response.other": "remissvar",
         "outcome.kind.workshop.one": "workshop",
-        "outcome.kind.workshop.many": "workshoppar",
+        "outcome.kind.workshop.other": "workshoppar",
         "outcome.themes": "Huvudsakliga synpunkter",
         "outcome.decisions": "Beslut",
         "outcome.decisions_intro": "Varje synpunkt har fått ett beslut. Så här många av varje:",
@@ -252,8 +257,10 @@ STRINGS: dict[str, dict[str, str]] = {
         "outcome.effect": "Där det ändrades: {place}",
         "outcome.whole_input": "Hela inspelet",
         "outcome.shaped_by": "Inspel som har format {version}",
-        "outcome.shaped_by_intro": "{count} synpunkter ledde till beslut som genomfördes i "
-        "den här versionen.",
+        "outcome.shaped_by_intro.one": "{count} synpunkt ledde till ett beslut som "
+        "genomfördes i den här versionen.",
+        "outcome.shaped_by_intro.other": "{count} synpunkter ledde till beslut som genomfördes "
+        "i den här versionen.",
         "outcome.closed_link": "Läs remissens utfall",
         "outcome.start": "Vad blev resultatet av remissen?",
         "kind.workshop": "Workshop",
@@ -417,6 +424,13 @@ STRINGS: dict[str, dict[str, str]] = {
         "language.en": "engelska",
         "document.definite": "programmet",
         "document.genitive": "programmets",
+        "preview.title.one": "Innehållet har ett fel",
+        "preview.title.other": "Innehållet har {count} fel",
+        "preview.intro": "Förhandsgranskningen visar webbplatsen igen när felen är rättade. "
+        "Varje fel står med fil och rad, vad som är fel och hur du rättar det (på engelska, "
+        "som i terminalen och från strategi check).",
+        "preview.hint": "Tips: {hint}",
+        "preview.fix": "Rätta felen och spara filen: sidan laddas om av sig själv.",
     },
     "en": {
         "status.draft": "Draft",
@@ -480,8 +494,8 @@ STRINGS: dict[str, dict[str, str]] = {
         "figure.col.@phase": "Phase",
         "figure.col.@when": "When",
         "figure.col.@status": "Status",
-        "figure.missing": "This figure has not been translated yet and is shown in Swedish.",
-        "figure.outdated": "This figure's translation may be out of date: the Swedish figure "
+        "figure.missing": "This figure has not been translated yet and is shown in {source}.",
+        "figure.outdated": "This figure's translation may be out of date: the {source} figure "
         "has changed since it was translated.",
         "figure.changed": "The figure has changed. The table shows old and new values.",
         "figure.changed_marked": "The figure has changed. In the drawing what is new is marked "
@@ -500,13 +514,14 @@ STRINGS: dict[str, dict[str, str]] = {
         "start.decision": "Decision: {by}, {date}",
         "start.decision_planned": "Planned decision: {by}, {date}",
         "site_notice.more": "Read more",
-        "start.sections": "{count} sections",
+        "start.sections.one": "{count} section",
+        "start.sections.other": "{count} sections",
         "front.contents": "Contents",
         "pdf.heading": "As PDF",
         "pdf.whole": "The whole version as PDF ({pages}, {size})",
         "pdf.changes": "With the changes since {base}, PDF ({pages}, {size})",
         "pdf.pages.one": "{count} page",
-        "pdf.pages.many": "{count} pages",
+        "pdf.pages.other": "{count} pages",
         "pdf.preview": "The PDF files are made when the site is built, not in the preview.",
         "pdf.changes_edition": "With the changes since {base}",
         "pdf.legend": "Added text is underlined and removed text struck through, and every "
@@ -526,11 +541,11 @@ STRINGS: dict[str, dict[str, str]] = {
         "translation.changed": "Changed in the original since the translation: {words}.",
         "translation.title_changed": "The heading has changed too.",
         "translation.added.one": "{count} word new or changed",
-        "translation.added.many": "{count} words new or changed",
+        "translation.added.other": "{count} words new or changed",
         "translation.and_removed.one": "{count} removed",
-        "translation.and_removed.many": "{count} removed",
+        "translation.and_removed.other": "{count} removed",
         "translation.removed.one": "{count} word removed",
-        "translation.removed.many": "{count} words removed",
+        "translation.removed.other": "{count} words removed",
         "translation.no_words": "only punctuation or formatting",
         "translation.see_changes": "See what changed in the {source} text",
         "translation.no_history": "What changed cannot be shown here: the site was built "
@@ -605,9 +620,9 @@ STRINGS: dict[str, dict[str, str]] = {
         "inputs.private": "Private individual",
         "inputs.workshop": "Workshop on {date}",
         "inputs.workshop_with.one": "Workshop on {date} ({count} participating organisation)",
-        "inputs.workshop_with.many": "Workshop on {date} ({count} participating organisations)",
+        "inputs.workshop_with.other": "Workshop on {date} ({count} participating organisations)",
         "inputs.participating.one": "{count} participating organisation",
-        "inputs.participating.many": "{count} participating organisations",
+        "inputs.participating.other": "{count} participating organisations",
         "inputs.participants": "Participants ({count})",
         "inputs.workshop_points": "The points are the region's summary of the workshop and do "
         "not say which participant said what.",
@@ -617,13 +632,13 @@ STRINGS: dict[str, dict[str, str]] = {
         "cause.to_passage": "To the passage",
         "front.changed": "What has changed since {base}",
         "front.count_added.one": "{count} new section",
-        "front.count_added.many": "{count} new sections",
+        "front.count_added.other": "{count} new sections",
         "front.count_changed.one": "{count} changed",
-        "front.count_changed.many": "{count} changed",
+        "front.count_changed.other": "{count} changed",
         "front.count_removed.one": "{count} removed",
-        "front.count_removed.many": "{count} removed",
+        "front.count_removed.other": "{count} removed",
         "front.count_unchanged.one": "{count} unchanged",
-        "front.count_unchanged.many": "{count} unchanged",
+        "front.count_unchanged.other": "{count} unchanged",
         "front.count_words": "{added} words added and {removed} removed",
         "front.count_words_moved": "{added} words added, {removed} removed and {moved} "
         "moved to another section",
@@ -634,11 +649,12 @@ STRINGS: dict[str, dict[str, str]] = {
         "{closes} (reference {reference}). Here is what was said and what became of it in "
         "{version}.",
         "outcome.who": "Who responded",
-        "outcome.responded": "{count} inputs:",
+        "outcome.responded.one": "{count} input:",
+        "outcome.responded.other": "{count} inputs:",
         "outcome.kind.consultation-response.one": "consultation response",
-        "outcome.kind.consultation-response.many": "consultation responses",
+        "outcome.kind.consultation-response.other": "consultation responses",
         "outcome.kind.workshop.one": "workshop",
-        "outcome.kind.workshop.many": "workshops",
+        "outcome.kind.workshop.other": "workshops",
         "outcome.themes": "Main themes",
         "outcome.decisions": "Decisions",
         "outcome.decisions_intro": "Every point made has a decision. How many of each:",
@@ -647,8 +663,10 @@ STRINGS: dict[str, dict[str, str]] = {
         "outcome.effect": "Where it changed: {place}",
         "outcome.whole_input": "The whole input",
         "outcome.shaped_by": "Inputs that shaped {version}",
-        "outcome.shaped_by_intro": "{count} points made led to decisions that took effect in "
-        "this version.",
+        "outcome.shaped_by_intro.one": "{count} point made led to a decision that took effect "
+        "in this version.",
+        "outcome.shaped_by_intro.other": "{count} points made led to decisions that took "
+        "effect in this version.",
         "outcome.closed_link": "Read the consultation outcome",
         "outcome.start": "What came of the consultation?",
         "kind.workshop": "Workshop",
@@ -814,6 +832,12 @@ STRINGS: dict[str, dict[str, str]] = {
         "language.en": "English",
         "document.definite": "the programme",
         "document.genitive": "the programme's",
+        "preview.title.one": "The content has one problem",
+        "preview.title.other": "The content has {count} problems",
+        "preview.intro": "The preview shows the site again once the problems are fixed. "
+        "Each problem is given with its file and line, what is wrong and how to fix it.",
+        "preview.hint": "Hint: {hint}",
+        "preview.fix": "Fix the problems and save the file: the page reloads by itself.",
     },
 }
 
@@ -825,6 +849,18 @@ DOCUMENT_PLACEHOLDERS = ("document", "Document", "document_genitive", "Document_
 # interface's English is British ("25 November 2020", "programme").
 BABEL_LOCALES = {"en": "en-GB"}
 
+# CLDR's plural categories, in its order; every language has "other".
+PLURAL_FORMS = ("zero", "one", "two", "few", "many", "other")
+OTHER = "other"
+# The strings with plural forms: those the package gives a `.one` and an `.other` form
+# (`changes.short.other` is the short note of an "other" change, not a plural).
+PLURALS = frozenset(
+    key.removesuffix(".one")
+    for table in STRINGS.values()
+    for key in table
+    if key.endswith(".one") and key.removesuffix(".one") + ".other" in table
+)
+
 _region: dict[str, dict[str, str]] = {}
 """The region's own strings (strategy/strings/<lang>.yml), set by `use_region_strings`
 when a site is planned: one module-level table, because every renderer calls `t`."""
@@ -833,7 +869,50 @@ when a site is planned: one module-level table, because every renderer calls `t`
 def use_region_strings(strings: Mapping[str, InterfaceStrings]) -> None:
     """Make a strategy's own interface strings (and overrides) the first choice of `t`."""
     _region.clear()
-    _region.update({lang: dict(found.values) for lang, found in strings.items()})
+    _region.update({lang: _with_aliases(lang, found.values) for lang, found in strings.items()})
+
+
+def _with_aliases(lang: str, values: Mapping[str, str]) -> dict[str, str]:
+    """A region's table, where `<key>.many` in a language without CLDR's "many" is the
+    `.other` form (as the package's own tables named it before CLDR's rules were used)."""
+    table = dict(values)
+    for key, value in values.items():
+        base = key.removesuffix(".many")
+        if base != key and _many_means_other(lang, base):
+            table.setdefault(f"{base}.{OTHER}", value)
+    return table
+
+
+def _many_means_other(lang: str, base: str) -> bool:
+    return base in PLURALS and "many" not in plural_forms(lang)
+
+
+@lru_cache(maxsize=64)
+def plural_forms(lang: str) -> tuple[str, ...]:
+    """The CLDR plural forms of `lang`, in CLDR's order: ('one', 'other') for Swedish,
+    ('one', 'two', 'other') for South Sami. A language CLDR does not know counts as
+    Swedish does (one, other)."""
+    locale = _babel_locale(lang)
+    tags = set(locale.plural_form.tags) if locale is not None else {"one"}
+    return tuple(form for form in PLURAL_FORMS if form in tags or form == OTHER)
+
+
+def plural_form(lang: str, count: int) -> str:
+    """The CLDR plural form `count` takes in `lang`: 'one', 'two', ... or 'other'."""
+    locale = _babel_locale(lang)
+    if locale is None:
+        return "one" if count == 1 else OTHER
+    form = str(locale.plural_form(count))
+    return form if form in plural_forms(lang) else OTHER
+
+
+def _template(lang: str, key: str, values: Mapping[str, object]) -> str | None:
+    """The string `key`, in the plural form its `count` takes when it has forms."""
+    count = values.get("count")
+    if key not in PLURALS or not isinstance(count, int):
+        return _lookup(lang, key)
+    form = plural_form(lang, count)
+    return _lookup(lang, f"{key}.{form}") or _lookup(lang, f"{key}.{OTHER}")
 
 
 def _lookup(lang: str, key: str) -> str | None:
@@ -864,8 +943,9 @@ def t(lang: str, key: str, **values: object) -> str:
 
     The region's strings come first, then the package's table for `lang`, then English,
     then Swedish (a checked site never needs the last two for a language of its own).
+    A string with plural forms takes the form its `count` needs (`plural_form`).
     """
-    template = _lookup(lang, key)
+    template = _template(lang, key, values)
     if template is None:
         raise KeyError(key)
     template = _with_document(template, lang)
@@ -876,7 +956,7 @@ def t_html(lang: str, key: str, **values: object) -> Markup:
     """`t` for HTML: the string is escaped, and so is every value that is not `Markup`
     (HTML made by a template), so that a region's string or a title cannot add markup.
     The one place where an interface string becomes HTML."""
-    template = _lookup(lang, key)
+    template = _template(lang, key, values)
     if template is None:
         raise KeyError(key)
     html = Markup.escape(_with_document(template, lang))
@@ -978,10 +1058,46 @@ def language_name(code: str, lang: str) -> str:
     return own or babel_language_name(code, lang) or code
 
 
-def interface_keys() -> set[str]:
-    """Every key a complete table has: the package's Swedish and English ones, except
-    language names, which CLDR gives (checked by `_check_language_names`)."""
-    return {key for key in set(STRINGS["sv"]) | set(STRINGS["en"]) if not _is_name(key)}
+# Strings only editors see, in the source language when the package has it and else in
+# English: a region's strings file need not translate them (the preview's error page, which
+# shows when the content, strings files included, cannot be read).
+EDITORS_ONLY = ("preview.",)
+
+
+def interface_keys(lang: str = "en") -> set[str]:
+    """Every key a complete table of `lang` has: the package's Swedish and English ones,
+    a string with a count in each plural form of `lang` (CLDR), except language names,
+    which CLDR gives (checked by `_check_language_names`), and the strings only editors
+    see (`EDITORS_ONLY`)."""
+    keys = set(STRINGS["sv"]) | set(STRINGS["en"])
+    single = {
+        key
+        for key in keys
+        if not _is_name(key) and not key.startswith(EDITORS_ONLY) and _plural_base(key) is None
+    }
+    forms = {
+        f"{base}.{form}"
+        for base in PLURALS
+        if not base.startswith(EDITORS_ONLY)
+        for form in plural_forms(lang)
+    }
+    return single | forms
+
+
+def _plural_base(key: str) -> str | None:
+    """The string `key` is a plural form of, if it is one."""
+    base, dot, form = key.rpartition(".")
+    return base if dot and form in PLURAL_FORMS and base in PLURALS else None
+
+
+def english_reference(key: str) -> str | None:
+    """The package's English (else Swedish) text of `key`; for a plural form the
+    language's own tables lack (`.two`), the text of its `.other` form."""
+    for table in (STRINGS["en"], STRINGS["sv"]):
+        if key in table:
+            return table[key]
+    base = _plural_base(key)
+    return english_reference(f"{base}.{OTHER}") if base else None
 
 
 def _is_name(key: str) -> bool:
@@ -1002,7 +1118,6 @@ def check_interface_strings(strategy: Strategy, log: ProblemLog) -> None:
     Swedish and English ship with the package; any other language needs a complete
     `strings/<lang>.yml`. A region's file for sv or en only overrides keys.
     """
-    keys = interface_keys()
     folder = strategy.root / "strings"
     for lang in strategy.languages:
         own = strategy.strings.get(lang)
@@ -1017,7 +1132,7 @@ def check_interface_strings(strategy: Strategy, log: ProblemLog) -> None:
                     f"('strategi strings {lang}' writes a file to translate).",
                 )
             continue
-        _check_table(own, keys, shipped, log)
+        _check_table(own, interface_keys(lang), shipped, log)
         _check_language_names(strategy, lang, own, log)
 
 
@@ -1026,12 +1141,31 @@ def _check_table(own: InterfaceStrings, keys: set[str], shipped: bool, log: Prob
         line = own.lines.get(key)
         if _is_name(key):
             continue
+        base = _plural_base(key)
+        many = key not in keys and base is not None and key.endswith(".many")
+        if many and base is not None and _many_means_other(own.lang, base):
+            key = f"{base}.{OTHER}"  # the old name of the form (see _with_aliases)
         if key not in keys:
-            close = difflib.get_close_matches(key, sorted(keys), n=1)
-            hint = f"Did you mean '{close[0]}'?" if close else "Remove the line."
-            log.add(own.path, line, f"unknown interface string '{key}'", hint)
+            forms = plural_forms(own.lang)
+            if base is not None:
+                hint = (
+                    f"'{own.lang}' has the plural forms {', '.join(forms)} (CLDR); write "
+                    + " and ".join(f"'{base}.{form}'" for form in forms)
+                    + "."
+                )
+                message = f"'{key}' is not a plural form of '{own.lang}'"
+            elif key in PLURALS:
+                hint = "It has a form for each count: " + ", ".join(
+                    f"'{key}.{form}'" for form in forms
+                )
+                message = f"'{key}' has plural forms"
+            else:
+                close = difflib.get_close_matches(key, sorted(keys), n=1)
+                hint = f"Did you mean '{close[0]}'?" if close else "Remove the line."
+                message = f"unknown interface string '{key}'"
+            log.add(own.path, line, message, hint)
             continue
-        reference = STRINGS["en"].get(key) or STRINGS["sv"][key]
+        reference = english_reference(key) or ""
         allowed = (_placeholders(reference) or set()) | set(DOCUMENT_PLACEHOLDERS)
         used = _placeholders(value)
         if used is None:
@@ -1051,12 +1185,13 @@ def _check_table(own: InterfaceStrings, keys: set[str], shipped: bool, log: Prob
                 f"Placeholders here: {known}.",
             )
     if not shipped:
-        missing = sorted(keys - set(own.values))
+        missing = sorted(keys - set(_with_aliases(own.lang, own.values)))
         if missing:
             log.add(
                 own.path,
                 None,
-                f"{len(missing)} interface strings are missing: {', '.join(missing)}",
+                f"{plural(len(missing), 'interface string is', 'interface strings are')} "
+                f"missing: {', '.join(missing)}",
                 "Add a line 'key: text' for each (a file from 'strategi strings "
                 f"{own.lang}' has them all, with the English texts).",
             )

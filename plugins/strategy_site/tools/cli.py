@@ -19,7 +19,7 @@ from ..clock import BuildDateError, build_date
 from ..content import freezing
 from ..content.figures import FOLDER as FIGURE_FOLDER
 from ..content.history import HistoryUnavailable
-from ..content.problems import ContentError, display_path
+from ..content.problems import ContentError, display_path, plural
 from ..content.yamlfile import LANGUAGE_PATTERN, SLUG, SLUG_HINT
 from ..derive.diff import compare_versions, diff_body, render_terminal
 from ..derive.diff.popular import popular_review_flags
@@ -28,6 +28,7 @@ from ..derive.translations import (
     CURRENT,
     MISSING,
     OUTDATED,
+    PENDING,
     STATES,
     count_states,
     source_hash,
@@ -38,13 +39,15 @@ from ..files import read_exactly, write_atomically
 from ..model import DRAFT, POPULAR, STATUSES, Section, Strategy, Version
 from ..plan.checked import load_publishable
 from ..plan.source_changes import SourceChanges, find_source_text
+from ..plan.texts import language_name
 from ..urls import RESERVED_VERSION_IDS
 from . import init as starter_init
-from .find_content import find_content, missing_docs_dir
+from .find_content import find_content, missing_docs_dir, site_language_problems
 from .new_version import create_version
 from .published import PublishedUnavailable
 from .published import compare as compare_published
 from .strings_file import strings_template
+from .supersede import SupersedeRefused, supersede
 from .yaml_edit import scalar, set_front_matter_value, set_value
 
 
@@ -101,11 +104,6 @@ def use_color(color: bool | None) -> bool:
     return sys.stdout.isatty() and not os.environ.get("NO_COLOR")
 
 
-def plural(count: int, one: str, many: str | None = None) -> str:
-    """'1 version', '2 versions'."""
-    return f"{count} {one if count == 1 else (many or one + 's')}"
-
-
 def load_or_exit(content: Path) -> Strategy:
     """The strategy, or every problem on stderr and exit status 1: never a traceback."""
     try:
@@ -134,6 +132,10 @@ def check(content: Path, published: str | None) -> None:
             "an empty one is gone from the next clone.",
             err=True,
         )
+    config, problems = site_language_problems(content, strategy.languages)
+    for problem in problems:  # the build refuses these: check says so first
+        click.echo(f"{display_path(config)}: {problem}", err=True)
+    if docs is not None or problems:
         sys.exit(1)
     sections = sum(len(v.sections) for v in strategy.versions.values())
     click.echo(
@@ -155,8 +157,8 @@ def check_published(strategy: Strategy, target: str) -> None:
         click.echo(difference.format(), err=True)
     if differences:
         click.echo(
-            f"{len(differences)} differences from what is published at {target}: a frozen "
-            "version's text never changes; make a new version instead.",
+            f"{plural(len(differences), 'difference')} from what is published at {target}: "
+            "a frozen version's text never changes; make a new version instead.",
             err=True,
         )
         sys.exit(1)
@@ -194,6 +196,11 @@ def new_version(new_id: str, from_id: str, status: str, content: Path) -> None:
         click.echo(
             "Removed 'replaces' (it described the previous version) from: "
             + ", ".join(result.cleared_replaces)
+        )
+    if result.cleared_summarises:
+        click.echo(
+            "Removed 'summarises' (only a popular version's sections summarise) from: "
+            + ", ".join(result.cleared_summarises)
         )
     for block in result.added_blocks:
         click.echo(
@@ -253,6 +260,27 @@ def unfreeze(version_id: str, content: Path) -> None:
         f"Unfroze {version_id}: removed {display_path(lock)}. Its published text can now "
         "change, and readers who cited it may find something else there. Prefer a new "
         f"version for real changes; freeze it again with 'strategi freeze {version_id}'."
+    )
+
+
+@main.command("supersede")
+@click.argument("version_id")
+@CONTENT_OPTION
+def supersede_command(version_id: str, content: Path) -> None:
+    """Mark the adopted version VERSION_ID superseded, once a later version is adopted.
+
+    Only its status changes: a frozen version stays frozen (its text is what is locked).
+    """
+    strategy = load_or_exit(content)
+    version = _version(strategy, version_id)
+    try:
+        path, after = supersede(strategy, version_id)
+    except SupersedeRefused as refused:
+        raise click.ClickException(str(refused)) from None
+    lock = " It stays frozen: its lock covers the text, not the status." if version.frozen else ""
+    click.echo(
+        f"{version_id} is superseded by {after.id}: 'status: superseded' in "
+        f"{display_path(path)}, nothing else changed.{lock} Commit the file."
     )
 
 
@@ -378,14 +406,17 @@ def translations(
     rows = translation_statuses(strategy, lang, version=version_id, state=state, changes=changes)
     width = max([40, *(len(row.version + row.section) + 1 for row in rows)])
     for row in rows:
+        started = "  (started, not marked current)" if row.started else ""
         click.echo(
-            f"{row.version + '/' + row.section:<{width}} {row.state:<9} {row.words:>6} words  "
-            f"{row.number} {row.title}"
+            f"{row.version + '/' + row.section:<{width}} {row.state:<9} "
+            f"{plural(row.words, 'word'):>12}  "
+            f"{row.number} {row.title}{started}"
         )
     counts = count_states(rows)
     click.echo(
         f"{plural(len(rows), 'section')}: {counts[CURRENT]} current, {counts[OUTDATED]} outdated, "
-        f"{counts[MISSING]} missing; {sum(r.words for r in rows)} words to translate ({lang})."
+        f"{counts[MISSING]} missing; {plural(sum(r.words for r in rows), 'word')} to translate "
+        f"({lang})."
     )
     figures = [
         (version.id, figure, figure_state(figure, lang))
@@ -400,7 +431,7 @@ def translations(
     if figures:
         states = [row[2] for row in figures]
         click.echo(
-            f"{len(figures)} figures: {states.count(CURRENT)} current, "
+            f"{plural(len(figures), 'figure')}: {states.count(CURRENT)} current, "
             f"{states.count(OUTDATED)} outdated, {states.count(MISSING)} missing ({lang})."
         )
 
@@ -421,7 +452,8 @@ def mark_current(
     """Record that translations match the present source text (TARGET: version/section).
 
     Only `source_hash` in each translation's front matter changes; every other byte of
-    the file stays as it is.
+    the file stays as it is. A file started with `translations new` counts as missing
+    until it is marked here by name (`--all-in` leaves such files out).
     """
     strategy = load_or_exit(content)
     lang = translation_language(strategy, lang)
@@ -434,10 +466,19 @@ def mark_current(
     if all_in is not None:
         version = _version(strategy, all_in, "--all-in")
         chosen += [(version, s) for s in version.sections.values() if lang in s.translations]
+        for section in version.sections.values():
+            if lang in section.pending and lang not in section.translations:
+                click.echo(
+                    f"{version.id}/{section.id}: skipped, started with 'translations new' and "
+                    "never marked current; when it is translated, mark it by name: "
+                    f"'strategi translations mark-current {version.id}/{section.id}'"
+                )
     if not chosen:
+        if all_in is not None:
+            return
         raise click.UsageError("name at least one version/section, or use --all-in VERSION")
     for version, section in chosen:
-        translation = section.translations.get(lang)
+        translation = section.translations.get(lang) or section.pending.get(lang)
         if translation is None:
             raise click.ClickException(
                 f"{version.id}/{section.id} has no {lang} translation; start one with "
@@ -487,22 +528,28 @@ def new_translation(ctx: click.Context, target: str, content: Path, lang: str | 
     """Start a translation of TARGET (version/section) from the source file.
 
     The new file has the source's front matter keys (title, summary) and text to
-    translate over, and records the source text it was made from.
+    translate over, with `source_hash: pending`: it counts as missing (the site shows
+    the source text) until `translations mark-current` records the source it was
+    translated from.
     """
     strategy = load_or_exit(content)
     lang = translation_language(strategy, lang)
     version, section = parse_target(strategy, target)
     path = section.path.with_name(f"{section.id}.{lang}.md")
     if path.exists():
-        raise click.ClickException(f"{path} exists already; edit it instead")
+        raise click.ClickException(f"{display_path(path)} exists already; edit it instead")
     lines = ["---", f"title: {scalar(section.title)}"]
     if section.summary:
         lines.append(f"summary: {scalar(section.summary)}")
-    lines += [f"source_hash: {source_hash(section)}", "---", "", section.body.rstrip("\n"), ""]
+    lines += [f"source_hash: {PENDING}", "---", "", section.body.rstrip("\n"), ""]
     write_atomically(path, "\n".join(lines))
+    source = language_name(strategy.source_language, "en")
     click.echo(
-        f"{path}: started from the {strategy.source_language} text; translate the title, "
-        "summary and body in place. It counts as current from now, so commit it translated."
+        f"{display_path(path)}: started from the {source} text; translate the title, summary "
+        "and body in place. Until you mark it, it counts as not translated: the site shows "
+        f"the {source} text and the translation list has it as missing (started), so it is "
+        "safe to commit. When it is translated: "
+        f"'strategi translations mark-current {version.id}/{section.id}'."
     )
 
 
@@ -523,6 +570,12 @@ def translation_diff(
     lang = translation_language(strategy, lang)
     version, section = parse_target(strategy, target)
     translation = section.translations.get(lang)
+    if translation is None and lang in section.pending:
+        raise click.ClickException(
+            f"{target}: the translation was started with 'translations new' and has never "
+            "been marked current, so it has no earlier source text to compare with; translate "
+            f"all of it, then run 'strategi translations mark-current {target}'"
+        )
     if translation is None:
         raise click.ClickException(f"{target} has no {lang} translation: everything is new")
     if translation.source_hash is None:

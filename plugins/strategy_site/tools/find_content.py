@@ -15,6 +15,8 @@ from typing import Any
 
 from ruamel.yaml import YAML
 
+from ..content.site_languages import language_setup_problems
+
 DEFAULT = Path("strategy")
 
 
@@ -51,6 +53,24 @@ def plugin_content_dir(config: Path) -> str | None:
     return None
 
 
+def site_config(content: Path) -> tuple[Path, dict[str, Any]] | None:
+    """The mkdocs.yml (its path and what it says) of the site built from `content`: the
+    one beside it whose strategy plugin reads `content`; None when there is none."""
+    content = Path(os.path.abspath(content))  # '..' from a subfolder: its real parent
+    root = content.parent
+    config = root / "mkdocs.yml"
+    if not config.is_file():
+        return None
+    content_dir = plugin_content_dir(config)
+    if content_dir is None or Path(os.path.abspath(root / content_dir)) != content:
+        return None
+    try:
+        data = YAML(typ="rt").load(config.read_text(encoding="utf-8"))
+    except Exception:  # MkDocs itself will say what is wrong with the file
+        return None
+    return (config, data) if isinstance(data, dict) else None
+
+
 def missing_docs_dir(content: Path) -> Path | None:
     """The docs folder of the site built from `content` when it does not exist.
 
@@ -58,18 +78,34 @@ def missing_docs_dir(content: Path) -> Path | None:
     build cannot say more than that; `check` says it, with what to do, beforehand. Git
     keeps no empty folder, so a docs/ without pages vanishes from a fresh clone.
     """
-    root = content.absolute().parent
-    config = root / "mkdocs.yml"
-    if not config.is_file() or plugin_content_dir(config) is None:
+    found = site_config(content)
+    if found is None:
         return None
-    if (root / str(plugin_content_dir(config))).absolute() != content.absolute():
-        return None
-    try:
-        data = YAML(typ="rt").load(config.read_text(encoding="utf-8"))
-    except Exception:  # MkDocs itself will say what is wrong with the file
-        return None
-    docs = root / str(data.get("docs_dir") or "docs")
+    config, data = found
+    docs = config.parent / str(data.get("docs_dir") or "docs")
     return None if docs.is_dir() else docs
+
+
+def site_language_problems(content: Path, languages: list[str]) -> tuple[Path, list[str]]:
+    """What the build would refuse in mkdocs.yml about the strategy's languages
+    (content/site_languages.py, the plugin's own rule), with the file's path."""
+    found = site_config(content)
+    if found is None:
+        return Path("mkdocs.yml"), []
+    config, data = found
+    names: list[str] = []
+    locales: list[str] = []
+    for item in data.get("plugins") or []:
+        name = item if isinstance(item, str) else next(iter(item), None)
+        if not isinstance(name, str):
+            continue
+        names.append(name)
+        options = item.get(name) if isinstance(item, dict) else None
+        if name == "i18n" and isinstance(options, dict):
+            for language in options.get("languages") or []:
+                if isinstance(language, dict) and language.get("locale") is not None:
+                    locales.append(str(language["locale"]))
+    return config, language_setup_problems(languages, names, locales)
 
 
 def _shown(path: Path) -> Path:

@@ -2,10 +2,11 @@
 
 The copy keeps every file byte for byte except for what must change for it to be a
 correct new version: `based_on` and `status` in its version.yml, a consultation or
-decision block that does not fit the new status, and `replaces` in section front matter
-(it says how a section came about in the version it was written for). The new id is
-appended to `versions` in strategy.yml. YAML is edited where it stands (yaml_edit), so
-comments and layout survive.
+decision block that does not fit the new status, `replaces` in section front matter
+(it says how a section came about in the version it was written for), and `summarises`
+when a popular version is copied into one that is not (only a popular text summarises).
+The new id is appended to `versions` in strategy.yml. YAML is edited where it stands
+(yaml_edit), so comments and layout survive.
 """
 
 from __future__ import annotations
@@ -34,6 +35,7 @@ class NewVersion:
     folder: Path
     removed_blocks: list[str] = field(default_factory=list)
     cleared_replaces: list[str] = field(default_factory=list)
+    cleared_summarises: list[str] = field(default_factory=list)  # popular -> full version
     added_blocks: list[str] = field(default_factory=list)  # skeletons to fill in
 
 
@@ -110,8 +112,14 @@ def create_version(
             original = read_exactly(section)
             changed = edit_front_matter(original, lambda front: remove_key(front, "replaces"))
             if changed != original:
-                write_atomically(section, changed)
                 result.cleared_replaces.append(section.name)
+            if status != POPULAR:
+                kept = changed
+                changed = edit_front_matter(kept, lambda front: remove_key(front, "summarises"))
+                if changed != kept:
+                    result.cleared_summarises.append(section.name)
+            if changed != original:
+                write_atomically(section, changed)
         staging.rename(target)
     except BaseException:
         shutil.rmtree(staging, ignore_errors=True)

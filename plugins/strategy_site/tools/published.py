@@ -17,7 +17,7 @@ import urllib.request
 from dataclasses import dataclass
 from pathlib import Path
 
-from ..content.freezing import MANIFEST_NAME, file_hash, locked_files
+from ..content.freezing import MANIFEST_NAME, accepted_hashes, locked_files
 from ..content.markdown_links import ASSET_SUFFIXES
 from ..model import Strategy
 
@@ -91,7 +91,7 @@ def compare(strategy: Strategy, target: str) -> list[Difference]:
             where = f"{version_id}/{name}"
             if name not in local:
                 differences.append(Difference(where, "was published, but is gone from the content"))
-            elif file_hash(local[name]) != digest:
+            elif digest not in accepted_hashes(local[name], version.path):
                 differences.append(Difference(where, "has changed since it was published"))
             if Path(name).suffix.lower() in ASSET_SUFFIXES:
                 served = hashlib.sha256(read_published(target, where)).hexdigest()

@@ -18,7 +18,7 @@ from ...derive.diff import DiffLabels
 from ...derive.figure_diff import diff_figures
 from ...derive.figure_translations import CURRENT, MISSING, figure_state, localized
 from ...model import Figure, Version
-from ..texts import t
+from ..texts import language_name, t
 from .html import RENDERER, Renderer, block_html, changes_html, figure_html
 from .svg import esc
 
@@ -44,9 +44,10 @@ def _in_language(figure: Figure, lang: str, source: str) -> tuple[Figure, str, s
     if lang == source:
         return figure, "", ""
     state = figure_state(figure, lang)
+    name = language_name(source, lang)
     if state == MISSING:
-        return figure, t(lang, "figure.missing"), source
-    notice = "" if state == CURRENT else t(lang, "figure.outdated")
+        return figure, t(lang, "figure.missing", source=name), source
+    notice = "" if state == CURRENT else t(lang, "figure.outdated", source=name)
     return localized(figure, lang), notice, ""
 
 
