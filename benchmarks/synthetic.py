@@ -275,7 +275,9 @@ def section_file(sec: Sec, body: str) -> str:
 
 
 def translation_file(title: str, body: str, source_hash: str) -> str:
-    return f"---\ntitle: {yaml_string(title)}\nsource_hash: {source_hash}\n---\n\n{body}"
+    return (
+        f"---\ntitle: {yaml_string(title)}\nsource_hash: {yaml_string(source_hash)}\n---\n\n{body}"
+    )
 
 
 def toc_yaml(nodes: list[Node], indent: str = "  ") -> list[str]:

@@ -12,6 +12,7 @@ CHANGES = "andringar"  # the highlighted view of a section, and a version's over
 INPUTS = "inspel"  # a version's inputs
 OUTCOME = "remissutfall"  # the outcome of the consultation a version answers
 TRANSLATIONS = "oversattning"  # the translation status page
+HISTORY = "historik"  # a section's history across versions
 
 # Names a section or version id may not take, or its page would collide with one of these.
 _ENGINE_PATHS = {"index", "assets", "search", "sv", "en"}
@@ -29,6 +30,11 @@ def section_path(version_id: str, section_id: str) -> str:
 
 def section_changes_path(version_id: str, section_id: str) -> str:
     return f"{version_id}/{section_id}/{CHANGES}/"
+
+
+def section_history_path(version_id: str, section_id: str) -> str:
+    """Every version the section (what it came from, what it became) appears in."""
+    return f"{version_id}/{section_id}/{HISTORY}/"
 
 
 def version_changes_path(version_id: str) -> str:
