@@ -15,6 +15,13 @@ os.wait4's rusage of that one child), and our ms/page over plain ms/page. Then t
 targets: ms/page at the largest N <= 1.2 x ms/page at the smallest; ours <= 1.3 x plain
 per page; peak memory < 1 GB at the largest N (the issue names N=25 and N=400).
 
+The PDFs (issue 17) are measured apart: "ours" is built with `pdf: false`, so that its
+targets are the site's, and for the sizes in --pdf-sizes (the smallest N by default: a
+PDF page costs far more than a web page) the same project is built again with the PDFs,
+as "pdf". Reported: the PDFs' pages, the processor time the build spent making them
+(the plugin's own log line per language) and that time per PDF page, and the whole
+build's wall and processor time (on a shared machine the wall time is mostly waiting).
+
 A hand-run benchmark, never a timed test: other processes on the machine change the
 figures. Nothing in the repository is written.
 """
@@ -23,6 +30,7 @@ from __future__ import annotations
 
 import argparse
 import os
+import re
 import shutil
 import statistics
 import subprocess
@@ -53,6 +61,9 @@ class Run:
     seconds: float
     peak_mb: float
     pages: int
+    pdf_pages: int = 0  # pages of the PDFs the build made
+    pdf_seconds: float = 0.0  # the processor time it spent making them (its log lines)
+    cpu_seconds: float = 0.0  # the whole build's processor time (user + system)
 
 
 @dataclass
@@ -77,17 +88,45 @@ class Result:
     def peak_mb(self) -> float:
         return max(r.peak_mb for r in self.runs)
 
+    @property
+    def pdf_pages(self) -> int:
+        return self.runs[-1].pdf_pages
+
+    @property
+    def pdf_seconds(self) -> float:
+        return statistics.median(r.pdf_seconds for r in self.runs)
+
+    @property
+    def cpu_seconds(self) -> float:
+        return statistics.median(r.cpu_seconds for r in self.runs)
+
 
 # -- the sites -----------------------------------------------------------------------
 
 
 MKDOCS_YML = REPO / "mkdocs.yml"  # --mkdocs-yml replaces it, to try a change
+PLUGIN_OPTIONS = "      content_dir: strategy\n"  # the strategy plugin's first option line
+# The plugin's line per language: "PDFs (sv): 123 pages in 45.6 s (40.1 s of CPU)". The
+# processor time, not the wall time: on a shared machine the wall time is mostly waiting.
+PDF_LOG = re.compile(r"PDFs \([^)]+\): (\d+) pages in [\d.]+ s \(([\d.]+) s of CPU\)")
+
+
+def set_pdf(config: Path, on: bool) -> None:
+    """Switch the PDFs on or off in a project's mkdocs.yml."""
+    text = config.read_text(encoding="utf-8")
+    text = text.replace(PLUGIN_OPTIONS + "      pdf: false\n", PLUGIN_OPTIONS)
+    if not on:
+        if PLUGIN_OPTIONS not in text:
+            raise SystemExit(f"{config}: no '{PLUGIN_OPTIONS.strip()}' line to put 'pdf:' after")
+        text = text.replace(PLUGIN_OPTIONS, PLUGIN_OPTIONS + "      pdf: false\n", 1)
+    config.write_text(text, encoding="utf-8")
 
 
 def make_ours(root: Path, n: int, seed: int) -> tuple[list[synthetic.GenVersion], str]:
     """The repository's mkdocs.yml and docs/, with a synthetic strategy/."""
     root.mkdir(parents=True)
     shutil.copy(MKDOCS_YML, root / "mkdocs.yml")
+    set_pdf(root / "mkdocs.yml", on=False)  # the site's own targets; the PDFs apart
     shutil.copytree(REPO / "docs", root / "docs")
     versions, stats = synthetic.write_strategy(root, n, seed)
     content_dir = _strategy_plugin_options().get("content_dir", "strategy")
@@ -167,7 +206,11 @@ def timed_build(project: Path, site: Path, log: Path) -> Run:
             f"mkdocs build failed in {project} (exit {process.returncode}):\n{output[-4000:]}"
         )
     pages = sum(1 for _ in site.rglob("index.html"))
-    return Run(seconds, usage.ru_maxrss / 1024, pages)  # ru_maxrss is in KiB on Linux
+    made = PDF_LOG.findall(log.read_text(encoding="utf-8", errors="replace"))
+    pdf_pages, pdf_seconds = sum(int(p) for p, _ in made), sum(float(s) for _, s in made)
+    # ru_maxrss is in KiB on Linux
+    cpu = usage.ru_utime + usage.ru_stime
+    return Run(seconds, usage.ru_maxrss / 1024, pages, pdf_pages, pdf_seconds, cpu)
 
 
 def measure(site: str, project: Path, n: int, repeat: int) -> Result:
@@ -232,6 +275,22 @@ def report(results: dict[tuple[str, int], Result], sizes: list[int], sites: list
         )
     if small != 25 or large != 400:
         print("  (the issue's targets are stated for N=25 and N=400)")
+    pdf_sizes = [n for n in sizes if ("pdf", n) in results]
+    if pdf_sizes:
+        print()
+        print("PDFs (the same project with 'pdf: true'; no target, reported):")
+    for n in pdf_sizes:
+        r = results[("pdf", n)]
+        per_page = 1000 * r.pdf_seconds / r.pdf_pages if r.pdf_pages else float("nan")
+        line = (
+            f"  N={n}: {r.pdf_pages} PDF pages made in {r.pdf_seconds:.1f} s of CPU, "
+            f"{per_page:.0f} ms per PDF page; whole build {r.seconds:.1f} s "
+            f"({r.cpu_seconds:.1f} s of CPU)"
+        )
+        if ("ours", n) in results:
+            ours = results[("ours", n)]
+            line += f"; without PDFs {ours.seconds:.1f} s ({ours.cpu_seconds:.1f} s of CPU)"
+        print(line)
 
 
 def main() -> None:
@@ -239,7 +298,13 @@ def main() -> None:
     parser.add_argument("--sizes", default="25,100,400", help="sections per version, e.g. 25,100")
     parser.add_argument("--repeat", type=int, default=3, help="builds per site and N (median)")
     parser.add_argument("--seed", type=int, default=1, help="seed of the synthetic content")
-    parser.add_argument("--only", choices=("ours", "plain"), help="build only one of the sites")
+    parser.add_argument(
+        "--only", choices=("ours", "plain", "pdf"), help="build only one of the sites"
+    )
+    parser.add_argument(
+        "--pdf-sizes",
+        help="the N to build with PDFs too (default: the smallest N; 'none' for none)",
+    )
     parser.add_argument(
         "--keep", metavar="DIR", help="generate into DIR and keep it (e.g. to profile a build)"
     )
@@ -255,6 +320,14 @@ def main() -> None:
         print(f"mkdocs.yml: {MKDOCS_YML}")
     sizes = sorted({int(s) for s in args.sizes.split(",") if s.strip()})
     sites = [args.only] if args.only else ["ours", "plain"]
+    if args.pdf_sizes == "none":
+        pdf_sizes: set[int] = set()
+    elif args.pdf_sizes:
+        pdf_sizes = {int(s) for s in args.pdf_sizes.split(",") if s.strip()}
+    else:
+        pdf_sizes = {min(sizes)}
+    if args.only not in (None, "pdf"):
+        pdf_sizes = set()
 
     if args.keep:
         work = Path(args.keep).resolve()
@@ -277,11 +350,18 @@ def main() -> None:
             for site, project in (("ours", ours), ("plain", plain)):
                 if site in sites:
                     results[(site, n)] = measure(site, project, n, args.repeat)
+            if n in pdf_sizes:
+                with_pdf = work / f"n{n}" / "pdf"
+                if with_pdf.exists():
+                    shutil.rmtree(with_pdf)
+                shutil.copytree(ours, with_pdf, ignore=shutil.ignore_patterns("site", "*.log"))
+                set_pdf(with_pdf / "mkdocs.yml", on=True)
+                results[("pdf", n)] = measure("pdf", with_pdf, n, args.repeat)
     finally:
         if not args.keep:
             shutil.rmtree(work, ignore_errors=True)
     print(f"load average after: {', '.join(f'{x:.2f}' for x in os.getloadavg())}")
-    report(results, sizes, sites)
+    report(results, sizes, [site for site in sites if site != "pdf"])
 
 
 if __name__ == "__main__":

@@ -7,9 +7,9 @@ with --sections N, generates a synthetic strategy of four versions with N sectio
 each, as build_speed.py does), starts `mkdocs serve` there on a free port, waits for the
 first build, and then, --edits times, appends a new paragraph holding one unique word to
 a Swedish section file of the adopted version and polls the served page of that section
-every 20 ms until it contains the word. Prints each time and the median; the target is
-under 2 s. The server (its whole process group) is stopped at the end. Nothing in the
-repository is touched.
+every 20 ms until it contains the word. Prints each time and the median; the target
+(issue 11) is under 0.5 s at 100 sections a version. The server (its whole process
+group) is stopped at the end. Nothing in the repository is touched.
 """
 
 from __future__ import annotations
@@ -40,7 +40,7 @@ import synthetic  # noqa: E402
 from strategy_site.content.loader import load_strategy  # noqa: E402
 from strategy_site.model import ADOPTED  # noqa: E402
 
-TARGET_SECONDS = 2.0
+TARGET_SECONDS = 0.5  # issue 11: save to reloaded page at 100 sections a version
 POLL_SECONDS = 0.02
 
 
@@ -176,7 +176,7 @@ def main() -> None:
         print(f"load average after: {', '.join(f'{x:.2f}' for x in os.getloadavg())}")
         print(
             f"median save-to-page {median:.2f} s (min {min(times):.2f}, max {max(times):.2f}); "
-            f"target < {TARGET_SECONDS:.0f} s: {verdict}"
+            f"target < {TARGET_SECONDS:g} s: {verdict}"
         )
     finally:
         if server is not None:

@@ -275,6 +275,7 @@ def section_file(sec: Sec, body: str) -> str:
 
 
 def translation_file(title: str, body: str, source_hash: str) -> str:
+    # Quoted: a hex hash such as "1e400000" would otherwise read as a number (inf).
     return (
         f"---\ntitle: {yaml_string(title)}\nsource_hash: {yaml_string(source_hash)}\n---\n\n{body}"
     )

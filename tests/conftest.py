@@ -17,6 +17,33 @@ EXAMPLE = REPO / "strategy"
 
 os.environ.setdefault("NO_MKDOCS_2_WARNING", "1")
 
+# The line of mkdocs.yml after which a test project's plugin options go.
+PLUGIN_OPTIONS = "      content_dir: strategy\n"
+
+
+# The sites that tests share, by the fixture that builds them: the tests that use one
+# run on the same pytest-xdist worker (scripts/test runs `-n auto --dist loadgroup`), so
+# that it is built once per run, not once per worker.
+SHARED_SITES = ("example_site",)
+
+
+@pytest.hookimpl(tryfirst=True)  # before xdist reads the groups
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    """Group the tests for xdist: those sharing a session site together, every other
+    module as a group of its own (its module-scoped sites are built once, too)."""
+    for item in items:
+        shared = [name for name in SHARED_SITES if name in item.fixturenames]
+        group = shared[0] if shared else item.path.relative_to(REPO).as_posix()
+        item.add_marker(pytest.mark.xdist_group(group))
+
+
+def without_pdfs(config: Path) -> None:
+    """Switch the PDFs off in a project's mkdocs.yml: they are most of a build's time,
+    and only the tests of the PDFs (tests/test_pdf.py) and the example's builds need them."""
+    text = config.read_text(encoding="utf-8")
+    assert PLUGIN_OPTIONS in text, "mkdocs.yml should name the strategy's content_dir"
+    config.write_text(text.replace(PLUGIN_OPTIONS, PLUGIN_OPTIONS + "      pdf: false\n", 1))
+
 
 def epoch(day: date) -> str:
     return str(int(datetime(day.year, day.month, day.day, 12, tzinfo=UTC).timestamp()))
@@ -29,13 +56,18 @@ class SiteBuilder:
         self.tmp_path = tmp_path
         self.monkeypatch = monkeypatch
 
-    def project(self, strategy: Path, docs: dict[str, str] | None = None) -> Path:
-        """A project folder: mkdocs.yml, docs/ and a copy of `strategy` as strategy/."""
+    def project(
+        self, strategy: Path, docs: dict[str, str] | None = None, pdf: bool = False
+    ) -> Path:
+        """A project folder: mkdocs.yml, docs/ and a copy of `strategy` as strategy/;
+        the PDFs only with `pdf`."""
         project = self.tmp_path / "project"
         if project.exists():
             shutil.rmtree(project)
         project.mkdir()
         shutil.copy(REPO / "mkdocs.yml", project / "mkdocs.yml")
+        if not pdf:
+            without_pdfs(project / "mkdocs.yml")
         shutil.copytree(strategy, project / "strategy")
         if docs is None:
             shutil.copytree(REPO / "docs", project / "docs")
@@ -79,12 +111,14 @@ def build_once(
     strategy: Path,
     today: date,
     docs: dict[str, str] | None = None,
+    pdf: bool = False,
 ) -> Path:
     """One site built for a whole test module (for module-scoped fixtures)."""
     monkeypatch = pytest.MonkeyPatch()
     try:
         builder = SiteBuilder(factory.mktemp("site"), monkeypatch)
-        return builder.build(builder.project(strategy, docs=docs or {"om.md": "# Om\n"}), today)
+        project = builder.project(strategy, docs=docs or {"om.md": "# Om\n"}, pdf=pdf)
+        return builder.build(project, today)
     finally:
         monkeypatch.undo()
 

@@ -2,7 +2,7 @@
 only run downwards (README, "How it fits together").
 
     mkdocs_plugin      the adapter: may import everything below
-    tools              the editors' commands
+    tools | publish    the editors' commands | outputs made from rendered pages (PDFs)
     plan               the page plan
     derive | content   facts from the model | reading the files (side by side)
     ground floor       model, urls, lineage, clock, files
@@ -27,7 +27,9 @@ ALLOWED = {
     "derive": set(),
     "plan": {"content", "derive"},
     "tools": {"content", "derive", "plan"},
-    "mkdocs_plugin": {"content", "derive", "plan"},
+    # Documents made from the rendered pages: the plan's helpers and templates, no more.
+    "publish": {"plan"},
+    "mkdocs_plugin": {"content", "derive", "plan", "publish"},
 }
 ENGINE_PACKAGES = {"mkdocs", "material", "mkdocs_static_i18n"}
 
@@ -98,3 +100,49 @@ def test_the_contract_can_fail(tmp_path):
         "1: strategy_site.plan (content may not import plan)",
         "3: mkdocs (only the adapter may import the engine)",
     ]
+    sideways = tmp_path / "sideways.py"
+    sideways.write_text("from ..publish import pdf\nfrom ..mkdocs_plugin import bridge\n")
+    assert wrong_imports(sideways, ("plan", "probe")) == [
+        "1: strategy_site.publish (plan may not import publish)",
+        "2: strategy_site.mkdocs_plugin (plan may not import mkdocs_plugin)",
+    ]
+    assert wrong_imports(sideways, ("publish", "probe")) == [
+        "2: strategy_site.mkdocs_plugin (publish may not import mkdocs_plugin)",
+    ]
+
+
+README = PACKAGE.parents[1] / "README.md"
+
+
+def readme_rows() -> dict[str, str]:
+    """The README's module table: its first column ("content/", "(top level)") -> the row."""
+    text = README.read_text(encoding="utf-8")
+    table = text[text.index("| folder | stage | modules |") :].split("\n\n", 1)[0]
+    rows = {}
+    for line in table.splitlines()[2:]:
+        folder = line.split("|")[1].strip().strip("`")
+        rows[folder] = line
+    return rows
+
+
+def named_in_readme(path: Path, rows: dict[str, str]) -> bool:
+    """Whether the module at `path` is named, as `file.py`, in its folder's row."""
+    parts = path.relative_to(PACKAGE).parts
+    row = rows.get(f"{parts[0]}/" if len(parts) > 1 else "(top level)", "")
+    return f"`{path.name}`" in row
+
+
+def test_every_module_is_named_in_the_readme() -> None:
+    """The README's module table stays true: every module of the package (package
+    `__init__.py` files aside) is named in the row of its folder."""
+    rows = readme_rows()
+    assert {"content/", "(top level)", "derive/", "plan/", "tools/", "mkdocs_plugin/"} <= set(rows)
+    missing = [
+        str(p.relative_to(PACKAGE))
+        for p in modules()
+        if p.name != "__init__.py" and not named_in_readme(p, rows)
+    ]
+    assert not missing, f"README.md's module table does not name {missing}"
+    # Guards the check: a module in the wrong row, or not there at all, is not named.
+    assert not named_in_readme(PACKAGE / "content" / "cli.py", rows)
+    assert not named_in_readme(PACKAGE / "tools" / "no_such_module.py", rows)

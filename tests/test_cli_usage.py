@@ -24,6 +24,7 @@ def repo(tmp_path: Path, basic: Path) -> Path:
     root = tmp_path / "repo"
     root.mkdir()
     shutil.move(basic, root / "innehall")
+    (root / "docs").mkdir()  # MkDocs needs it, and `check` says so when it is missing
     (root / "mkdocs.yml").write_text(
         "site_name: X\nplugins:\n  - search\n  - strategy:\n      content_dir: innehall\n"
         "markdown_extensions:\n  - pymdownx.emoji:\n      emoji_index: !!python/name:x.y\n"

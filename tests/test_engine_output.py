@@ -3,7 +3,7 @@ i18n lists must list our pages: these fail when an upgrade of either changes it.
 
 - The sidebar entries pre-rendered once per version (mkdocs_plugin/sidebar.py, inserted
   by the fork of partials/nav.html) against Material's own rendering of the same
-  navigation (the same site built with the pre-rendering switched off).
+  navigation (the same site built with the pre-rendering switched off), on every page.
 - The sitemap (i18n's, fed by bridge.list_in_sitemap) lists every page of the site.
 """
 
@@ -21,7 +21,6 @@ from conftest import FIXTURES, build_once
 from strategy_site.mkdocs_plugin import plugin
 
 SITE_URL = "https://example.org/smart-specialisering/"
-PAGES = ["v3/skog/", "v3/inledning/", "v3/", "v2/inledning/", "en/v3/skog/", "en/kort/skogen/"]
 
 
 @pytest.fixture(scope="module")
@@ -33,7 +32,7 @@ def ours(tmp_path_factory: pytest.TempPathFactory) -> Path:
 def materials(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """The same site with every sidebar entry rendered by Material itself."""
     patch = pytest.MonkeyPatch()
-    patch.setattr(plugin, "prerender_closed_entries", lambda nav, prefix: None)
+    patch.setattr(plugin, "prerender_closed_entries", lambda nav, prefix: [])
     try:
         return build_once(tmp_path_factory, FIXTURES / "basic", date(2020, 5, 1))
     finally:
@@ -59,13 +58,25 @@ def sidebar(site: Path, path: str) -> list[tuple[str, tuple[str, ...], str, str]
     return entries
 
 
-@pytest.mark.parametrize("path", PAGES)
-def test_prerendered_sidebar_entries_are_materials_markup(
-    ours: Path, materials: Path, path: str
+def built_pages(site: Path) -> list[str]:
+    """Every page of a built site, as its site path ("v3/skog/"; "" for the start)."""
+    return sorted(
+        "" if p.parent == site else p.parent.relative_to(site).as_posix() + "/"
+        for p in site.rglob("index.html")
+    )
+
+
+def test_prerendered_sidebar_entries_are_materials_markup_on_every_page(
+    ours: Path, materials: Path
 ) -> None:
-    assert sidebar(ours, path) == sidebar(materials, path), (
-        "sidebar.py's closed entries no longer match Material's partials/nav-item.html: "
-        "update _closed_entry to the new markup (and check templates/partials/nav.html)"
+    pages = built_pages(ours)
+    assert pages == built_pages(materials)
+    assert {"v3/skog/", "v2/inledning/", "en/v3/skog/", "en/kort/skogen/"} <= set(pages)
+    differing = [path for path in pages if sidebar(ours, path) != sidebar(materials, path)]
+    assert not differing, (
+        f"on {len(differing)} of {len(pages)} pages (first: /{differing[0]}), sidebar.py's "
+        "closed entries no longer match Material's partials/nav-item.html: update "
+        "_closed_entry to the new markup (and check templates/partials/nav.html)"
     )
 
 
@@ -92,3 +103,21 @@ def test_the_sitemap_lists_every_page(ours: Path) -> None:
     assert "v3/skog/" in pages and "en/v3/skog/" in pages
     assert pages - listed == set(), "pages missing from sitemap.xml"
     assert listed - pages == set(), "sitemap.xml lists pages that do not exist"
+
+
+def footer_titles(site: Path, path: str) -> list[tuple[str, str | None]]:
+    """The footer's previous and next links: each title and its `lang`, if any."""
+    page = BeautifulSoup((site / path / "index.html").read_text(encoding="utf-8"), "html.parser")
+    titles = page.select("footer .md-footer__link .md-ellipsis")
+    return [(" ".join(t.get_text().split()), t.get("lang")) for t in titles]
+
+
+def test_the_footer_marks_titles_in_another_language(ours: Path) -> None:
+    """The forked partials/footer.html reads `strategy_title_langs` (by page URL): an
+    untranslated section's title on an English page is marked Swedish, others are not."""
+    assert footer_titles(ours, "en/v3/skog/") == [
+        ("3 Fokusområden", "sv"),
+        ("3.2 Hälsa och e-hälsa", "sv"),
+    ]
+    swedish = footer_titles(ours, "v3/skog/")
+    assert len(swedish) == 2 and all(lang is None for _, lang in swedish)

@@ -50,7 +50,10 @@ def language_links(page: BeautifulSoup) -> dict[str, str]:
 
 
 def head_alternates(page: BeautifulSoup) -> dict[str, str]:
-    return {link["hreflang"]: link["href"] for link in page.select("head link[rel=alternate]")}
+    """The page's language alternates in its head (the language's Atom feed aside: the
+    sitemap Material fetches beside it is the language's own, which exists)."""
+    links = page.select('head link[rel=alternate]:not([type="application/atom+xml"])')
+    return {link["hreflang"]: link["href"] for link in links}
 
 
 @pytest.mark.parametrize(

@@ -18,8 +18,16 @@ def build_date() -> date:
     epoch = os.environ.get("SOURCE_DATE_EPOCH", "").strip()
     if not epoch:
         return date.today()
+    return build_time().date()
+
+
+def build_time() -> datetime:
+    """The build's moment in UTC (a PDF's creation date): SOURCE_DATE_EPOCH, or now."""
+    epoch = os.environ.get("SOURCE_DATE_EPOCH", "").strip()
+    if not epoch:
+        return datetime.now(tz=UTC).replace(microsecond=0)
     try:
-        return datetime.fromtimestamp(int(epoch), tz=UTC).date()
+        return datetime.fromtimestamp(int(epoch), tz=UTC)
     except (ValueError, OverflowError, OSError):
         raise BuildDateError(
             f"SOURCE_DATE_EPOCH is '{epoch[:40]}', which is not a time: set it to whole "

@@ -21,6 +21,19 @@ def write_atomically(path: Path, text: str) -> None:
         raise
 
 
+def write_bytes_atomically(path: Path, data: bytes) -> None:
+    """`write_atomically` for a file that is not text (a PDF): whole or not at all."""
+    handle, temporary = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
+    try:
+        with os.fdopen(handle, "wb") as stream:
+            stream.write(data)
+        os.chmod(temporary, 0o644)
+        os.replace(temporary, path)
+    except BaseException:
+        Path(temporary).unlink(missing_ok=True)
+        raise
+
+
 def read_exactly(path: Path) -> str:
     """The file's text with its line endings as they are (no newline translation)."""
     return path.read_bytes().decode("utf-8")

@@ -278,6 +278,16 @@ class InterfaceStrings:
     lines: dict[str, int] = field(default_factory=dict)  # key -> line in `path`
 
 
+@dataclass(frozen=True)
+class Licence:
+    """The terms the region publishes its text and open data under (`licence:` in
+    strategy.yml): a name, where the terms are, and what readers should know besides."""
+
+    name: LocalizedText
+    url: str | None = None
+    note: LocalizedText = field(default_factory=dict)
+
+
 @dataclass
 class Strategy:
     """The whole document: every version, oldest first, and the inputs."""
@@ -291,6 +301,7 @@ class Strategy:
     versions: dict[str, Version] = field(default_factory=dict)  # oldest first
     inputs: list[Input] = field(default_factory=list)
     strings: dict[str, InterfaceStrings] = field(default_factory=dict)  # by language
+    licence: Licence | None = None  # None: the region has not said
 
     @property
     def current_version(self) -> Version:

@@ -13,11 +13,18 @@ INPUTS = "inspel"  # a version's inputs
 OUTCOME = "remissutfall"  # the outcome of the consultation a version answers
 TRANSLATIONS = "oversattning"  # the translation status page
 HISTORY = "historik"  # a section's history across versions
+PDF_SUFFIX = ".pdf"  # a version's printable document, beside its first page
+# The open data: a folder of files shared by every language (the JSON, its schema, the
+# CSV), and its documentation page per language at /data/ and /en/data/. "data" reads
+# the same in Swedish and English, so one address serves both.
+DATA = "data"
+FEED = "feed.xml"  # the Atom feed of each language: /feed.xml, /en/feed.xml
 
 # Names a section or version id may not take, or its page would collide with one of these.
 _ENGINE_PATHS = {"index", "assets", "search", "sv", "en"}
 RESERVED_SECTION_IDS = frozenset({CHANGES, INPUTS, OUTCOME} | _ENGINE_PATHS)
-RESERVED_VERSION_IDS = RESERVED_SECTION_IDS | {TRANSLATIONS}
+# Pages at the site's root: a version of that id would take their address.
+RESERVED_VERSION_IDS = RESERVED_SECTION_IDS | {TRANSLATIONS, DATA}
 
 
 def version_path(version_id: str) -> str:
@@ -54,8 +61,39 @@ def response_template_path(version_id: str, suffix: str = "txt") -> str:
     return f"{version_id}/remissvar.{suffix}"
 
 
+def pdf_path(version_id: str, changes: bool = False) -> str:
+    """A version's PDF, `beslutad/beslutad.pdf`, or its changes edition (the text with the
+    changes since the version it is based on), `beslutad/beslutad-andringar.pdf`.
+
+    A file, not a folder: no section id can take the name (ids have no dot), but a
+    version's own document could, which the loader refuses (`pdf_names`)."""
+    name = f"{version_id}-{CHANGES}" if changes else version_id
+    return f"{version_id}/{name}{PDF_SUFFIX}"
+
+
+def pdf_names(version_id: str) -> tuple[str, str]:
+    """The file names, within the version's folder, that the site's PDFs take."""
+    whole, changes = pdf_path(version_id), pdf_path(version_id, changes=True)
+    return whole.rsplit("/", 1)[1], changes.rsplit("/", 1)[1]
+
+
 def translations_path() -> str:
     return f"{TRANSLATIONS}/"
+
+
+def data_path() -> str:
+    """The page that documents the open data (one per language)."""
+    return f"{DATA}/"
+
+
+def data_file_path(name: str) -> str:
+    """A file of the open data, one for every language: "data/strategy.json"."""
+    return f"{DATA}/{name}"
+
+
+def feed_path() -> str:
+    """A language's Atom feed (localized like a page: "en/feed.xml")."""
+    return FEED
 
 
 def localized(path: str, lang: str, source_language: str) -> str:

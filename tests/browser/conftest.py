@@ -25,16 +25,24 @@ def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
 
 
 def pytest_terminal_summary(terminalreporter) -> None:
-    if MISSING:
+    # Under xdist the skips happen in the workers: their reports reach this process.
+    skipped = [
+        report.longrepr[2]
+        for report in terminalreporter.stats.get("skipped", [])
+        if "tests/browser/" in report.nodeid and isinstance(report.longrepr, tuple)
+    ]
+    messages = set(MISSING) | {str(message) for message in skipped}
+    if messages:
         terminalreporter.write_sep("!", "BROWSER TESTS SKIPPED, NOT PASSED", red=True, bold=True)
-        for message in sorted(MISSING):
+        for message in sorted(messages):
             terminalreporter.write_line(message, red=True, bold=True)
 
 
 @pytest.fixture(scope="session")
 def example_project(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """A copy of the repository's own mkdocs.yml, strategy/ and docs/."""
-    return copy_project(tmp_path_factory.mktemp("example") / "project")
+    """A copy of the repository's own mkdocs.yml, strategy/ and docs/, PDFs included (so
+    the reproducibility test compares them too, and the link checker follows the links)."""
+    return copy_project(tmp_path_factory.mktemp("example") / "project", pdf=True)
 
 
 @pytest.fixture(scope="session")

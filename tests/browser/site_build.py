@@ -16,6 +16,8 @@ from pathlib import Path
 
 import yaml
 
+from conftest import without_pdfs
+
 REPO = Path(__file__).resolve().parents[2]
 
 # The build date of every test site: 1 April 2020, while the example's consultation is
@@ -31,13 +33,17 @@ def copy_project(
     target: Path,
     strategy: Path = REPO / "strategy",
     docs: Path | dict[str, str | bytes] = REPO / "docs",
+    pdf: bool = False,
 ) -> Path:
     """A project folder `target` with the repository's mkdocs.yml, `strategy` and `docs`.
 
-    `docs` is a folder to copy or a mapping of file names to contents.
+    `docs` is a folder to copy or a mapping of file names to contents. The PDFs are
+    made only with `pdf` (the example's own build): they take most of a build's time.
     """
     target.mkdir(parents=True)
     shutil.copy(REPO / "mkdocs.yml", target / "mkdocs.yml")
+    if not pdf:
+        without_pdfs(target / "mkdocs.yml")
     shutil.copytree(strategy, target / "strategy")
     if isinstance(docs, Path):
         shutil.copytree(docs, target / "docs")
@@ -53,9 +59,15 @@ def copy_project(
 
 
 def build(
-    project: Path, site_dir: Path, epoch: int = SOURCE_DATE_EPOCH, hash_seed: str = "0"
+    project: Path,
+    site_dir: Path,
+    epoch: int = SOURCE_DATE_EPOCH,
+    hash_seed: str = "0",
+    engine: tuple[str, ...] = (sys.executable, "-m", "mkdocs"),
+    strict: bool = False,
 ) -> Path:
-    """Build `project` into `site_dir` as `mkdocs build` would, on the day of `epoch`."""
+    """Build `project` into `site_dir` as `mkdocs build` would, on the day of `epoch`
+    (`engine`: the command that builds, such as ProperDocs' in another environment)."""
     env = dict(os.environ)
     env.update(
         SOURCE_DATE_EPOCH=str(epoch),
@@ -63,22 +75,21 @@ def build(
         PYTHONHASHSEED=hash_seed,
     )
     command = [
-        sys.executable,
-        "-m",
-        "mkdocs",
+        *engine,
         "build",
         "--quiet",
+        *(["--strict"] if strict else []),
         "--config-file",
         str(project / "mkdocs.yml"),
         "--site-dir",
         str(site_dir),
     ]
     result = subprocess.run(
-        command, cwd=project, env=env, capture_output=True, text=True, timeout=600, check=False
+        command, cwd=project, env=env, capture_output=True, text=True, timeout=1800, check=False
     )
     if result.returncode != 0 or not (site_dir / "index.html").is_file():
         raise BuildFailed(
-            f"mkdocs build of {project} failed ({result.returncode}):\n"
+            f"{' '.join(engine)} build of {project} failed ({result.returncode}):\n"
             f"{result.stdout}\n{result.stderr}"
         )
     return site_dir

@@ -7,6 +7,8 @@ import shutil
 from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
+from conftest import without_pdfs
+
 from .site_build import build
 
 
@@ -22,6 +24,9 @@ def test_two_builds_in_different_folders_are_identical(example_project, tmp_path
     for name, seed in (("first", "1"), ("second", "2")):
         project = tmp_path / name / "project"
         shutil.copytree(example_project, project)
+        # Without the PDFs, which are most of a build's time: tests/test_pdf.py builds its
+        # PDFs twice, in two folders and with two hash seeds, and compares them.
+        without_pdfs(project / "mkdocs.yml")
         jobs.append((project, tmp_path / name / "site", seed))
     with ThreadPoolExecutor(max_workers=2) as pool:
         first, second = pool.map(lambda job: build(job[0], job[1], hash_seed=job[2]), jobs)

@@ -26,12 +26,13 @@ from ..model import (
     SUPERSEDED,
     Consultation,
     Decision,
+    Licence,
     Section,
     Strategy,
     Translation,
     Version,
 )
-from ..urls import RESERVED_SECTION_IDS, RESERVED_VERSION_IDS
+from ..urls import RESERVED_SECTION_IDS, RESERVED_VERSION_IDS, pdf_names
 from .body_checks import BodyChecks
 from .dates import read_marked_date
 from .figures import FOLDER as FIGURE_FOLDER
@@ -44,7 +45,16 @@ from .problems import ProblemLog
 from .strings_loader import read_interface_strings
 from .yamlfile import LANGUAGE_PATTERN, SLUG, SLUG_HINT, Fields, describe, read_yaml_file
 
-STRATEGY_KEYS = ("title", "publisher", "source_language", "languages", "versions", "current")
+STRATEGY_KEYS = (
+    "title",
+    "publisher",
+    "source_language",
+    "languages",
+    "versions",
+    "current",
+    "licence",
+)
+LICENCE_KEYS = ("name", "url", "note")
 VERSION_KEYS = (
     "status",
     "title",
@@ -127,6 +137,7 @@ class StrategyReader:
             source_language=source_language,
             languages=languages,
             current=fields.slug("current") or "",
+            licence=self._licence(fields, languages),
         )
         version_ids = self._version_ids(fields, languages)
         self.listed = [v for v, _ in version_ids]
@@ -154,6 +165,25 @@ class StrategyReader:
         strategy.inputs = read_inputs(self.root / "inputs", strategy, self.listed, self.log)
         strategy.strings = read_interface_strings(self.root / "strings", strategy, self.log)
         return strategy
+
+    def _licence(self, fields: Fields, languages: list[str]) -> Licence | None:
+        """The terms of the text and the open data, as the region states them."""
+        sub = fields.sub("licence", "'licence'")
+        if sub is None:
+            return None
+        sub.check_keys(
+            LICENCE_KEYS,
+            required=("name",),
+            hints={"name": "Name the licence, e.g. 'name: CC BY 4.0'."},
+        )
+        name = sub.localized("name", languages, one_line=True)
+        url = sub.text("url", one_line=True)
+        if url is not None and not re.match(r"https?://", url):
+            sub.problem("url", f"'{url}' is not a web address", "Start it with https://.")
+            url = None
+        if name is None:
+            return None
+        return Licence(name, url, sub.localized("note", languages) or {})
 
     def _languages(self, fields: Fields) -> tuple[str, list[str]]:
         """The source language and every language, source first; invalid codes dropped."""
@@ -382,6 +412,15 @@ class StrategyReader:
             if (figure := figure_file(relative)) is not None:
                 figure_files.append((*figure, path))
             elif path.suffix.lower() in ASSET_SUFFIXES:
+                if relative in pdf_names(version.id):
+                    self.log.add(
+                        path,
+                        None,
+                        f"'{relative}' has the name of the PDF the site makes of this version",
+                        "Rename the file; the site publishes the version as "
+                        f"{' and '.join(pdf_names(version.id))} itself.",
+                    )
+                    continue
                 version.assets.append(relative)
             elif path.suffix != ".md" or "/" in relative:
                 if relative not in ("version.yml", LOCK_NAME):

@@ -10,11 +10,16 @@ the upstream code it depends on, so that an upgrade is checked in one place:
 - Accessors fail loudly (`PluginError` naming the upstream attribute) instead of
   guarding with `getattr` defaults: a renamed attribute must stop the build, not leave a
   sitemap without the generated pages or previews that never change.
-- Two copies of Material's markup live outside this module, because they are templates
-  and HTML, not Python: `templates/partials/nav.html` (a fork of Material's
-  `partials/nav.html`, see `MATERIAL_NAV_PARTIAL`) and `sidebar.py` (Material's markup
-  of a closed navigation entry). tests/test_engine_bridge.py compares both with the
-  installed Material and says what to re-check when they differ.
+- Material's markup also lives outside this module, because it is templates and HTML,
+  not Python: four forked partials in `templates/partials/` (`nav.html`, `footer.html`,
+  `alternate.html`, `copyright.html`, `palette.html`; their upstream files and hashes are in
+  `MATERIAL_FORKS`) and `sidebar.py` (Material's markup of a closed navigation entry).
+  tests/test_engine_bridge.py compares every fork with the installed Material's file,
+  line by line, and tests/test_engine_output.py compares the sidebar entries with
+  Material's own rendering on every page of a build; both say what to re-check.
+- What our templates read from the adapter comes through the template context (the
+  `strategy_*` names), never through attributes set on MkDocs' objects; the one
+  exception, Material's own `typeset` title on a navigation item, is set here.
 
 Written for and checked against mkdocs 1.6.1, mkdocs-material 9.8.2 and
 mkdocs-static-i18n 1.3.1 (line references are to those releases).
@@ -22,18 +27,22 @@ mkdocs-static-i18n 1.3.1 (line references are to those releases).
 
 from __future__ import annotations
 
+import atexit
+import json
 import re
+import shutil
+import tempfile
 from collections.abc import Sequence
 from functools import cache
 from importlib.metadata import PackageNotFoundError, version
 from pathlib import Path
 from typing import Any
 
-import jinja2
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin
 from mkdocs.structure.files import File
+from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
 from mkdocs.theme import Theme
 from packaging.version import Version
@@ -45,14 +54,43 @@ SUPPORTED: dict[str, tuple[str, str]] = {
     "mkdocs-material": ("9.8.2", "9.9"),
     "mkdocs-static-i18n": ("1.3.1", "1.4"),
 }
+# ProperDocs, a fork of MkDocs 1.x, runs this adapter unchanged: its command redirects
+# every `mkdocs.*` import to `properdocs.*` (properdocs/replacement.py), so the engine
+# that runs is ProperDocs, not the `mkdocs` package that Material still requires. Then
+# ProperDocs' release is checked instead of MkDocs' (tests/test_properdocs.py builds
+# the example with it).
+PROPERDOCS: tuple[str, str] = ("1.6.7", "1.7")
 
-# Material's partials/nav.html of the release our fork (templates/partials/nav.html)
-# was made from, as its SHA-256: tests compare it with the installed Material's file.
-MATERIAL_NAV_PARTIAL = (
-    "material/templates/partials/nav.html",
-    "9.8.2",
-    "af33f6e032f632eb055c365eb5f1a975bf8456152fa768e69a1aad6d470b843f",
-)
+# Material's partials that templates/partials/ forks: our file -> (Material's file, the
+# release the fork was made from, that file's SHA-256). tests/test_engine_bridge.py
+# compares each with the installed Material's file, hash and line by line.
+MATERIAL_FORKS: dict[str, tuple[str, str, str]] = {
+    "partials/nav.html": (
+        "material/templates/partials/nav.html",
+        "9.8.2",
+        "af33f6e032f632eb055c365eb5f1a975bf8456152fa768e69a1aad6d470b843f",
+    ),
+    "partials/footer.html": (
+        "material/templates/partials/footer.html",
+        "9.8.2",
+        "50c2a75f013b7b03fb97f381860c77df8fd5d13d68f90d3281754b68f69ec894",
+    ),
+    "partials/alternate.html": (
+        "material/templates/partials/alternate.html",
+        "9.8.2",
+        "572b1d4dae611aa5fd65107edec95e44331b6141abf86834ea4dc6c1ddd7241b",
+    ),
+    "partials/copyright.html": (
+        "material/templates/partials/copyright.html",
+        "9.8.2",
+        "bc86bca3bf75070fe5d72e2a3463bdddf87c10f4d6459c945fe81c5d384e35ea",
+    ),
+    "partials/palette.html": (
+        "material/templates/partials/palette.html",
+        "9.8.2",
+        "fb935107ae7d3d7475965019eec36c1ad72bf1d154254dab2474921fcd2710e3",
+    ),
+}
 
 # Event priorities, relative to mkdocs-static-i18n's, which runs its on_config, on_files,
 # on_nav and on_post_build at -100 (mkdocs_static_i18n/plugin.py, class I18n).
@@ -81,10 +119,22 @@ def check_versions() -> None:
         )
 
 
+def _running_properdocs() -> bool:
+    """Whether the engine that runs is ProperDocs: its command makes `mkdocs` an alias
+    of `properdocs` (properdocs/replacement.py: `sys.modules['mkdocs'] = ...`)."""
+    import mkdocs
+
+    return mkdocs.__name__ == "properdocs"
+
+
 @cache
 def _version_problems() -> tuple[str, ...]:
     problems = []
-    for package, (lowest, first_untested) in SUPPORTED.items():
+    wanted = dict(SUPPORTED)
+    if _running_properdocs():
+        del wanted["mkdocs"]
+        wanted["properdocs"] = PROPERDOCS
+    for package, (lowest, first_untested) in wanted.items():
         try:
             installed = version(package)
         except PackageNotFoundError:
@@ -96,6 +146,14 @@ def _version_problems() -> tuple[str, ...]:
     return tuple(problems)
 
 
+def _moved(what: str, name: str, upstream: str) -> PluginError:
+    return PluginError(
+        f"strategy: {what} has no attribute "
+        f"'{name}' any more ({upstream}); the adapter's bridge "
+        "(mkdocs_plugin/bridge.py) needs updating for this release."
+    )
+
+
 def _attribute(owner: object, name: str, upstream: str) -> Any:
     """`owner.name`, or a PluginError saying which upstream code moved."""
     try:
@@ -104,19 +162,31 @@ def _attribute(owner: object, name: str, upstream: str) -> Any:
         what = getattr(owner, "__name__", None) or (
             f"{type(owner).__module__}.{type(owner).__name__}"
         )
-        raise PluginError(
-            f"strategy: {what} has no attribute "
-            f"'{name}' any more ({upstream}); the adapter's bridge "
-            "(mkdocs_plugin/bridge.py) needs updating for this release."
-        ) from None
+        raise _moved(what, name, upstream) from None
+
+
+def _set_attribute(owner: object, name: str, value: object, upstream: str) -> None:
+    """Set an attribute that upstream code defines (checked first, so that a renamed one
+    stops the build instead of adding a new attribute nobody reads)."""
+    _attribute(owner, name, upstream)
+    setattr(owner, name, value)
 
 
 # -- mkdocs-static-i18n -------------------------------------------------------------------
 
 
-def i18n(config: MkDocsConfig) -> BasePlugin | None:
+def i18n(config: MkDocsConfig) -> BasePlugin[Any] | None:
     """The mkdocs-static-i18n plugin, if mkdocs.yml uses it."""
     return config.plugins.get("i18n")
+
+
+def i18n_locales(config: MkDocsConfig) -> list[str]:
+    """The locales listed under i18n's `languages` in mkdocs.yml (its documented
+    options, I18nPluginConfig in mkdocs_static_i18n/config.py), built or not."""
+    plugin = i18n(config)
+    if plugin is None:
+        return []
+    return [str(language.locale) for language in plugin.config.languages]
 
 
 def is_language_rebuild(config: MkDocsConfig) -> bool:
@@ -134,7 +204,8 @@ def default_language(config: MkDocsConfig) -> str | None:
     plugin = i18n(config)
     if plugin is None:
         return None
-    return _attribute(plugin, "default_language", "i18n reconfigure.py ExtendedPlugin")
+    default = _attribute(plugin, "default_language", "i18n reconfigure.py ExtendedPlugin")
+    return str(default) if default is not None else None
 
 
 def current_language(config: MkDocsConfig, fallback: str) -> str:
@@ -145,7 +216,7 @@ def current_language(config: MkDocsConfig, fallback: str) -> str:
     if plugin is None:
         return fallback
     current = _attribute(plugin, "current_language", "i18n reconfigure.py ExtendedPlugin")
-    return current or _attribute(plugin, "default_language", "i18n reconfigure.py")
+    return str(current or _attribute(plugin, "default_language", "i18n reconfigure.py"))
 
 
 def build_languages(config: MkDocsConfig, fallback: list[str]) -> list[str]:
@@ -170,10 +241,15 @@ def localise(file: File, lang: str, source_language: str, alternates: dict[str, 
     file.alternates = alternates  # type: ignore[attr-defined]
 
 
-def file_language(file: File, fallback: str) -> str:
-    """The language a file is written in: i18n's `locale`, set on every file it keeps
-    (suffix.py `create_i18n_file`); `fallback` for files i18n did not see."""
-    return getattr(file, "locale", None) or fallback
+def file_language(config: MkDocsConfig, file: File, fallback: str) -> str:
+    """The language a documentation page is written in: i18n's `locale`, which
+    `create_i18n_file` (suffix.py) sets on every file its on_files keeps and `localise`
+    sets on ours; `fallback` for a site without i18n. With i18n, a page without it means
+    that i18n stopped setting it (or another plugin added a page after ours): loud."""
+    if i18n(config) is None:
+        return fallback
+    locale = _attribute(file, "locale", "i18n suffix.py create_i18n_file")
+    return str(locale or fallback)
 
 
 def list_in_sitemap(config: MkDocsConfig, lang: str, files: Sequence[File]) -> None:
@@ -203,19 +279,46 @@ def forget_search_entries(config: MkDocsConfig) -> None:
         entries.clear()
 
 
-def widen_i18n_locales(pattern: re.Pattern[str]) -> None:
-    """Make i18n accept the locales `pattern` matches (it takes two-letter ones only).
-    Upstream: `RE_LOCALE` in mkdocs_static_i18n/config.py (read by `Locale.run_validation`
-    when the plugin's config is validated), imported by name into folder.py and suffix.py
-    (file suffixes), so each module's name is replaced. Must run before MkDocs validates
-    i18n's config: `strategy` comes before `i18n` in mkdocs.yml (plugin.py checks)."""
+# i18n's own locale pattern, read from it before `widen_i18n_locales` replaces it.
+_i18n_locale: re.Pattern[str] | None = None
+
+
+def widen_i18n_locales(extra: str) -> None:
+    """Make i18n accept, besides its own locales, those the anchored regular expression
+    `extra` matches (it takes two-letter ones only). Upstream: `RE_LOCALE` in
+    mkdocs_static_i18n/config.py (read by `Locale.run_validation` when the plugin's config
+    is validated, with `.match`), imported by name into folder.py and suffix.py (file
+    suffixes), so each module's name is replaced by i18n's pattern or `extra`. Must run
+    before MkDocs validates i18n's config: `strategy` comes before `i18n` in mkdocs.yml
+    (plugin.py checks)."""
+    global _i18n_locale
     try:
         from mkdocs_static_i18n import config, folder, suffix
     except ImportError:  # the plugin is not installed: nothing to widen
         return
+    own = _attribute(config, "RE_LOCALE", "mkdocs_static_i18n/config.py")
+    if _i18n_locale is None:
+        if not isinstance(own, re.Pattern):
+            raise PluginError(
+                "strategy: mkdocs_static_i18n/config.py's RE_LOCALE is no longer a regular "
+                "expression; update mkdocs_plugin/bridge.py for this release."
+            )
+        _i18n_locale = own
+    wider = re.compile(f"{_i18n_locale.pattern}|{extra}")
     for module in (config, folder, suffix):
-        _attribute(module, "RE_LOCALE", "mkdocs_static_i18n/config.py")
-        module.RE_LOCALE = pattern
+        _set_attribute(module, "RE_LOCALE", wider, "mkdocs_static_i18n/config.py")
+
+
+def i18n_accepts_locale(lang: str) -> bool:
+    """Whether i18n's own pattern (`RE_LOCALE`, config.py) accepts `lang`, that is, whether
+    it would take `lang` without `widen_i18n_locales`."""
+    if _i18n_locale is None:
+        raise PluginError(
+            "strategy: mkdocs_static_i18n's locale pattern (RE_LOCALE in its config.py) was "
+            "not found when the adapter was imported; update mkdocs_plugin/bridge.py for "
+            "this release of mkdocs-static-i18n."
+        )
+    return bool(_i18n_locale.match(lang))
 
 
 # -- Material -----------------------------------------------------------------------------
@@ -229,16 +332,27 @@ def forget_search_merge(config: MkDocsConfig) -> None:
     passed to `generate_search_index` (material/plugins/search/plugin.py)."""
     search = config.plugins.get("material/search") or config.plugins.get("search")
     if search is not None:
-        _attribute(search, "search_index_prev", "material/plugins/search/plugin.py")
-        search.search_index_prev = None
+        _set_attribute(search, "search_index_prev", None, "material/plugins/search/plugin.py")
 
 
 def page_language_links(config: MkDocsConfig) -> list[dict[str, Any]] | None:
-    """The language selector's entries for the page being rendered (Material reads
-    `config.extra.alternate`). i18n's `reconfigure_page_context` (reconfigure.py) sets
-    them as an attribute of `config.extra`, which shadows the mapping's item of the same
-    name that mkdocs.yml set."""
-    return vars(config.extra).get("alternate", config.extra.get("alternate"))
+    """The language selector's entries for the page being rendered (Material's
+    partials/alternate.html reads `config.extra.alternate`). With i18n configuring them
+    (its `extra_alternate`, filled in `ExtendedPlugin.on_config` when
+    `reconfigure_material` is on, reconfigure.py), `reconfigure_page_context` sets them per
+    page as an attribute of `config.extra`, which shadows the mapping's item that
+    mkdocs.yml set; then the attribute must be there. Otherwise: mkdocs.yml's item."""
+    plugin = i18n(config)
+    if plugin is None or not _attribute(plugin, "extra_alternate", "i18n reconfigure.py"):
+        return config.extra.get("alternate")
+    links = vars(config.extra).get("alternate")
+    if not isinstance(links, list):
+        raise PluginError(
+            "strategy: mkdocs-static-i18n no longer sets the page's language links as "
+            "config.extra.alternate (reconfigure.py reconfigure_page_context); update "
+            "mkdocs_plugin/bridge.py for this release."
+        )
+    return links
 
 
 def set_page_language_links(config: MkDocsConfig, links: list[dict[str, Any]]) -> None:
@@ -247,8 +361,103 @@ def set_page_language_links(config: MkDocsConfig, links: list[dict[str, Any]]) -
 
 def forget_page_language_links(config: MkDocsConfig) -> None:
     """Drop the attribute set for the last page, so that pages rendered after the last
-    page (such as 404.html) get the language roots from mkdocs.yml."""
+    page (such as 404.html) get the language roots from mkdocs.yml. (Nothing to drop
+    after a page i18n did not reconfigure: no default hides a moved attribute here.)"""
     vars(config.extra).pop("alternate", None)
+
+
+def set_search_root(context: dict[str, Any], root: str) -> None:
+    """Point a page at its language's search index. Material's base.html writes the
+    template's `base_url` into the page's `__config` script as `base`, from which its
+    search worker fetches `search/search_index.json` (and `sitemap.xml`); MkDocs sets
+    `base_url` in the page's context (`get_context`, mkdocs/commands/build.py)."""
+    if "base_url" not in context:
+        raise _moved("MkDocs' page context", "base_url", "mkdocs/commands/build.py get_context")
+    context["base_url"] = root
+
+
+# Material's base.html: `<script id="__config" type="application/json">` with `base`.
+_MATERIAL_CONFIG = re.compile(
+    r'(<script id="__config" type="application/json">)(.*?)(</script>)', re.DOTALL
+)
+
+
+def set_rendered_search_root(html: str, root: str) -> str:
+    """A page rendered without a page of its own (404.html) has Material's `base` at the
+    site's root; point it at `root`, its language's root. (`base_url` itself cannot move
+    there: asset and navigation links are built from it.) Upstream: the `__config` script
+    in material/templates/base.html, read by Material's JavaScript (`configuration()`)."""
+    found = _MATERIAL_CONFIG.search(html)
+    if found is None:
+        if "<head>" not in html:
+            return html  # not a page (an HTML fragment)
+        raise _moved("Material's base.html", "__config", "material/templates/base.html")
+    config = json.loads(found[2])
+    if "base" not in config:
+        raise _moved("Material's __config", "base", "material/templates/base.html")
+    config["base"] = root.rstrip("/") or "/"
+    rebased = found[1] + json.dumps(config, separators=(",", ":")) + found[3]
+    return html[: found.start()] + rebased + html[found.end() :]
+
+
+# Where Material's search plugin writes the index, and i18n's on_post_build the index of
+# every language merged (material/plugins/search/plugin.py `on_post_build`).
+SEARCH_INDEX = Path("search") / "search_index.json"
+
+
+def read_search_index(path: Path) -> tuple[dict[str, Any], list[dict[str, Any]]]:
+    """A search index as its `config` and its entries (`docs`), each with a `location`
+    relative to the root it was written for: Material's format (`SearchIndex.generate_
+    search_index`, material/plugins/search/plugin.py), which i18n keeps when it merges
+    the languages (`reconfigure_search_duplicates`, reconfigure.py)."""
+    index = json.loads(path.read_text(encoding="utf-8"))
+    docs = index.get("docs") if isinstance(index, dict) else None
+    if not isinstance(docs, list) or not all(
+        isinstance(d, dict) and isinstance(d.get("location"), str) for d in docs
+    ):
+        raise PluginError(
+            f"strategy: {path} is not in the format Material's search plugin wrote "
+            "(docs, each with a location); update mkdocs_plugin/bridge.py for this release."
+        )
+    config = index.get("config", {})
+    return (config if isinstance(config, dict) else {}), docs
+
+
+def write_search_index(
+    path: Path, config: dict[str, Any], docs: list[dict[str, Any]], lang: str
+) -> None:
+    """A search index of one language, in Material's format (see read_search_index);
+    `config.lang` names the stemmer Material's search worker loads."""
+    index = {"config": dict(config, lang=[lang]), "docs": docs}
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text(json.dumps(index, ensure_ascii=False, separators=(",", ":")), encoding="utf-8")
+
+
+def theme_languages(config: MkDocsConfig) -> set[str] | None:
+    """The languages the theme has translation partials for, or None for a theme without
+    them. Upstream: Material's `partials/languages/<lang>.html`, imported by
+    partials/language.html as `"partials/languages/" ~ config.theme.language`. The partials
+    this adapter generated itself (`add_theme_templates`) are not counted."""
+    found: set[str] = set()
+    generated = str(_generated) if _generated is not None else None
+    for folder in config.theme.dirs:
+        languages = Path(folder) / "partials" / "languages"
+        if folder != generated and languages.is_dir():
+            found |= {p.stem for p in languages.glob("*.html")}
+    return found or None
+
+
+def language_partial(lang: str, fallback: str, direction: str) -> tuple[str, str]:
+    """Material's translation partial for a language it lacks, as (template name, source):
+    a macro `t(key)` (the interface of partials/languages/*.html) that answers
+    "language" and "direction" itself and every other key from `fallback`'s partial."""
+    own = {"language": lang, "direction": direction}
+    entries = ", ".join(f'"{key}": "{value}"' for key, value in own.items())
+    source = (
+        f'{{% import "partials/languages/{fallback}.html" as base %}}'
+        f"{{% macro t(key) %}}{{{{ {{{entries}}}.get(key) or base.t(key) }}}}{{% endmacro %}}\n"
+    )
+    return f"partials/languages/{lang}.html", source
 
 
 # -- MkDocs -------------------------------------------------------------------------------
@@ -265,23 +474,48 @@ def read_skipped_pages(pages: list[Page], config: MkDocsConfig) -> None:
             page.read_source(config)
 
 
+def set_homepage(nav: Navigation, page: Page) -> None:
+    """Make `page` the home page of `nav`. `Navigation.__init__` (mkdocs/structure/nav.py)
+    takes the first page whose `is_homepage` is true, which a language's start page
+    (`en/`) and a navigation we build ourselves do not have; i18n's on_nav sets
+    `homepage` by hand the same way (plugin.py). Material links its logo to
+    `nav.homepage.url` (partials/header.html, nav.html) and starts the path with it
+    (partials/path.html)."""
+    _set_attribute(nav, "homepage", page, "mkdocs/structure/nav.py Navigation")
+
+
+# A folder of this process for the theme templates the adapter generates (see
+# add_theme_templates); made when first needed, removed when the process ends.
+_generated: Path | None = None
+
+
+def _generated_theme_dir() -> Path:
+    global _generated
+    if _generated is None:
+        _generated = Path(tempfile.mkdtemp(prefix="strategy-theme-"))
+        atexit.register(shutil.rmtree, _generated, ignore_errors=True)
+    return _generated
+
+
 def add_theme_templates(theme: Theme, templates: dict[str, str]) -> None:
     """Let every Jinja environment made from `theme` also load `templates` (name ->
-    source). MkDocs makes a new environment from `Theme.get_env()` for every build
-    (mkdocs/theme.py; mkdocs/commands/build.py `build`), and Material's search plugin
-    makes one to read its settings, so the theme object's method is wrapped (once: the
-    original is kept on the theme, and the wrapper is replaced on every call)."""
-    original = getattr(theme, "_strategy_original_get_env", theme.get_env)
-
-    def get_env() -> jinja2.Environment:
-        env = original()
-        if templates:
-            assert env.loader is not None
-            env.loader = jinja2.ChoiceLoader([env.loader, jinja2.DictLoader(templates)])
-        return env
-
-    theme._strategy_original_get_env = original  # type: ignore[attr-defined]
-    theme.get_env = get_env  # type: ignore[method-assign]
+    source). `Theme.get_env` (mkdocs/theme.py) builds a new environment, with a
+    `FileSystemLoader` over `Theme.dirs`, for every build and for Material's search
+    plugin: so the templates are written to a folder of their own, added at the end of
+    `theme.dirs`, where they come after every template of the theme (i18n adds its sitemap
+    folder to `theme.dirs` the same way, reconfigure.py). Nothing of the theme object is
+    replaced. A file is rewritten only when its source changed."""
+    if not templates:
+        return
+    folder = _generated_theme_dir()
+    for name, source in templates.items():
+        path = folder / name
+        if not path.is_file() or path.read_text(encoding="utf-8") != source:
+            path.parent.mkdir(parents=True, exist_ok=True)
+            path.write_text(source, encoding="utf-8")
+    dirs = _attribute(theme, "dirs", "mkdocs/theme.py Theme")
+    if str(folder) not in dirs:
+        dirs.append(str(folder))
 
 
 # -- Material: its inline scripts, for the Content-Security-Policy -------------------------
@@ -315,6 +549,7 @@ def set_html_title(item: Any, html: str) -> None:
 
 
 def html_title(item: Any) -> str | None:
-    """The HTML title set by set_html_title, if any."""
-    typeset = item.__dict__.get("typeset")
+    """The HTML title set by set_html_title, if any (MkDocs' items have no `typeset` of
+    their own: without one, nothing was set)."""
+    typeset = vars(item).get("typeset")
     return typeset["title"] if isinstance(typeset, dict) else None

@@ -93,3 +93,12 @@ def site_notice(value: dict[str, Any], lang: str, source: str) -> SiteNotice | N
     words = value.get("more") or {}
     more = str(words[lang]).strip() if lang in words else t(lang, "site_notice.more")
     return SiteNotice(text, more, href, None if own else source)
+
+
+def notice_texts(value: dict[str, Any]) -> dict[str, str]:
+    """The notice's sentence per language (without its link), for the open data."""
+    return {
+        str(key): str(text).strip()
+        for key, text in value.items()
+        if key not in ("link", "more") and isinstance(text, str)
+    }

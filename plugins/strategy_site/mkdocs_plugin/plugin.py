@@ -19,11 +19,11 @@ so every event here runs once per language and must be safe to repeat.
 from __future__ import annotations
 
 import json
-import re
 from collections.abc import Callable, Sequence
+from dataclasses import replace
 from datetime import date
 from pathlib import Path
-from typing import Any
+from typing import Any, cast
 from urllib.parse import urlsplit
 
 from markupsafe import escape
@@ -35,6 +35,7 @@ from mkdocs.structure import StructureItem
 from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs.structure.nav import Navigation, Section
 from mkdocs.structure.pages import Page
+from mkdocs.utils.templates import TemplateContext
 
 from .. import urls
 from ..clock import BuildDateError, build_date
@@ -43,7 +44,7 @@ from ..content.problems import ContentError
 from ..derive.comparisons import Comparisons
 from ..model import Strategy
 from ..plan.checked import load_publishable
-from ..plan.pages import NavItem, PlannedPage, SitePlan, plan_site
+from ..plan.pages import NavItem, PlannedFile, PlannedPage, SitePlan, plan_shared_files, plan_site
 from ..plan.render import not_found
 from ..plan.sanitise import sanitise
 from ..plan.templating import Fragments, TemplateProblem
@@ -54,7 +55,7 @@ from .csp import with_policy
 from .flavour import MKDOCS_MATERIAL
 from .headings import name_headings
 from .languages import add_theme_languages, widen_i18n_locales
-from .notice import notice_problems, site_notice
+from .notice import notice_problems, notice_texts, site_notice
 from .preview import (
     PreviewSources,
     environment_key,
@@ -63,9 +64,15 @@ from .preview import (
     nav_fingerprint,
     set_dirty,
 )
+from .printing import PrintRun, make_pdfs, pdf_links
 from .search import copy_sitemaps, language_root, search_from, split_search_index
 from .sidebar import prerender_closed_entries
-from .site_checks import theme_problems
+from .site_checks import (
+    add_required_settings,
+    has_search,
+    language_problems,
+    theme_problems,
+)
 from .site_swap import SafeSiteDir, SiteInUse
 
 log = get_plugin_logger(__name__)
@@ -73,7 +80,6 @@ log = get_plugin_logger(__name__)
 SANITISED_KINDS = ("section", "changes")  # pages whose text editors and translators wrote
 
 widen_i18n_locales()  # before i18n reads its languages: see languages.py
-I18N_LOCALE = re.compile(r"[a-z]{2}(-[A-Za-z]{4})?(-[A-Z]{2})?")  # what i18n accepts itself
 
 TEMPLATES = Path(__file__).parent / "templates"
 # Where a region's overrides of the page plan's partials go, under the theme's custom_dir
@@ -94,7 +100,7 @@ REQUIRED_EXTENSIONS = (
 )
 
 
-class StrategyPlugin(BasePlugin[StrategyPluginConfig]):
+class StrategyPlugin(BasePlugin[StrategyPluginConfig]):  # type: ignore[no-untyped-call]
     supports_multiple_instances = False
 
     def __init__(self) -> None:
@@ -103,12 +109,19 @@ class StrategyPlugin(BasePlugin[StrategyPluginConfig]):
         self.plan: SitePlan | None = None
         self.planned: dict[str, PlannedPage] = {}
         self.version_navs: dict[str, Navigation] = {}
+        # Per version: its sidebar's closed top-level entries, rendered once (sidebar.py).
+        self.closed_entries: dict[str, list[str]] = {}
+        # Page URL -> the language of its title, where not the page's (the footer's links).
+        self.title_langs: dict[str, str] = {}
         self.today = date.today()  # the build date, read in on_config
         self.not_found_pages: dict[str, str] = {}  # lang -> the rendered 404 page
         self.site = SafeSiteDir()  # `mkdocs build` builds beside site/, then swaps it in
         self.swap_site = False
         self.config_used: MkDocsConfig | None = None
         self.fragments = Fragments()  # the page plan's partials, the region's first
+        self.command = "build"  # MkDocs' command: `serve` is a preview, which makes no PDFs
+        self.printing: PrintRun | None = None  # this language's rendered pages, for PDFs
+        self.shared: list[PlannedFile] | None = None  # the open data, planned once a build
 
     # -- configuration -------------------------------------------------------------
 
@@ -133,6 +146,7 @@ class StrategyPlugin(BasePlugin[StrategyPluginConfig]):
         for extension in REQUIRED_EXTENSIONS:
             if extension not in config.markdown_extensions:
                 config.markdown_extensions.append(extension)
+        add_required_settings(config)
         if not bridge.is_language_rebuild(config):
             # A new build (MkDocs keeps plugin objects across `serve` rebuilds), not
             # i18n's build of one more language: read the content afresh.
@@ -150,6 +164,7 @@ class StrategyPlugin(BasePlugin[StrategyPluginConfig]):
             except BuildDateError as error:
                 raise PluginError(f"strategy: {error}") from None
             self.not_found_pages = {}
+            self.shared = None
             bridge.forget_search_entries(config)
         bridge.forget_search_merge(config)  # every build, each language's too
         return config
@@ -157,8 +172,11 @@ class StrategyPlugin(BasePlugin[StrategyPluginConfig]):
     def _check_languages(self, config: MkDocsConfig, strategy: Strategy) -> None:
         """Every language builds: i18n accepts it and the theme can name it."""
         names = list(config.plugins)
-        unusual = [lang for lang in strategy.languages if not I18N_LOCALE.fullmatch(lang)]
-        if unusual and "i18n" in names and names.index("i18n") < names.index("strategy"):
+        if "i18n" in names:
+            unusual = [lang for lang in strategy.languages if not bridge.i18n_accepts_locale(lang)]
+        else:
+            unusual = []
+        if unusual and names.index("i18n") < names.index("strategy"):
             raise PluginError(
                 f"strategy: the language {', '.join(unusual)} needs 'strategy' before 'i18n' "
                 "under 'plugins' in mkdocs.yml (it widens the language codes i18n accepts)."
@@ -171,6 +189,18 @@ class StrategyPlugin(BasePlugin[StrategyPluginConfig]):
                 "these languages (see the guide 'Ny region'), or list only one language in "
                 "strategy.yml."
             )
+        locales = bridge.i18n_locales(config)
+        unlisted = [lang for lang in strategy.languages if locales and lang not in locales]
+        if unlisted:
+            raise PluginError(
+                f"strategy: strategy.yml has the language {', '.join(unlisted)}, but the "
+                "'i18n' plugin in mkdocs.yml does not list it under 'languages', so it "
+                "would not be published; add '- locale: "
+                f"{unlisted[0]}' with its 'name' there (see the guide 'Ny region')."
+            )
+        problems = language_problems(config, strategy.source_language, "i18n" in names)
+        if problems:
+            raise PluginError("strategy: " + "\n".join(problems))
         add_theme_languages(config, strategy.languages, strategy.source_language, text_direction)
 
     def content_root(self, config: MkDocsConfig) -> Path:
@@ -190,10 +220,11 @@ class StrategyPlugin(BasePlugin[StrategyPluginConfig]):
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
         set_dirty(command == "serve" and dirty)
+        self.command = command
         self.swap_site = command in ("build", "gh-deploy") and not dirty
 
     def on_build_error(self, error: Exception) -> None:
-        self.site.failed = True
+        self.site.mark_failed()
 
     def on_shutdown(self) -> None:
         """After the whole build (the strict check included): publish it, or keep the old."""
@@ -217,6 +248,12 @@ class StrategyPlugin(BasePlugin[StrategyPluginConfig]):
         toc = config.mdx_configs.setdefault("toc", {})
         toc["permalink_title"] = t(lang, "ui.permalink")
         assert self.comparisons is not None  # shared by every language's build
+        site_url = config.site_url or None
+        if self.shared is None:  # the first language's build: the same for all
+            notice = notice_texts(self.config.notice)
+            self.shared = plan_shared_files(
+                strategy, self.today, self.comparisons, site_url=site_url, notice=notice or None
+            )
         try:
             self.plan = plan_site(
                 strategy,
@@ -225,10 +262,13 @@ class StrategyPlugin(BasePlugin[StrategyPluginConfig]):
                 self.comparisons,
                 flavour=MKDOCS_MATERIAL,
                 fragments=self.fragments,
+                site_url=site_url,
+                shared=self.shared,
             )
         except TemplateProblem as problem:
             raise PluginError(f"strategy: {problem}") from None
         self.planned = {}
+        self.printing = PrintRun(lang) if self.config.pdf else None
         taken = {file.dest_uri: file for file in files}
         backing = self._preview_backing(config, files, lang, strategy)
         for page in self.plan.pages:
@@ -243,8 +283,18 @@ class StrategyPlugin(BasePlugin[StrategyPluginConfig]):
             files.append(file)
             self.planned[page.source_uri] = page
         for planned_file in self.plan.files:
+            # A file every language shares (lang "") is in the source language's plan only.
+            dest = planned_file.path
+            if planned_file.lang:
+                dest = urls.localized(planned_file.path, lang, strategy.source_language)
+            existing = taken.get(dest)
+            if existing is not None:
+                raise PluginError(
+                    f"strategy: docs/{existing.src_uri} would take the address of a "
+                    f"generated file (/{dest}); rename or move it."
+                )
             file = File.generated(config, planned_file.path, content=planned_file.content)
-            file.dest_uri = urls.localized(planned_file.path, lang, strategy.source_language)
+            file.dest_uri = dest
             files.append(file)
         for version in strategy.versions.values():
             for asset in version.assets:
@@ -342,18 +392,19 @@ class StrategyPlugin(BasePlugin[StrategyPluginConfig]):
     def on_nav(self, nav: Navigation, config: MkDocsConfig, files: Files) -> Navigation:
         assert self.plan is not None and self.strategy is not None
         page_of = {uri: _page_of(files, uri) for uri in self.planned}
+        self.title_langs = {}
         for uri, planned in self.planned.items():
             # Material prints titles as given: hand it escaped text (Markup), once.
             page_of[uri].title = escape(planned.title)
-            _mark_title_language(page_of[uri], planned.title, planned.title_lang, self.plan.lang)
+            self._mark_title_language(page_of[uri], planned.title, planned.title_lang)
 
-        self.version_navs = {}
+        self.version_navs, self.closed_entries = {}, {}
         for version_id, items in self.plan.version_navs.items():
             built: list[StructureItem] = [self._nav_item(item, page_of) for item in items]
             pages = _pages_in(built)
             _link_pages(pages)
             navigation = Navigation(built, pages)
-            prerender_closed_entries(
+            self.closed_entries[version_id] = prerender_closed_entries(
                 navigation, urls.localized("", self.plan.lang, self.strategy.source_language)
             )
             self.version_navs[version_id] = navigation
@@ -367,9 +418,8 @@ class StrategyPlugin(BasePlugin[StrategyPluginConfig]):
         site_nav = Navigation([start, versions, *nav.items], [start, *version_fronts, *nav.pages])
         if is_dirty():
             bridge.read_skipped_pages(nav.pages, config)
-        for version_nav in self.version_navs.values():
-            version_nav.homepage = start
-        site_nav.homepage = start
+        for version_nav in [*self.version_navs.values(), site_nav]:
+            bridge.set_homepage(version_nav, start)
         return site_nav
 
     def _nav_item(self, item: NavItem, page_of: dict[str, Page]) -> Page | Section:
@@ -379,8 +429,7 @@ class StrategyPlugin(BasePlugin[StrategyPluginConfig]):
         children: list[StructureItem] = [page]
         children += [self._nav_item(child, page_of) for child in item.children]
         section = Section(escape(item.title), children)
-        assert self.plan is not None
-        _mark_title_language(section, item.title, item.title_lang, self.plan.lang)
+        self._mark_title_language(section, item.title, item.title_lang)
         for child in children:
             child.parent = section
         return section
@@ -407,11 +456,16 @@ class StrategyPlugin(BasePlugin[StrategyPluginConfig]):
         env.globals["strategy_notice"] = site_notice(
             self.config.notice, self.plan.lang, self.strategy.source_language
         )
+        env.globals["strategy_title_langs"] = self.title_langs  # read by partials/footer.html
+        self._print(config)
+        env.globals["strategy_links"] = self._site_links()
         lang = self._plan_lang()
         for file in files.documentation_pages():
-            locale = bridge.file_language(file, lang)
-            if file.page is not None and locale != lang and file.generated_by is None:
-                _mark_title_language(file.page, file.page.title or "", locale, lang)
+            if file.page is None or file.generated_by is not None:
+                continue
+            locale = bridge.file_language(config, file, lang)
+            if locale != lang:
+                self._mark_title_language(file.page, file.page.title or "", locale)
         return env
 
     @event_priority(bridge.PAGE_CONTEXT_AFTER_I18N)
@@ -423,15 +477,18 @@ class StrategyPlugin(BasePlugin[StrategyPluginConfig]):
         context["strategy_ui"] = strings_with_prefix(self._plan_lang(), "ui")
         if planned is not None:
             # The title first, then the banner: the skip link goes to the title.
-            heading, separator, body = page.content.partition("</h1>")
+            content = page.content or ""
+            heading, separator, body = content.partition("</h1>")
             if not separator:
-                heading, body = "", page.content
+                heading, body = "", content
             elif planned.text_lang:
                 heading = heading.replace("<h1", f'<h1 lang="{planned.text_lang}"', 1)
             context["strategy_heading"] = heading + separator
             context["strategy_body"] = body
         if planned is not None and planned.version in self.version_navs:
             context["nav"] = self.version_navs[planned.version]
+            # Read by partials/nav.html, entry by entry of this navigation.
+            context["strategy_closed_entries"] = self.closed_entries[planned.version]
         if planned is not None:
             # Material's language selector and hreflang links; site-root-relative paths,
             # which its `url` filter makes relative to the page (i18n uses absolute
@@ -450,7 +507,7 @@ class StrategyPlugin(BasePlugin[StrategyPluginConfig]):
         assert self.plan is not None and self.strategy is not None
         lang, source = self.plan.lang, self.strategy.source_language
         # A hand-written page shown in a language it is not written in (i18n's fallback).
-        file_locale = bridge.file_language(page.file, lang)
+        file_locale = bridge.file_language(config, page.file, lang)
         context["strategy_text_lang"] = (
             planned.text_lang
             if planned is not None
@@ -458,7 +515,7 @@ class StrategyPlugin(BasePlugin[StrategyPluginConfig]):
         )
         root = language_root(page.url, lang, source)
         if root is not None:
-            context["base_url"] = root  # Material's search reads this language's index
+            bridge.set_search_root(context, root)  # Material's search: this language's index
         return context
 
     def on_page_content(self, html: str, page: Page, config: MkDocsConfig, files: Files) -> str:
@@ -466,18 +523,102 @@ class StrategyPlugin(BasePlugin[StrategyPluginConfig]):
         depth behind the body policy that `check` and on_config enforce."""
         planned = self.planned.get(page.file.src_uri) if page.file.generated_by else None
         if planned is None or planned.kind not in SANITISED_KINDS:
-            return name_headings(html)
+            html = name_headings(html)
+            if planned is not None and self.printing is not None:
+                self.printing.collect(planned, html)  # a version's overview of its changes
+            return html
         clean, removed = sanitise(html)
         if removed:
             log.warning(
                 f"/{page.url}: the sanitiser removed {', '.join(removed)} from the text; "
                 "the content policy (content/body_policy.py) should have refused it."
             )
-        return name_headings(clean)  # the site's own markup, after the sanitiser
+        html = name_headings(clean)  # the site's own markup, after the sanitiser
+        if self.printing is not None:
+            self.printing.collect(planned, html)
+        return html
+
+    def _print(self, config: MkDocsConfig) -> None:
+        """This language's PDFs, now that all its pages are rendered and none is written
+        yet, so that each version's first page can say how large they are. A preview
+        makes none and says so."""
+        if self.printing is None or self.plan is None:
+            return
+        assert self.strategy is not None and self.comparisons is not None
+        lang = self.plan.lang
+        made = None
+        if self.command != "serve":
+            notice = site_notice(self.config.notice, lang, self.strategy.source_language)
+            made = make_pdfs(
+                self.printing,
+                self.strategy,
+                self.comparisons,
+                Path(config.site_dir),
+                site_url=config.site_url or "",
+                notice=notice.text if notice is not None else "",
+                today=self.today,
+                flavour=MKDOCS_MATERIAL,
+                fragments=self.fragments,
+            )
+            if self.printing.pdf_pages:
+                log.info(
+                    f"PDFs ({lang}): {self.printing.pdf_pages} pages in "
+                    f"{self.printing.seconds:.1f} s ({self.printing.cpu_seconds:.1f} s of CPU)"
+                )
+        links = pdf_links(
+            self.plan.pages,
+            self.strategy,
+            lang,
+            self.today,
+            made,
+            flavour=MKDOCS_MATERIAL,
+            fragments=self.fragments,
+        )
+        for uri, html in links.items():
+            page = self.planned[uri]
+            self.planned[uri] = replace(page, before_html=page.before_html + html)
+
+    def _site_links(self) -> dict[str, Any]:
+        """The open data page and the language's feed, for every page's head and footer
+        (404 included): site-root-relative paths, which the templates' `url` filter makes
+        relative to the page (absolute on the 404 page)."""
+        assert self.plan is not None and self.strategy is not None
+        lang, source = self.plan.lang, self.strategy.source_language
+        feed = next((f for f in self.plan.files if f.path == urls.feed_path()), None)
+        return {
+            "data": {
+                "href": urls.localized(urls.data_path(), lang, source),
+                "text": t(lang, "ui.open_data"),
+            },
+            "feed": None
+            if feed is None
+            else {
+                "href": urls.localized(feed.path, lang, source),
+                "lang": lang,
+                "title": t(lang, "feed.link_title"),
+                "text": t(lang, "ui.feed"),
+            },
+        }
 
     def _plan_lang(self) -> str:
         assert self.plan is not None
         return self.plan.lang
+
+    def _mark_title_language(self, item: Page | Section, title: str, title_lang: str) -> None:
+        """A title in another language than the page's is marked, in the sidebar (through
+        Material's `typeset` title, which it renders as HTML) and in the footer's links
+        (`strategy_title_langs`, by page URL)."""
+        if not title_lang:
+            return
+        lang = self._plan_lang()
+        if isinstance(item, Page):
+            self.title_langs[item.url] = title_lang
+        note = t(lang, "ui.in_language", language=language_name(title_lang, lang))
+        bridge.set_html_title(
+            item,
+            f'<span lang="{title_lang}">{escape(title)}</span> '
+            f'<span class="st-title-lang">{escape(note)}</span>',
+        )
 
     # -- the 404 page, one per language ----------------------------------------------
 
@@ -488,22 +629,27 @@ class StrategyPlugin(BasePlugin[StrategyPluginConfig]):
         return site_path + urls.localized("", self._plan_lang(), self.strategy.source_language)
 
     def on_template_context(
-        self, context: dict[str, Any], template_name: str, config: MkDocsConfig
-    ) -> dict[str, Any]:
+        self, context: TemplateContext, /, *, template_name: str, config: MkDocsConfig
+    ) -> TemplateContext:
         if template_name != "404.html" or self.strategy is None or self.plan is None:
             return context
+        self._not_found_context(cast("dict[str, Any]", context), config)
+        return context
+
+    def _not_found_context(self, context: dict[str, Any], config: MkDocsConfig) -> None:
+        """What our 404.html reads besides MkDocs' own template context."""
+        assert self.strategy is not None
         lang, root = self._plan_lang(), self._language_root(config)
         context["strategy_ui"] = strings_with_prefix(lang, "ui")
         try:
             context["strategy_not_found"] = not_found(
-                self.strategy, lang, root, MKDOCS_MATERIAL, self.fragments
+                self.strategy, lang, root, MKDOCS_MATERIAL, self.fragments, has_search(config)
             )
         except TemplateProblem as problem:
             raise PluginError(f"strategy: {problem}") from None
         context["strategy_not_found_title"] = (
             f"{t(lang, 'notfound.title')} – {self.strategy.text(self.strategy.title, lang)}"
         )
-        return context
 
     def on_post_template(self, output: str, template_name: str, config: MkDocsConfig) -> str:
         """MkDocs writes every language's 404.html to the site's root, the last one
@@ -540,7 +686,7 @@ class StrategyPlugin(BasePlugin[StrategyPluginConfig]):
         if bridge.is_language_rebuild(config):
             bridge.forget_search_merge(config)  # before i18n writes the index of all languages
             return  # an inner build of one more language: the outer build finishes up
-        self.site.built = True  # every language is written (a later error still counts)
+        self.site.mark_built()  # every language is written (a later error still counts)
         self._write_manifest(Path(config.site_dir))
         if bridge.i18n(config) is None:
             return
@@ -551,19 +697,6 @@ class StrategyPlugin(BasePlugin[StrategyPluginConfig]):
         )
         copy_sitemaps(Path(config.site_dir), languages, self.strategy.source_language)
         self._write_not_found_pages(Path(config.site_dir))
-
-
-def _mark_title_language(item: Page | Section, title: str, title_lang: str, lang: str) -> None:
-    """A title in another language than the page's is marked, in the sidebar (through
-    Material's `typeset` title, which it renders as HTML) and in the footer's links."""
-    item.strategy_title_lang = title_lang
-    if title_lang:
-        note = t(lang, "ui.in_language", language=language_name(title_lang, lang))
-        bridge.set_html_title(
-            item,
-            f'<span lang="{title_lang}">{escape(title)}</span> '
-            f'<span class="st-title-lang">{escape(note)}</span>',
-        )
 
 
 def _page_of(files: Files, src_uri: str) -> Page:

@@ -6,15 +6,18 @@ mkdocs-static-i18n merges every language's entries into one `search/search_index
 After the last language is built, the merged index is split: the source language keeps
 `search/`, every other language gets `<lang>/search/` with locations relative to its own
 root, and pages of that language point Material's search at it (see `language_root`).
+The index's format and where Material reads its root from are the bridge's business
+(bridge.py: `read_search_index`, `write_search_index`, `set_search_root`).
 """
 
 from __future__ import annotations
 
-import json
 import posixpath
-import re
 import shutil
 from pathlib import Path
+from typing import Any
+
+from . import bridge
 
 
 def language_root(page_url: str, lang: str, source_language: str) -> str | None:
@@ -25,20 +28,10 @@ def language_root(page_url: str, lang: str, source_language: str) -> str | None:
     return depth.rstrip("/") or "."
 
 
-CONFIG = re.compile(r'(<script id="__config" type="application/json">)(.*?)(</script>)', re.DOTALL)
-
-
 def search_from(html: str, root: str) -> str:
-    """A page rendered without a page of its own (404.html) has Material's `base` at the
-    site's root; point it at `root`, its language's root, whose search index it needs.
-    (`base_url` itself cannot move: asset and navigation links are built from it.)"""
-
-    def rebase(match: re.Match[str]) -> str:
-        config = json.loads(match[2])
-        config["base"] = root.rstrip("/") or "/"
-        return match[1] + json.dumps(config, separators=(",", ":")) + match[3]
-
-    return CONFIG.sub(rebase, html, count=1)
+    """A page rendered without a page of its own (404.html) searches from `root`, its
+    language's root, whose search index it needs."""
+    return bridge.set_rendered_search_root(html, root)
 
 
 def copy_sitemaps(site_dir: Path, languages: list[str], source_language: str) -> None:
@@ -52,6 +45,9 @@ def copy_sitemaps(site_dir: Path, languages: list[str], source_language: str) ->
                     shutil.copyfile(source, site_dir / lang / name)
 
 
+Entry = dict[str, Any]
+
+
 def split_search_index(
     site_dir: Path, languages: list[str], source_language: str, partial: bool = False
 ) -> None:
@@ -60,11 +56,10 @@ def split_search_index(
     `partial`: a dirty preview build, whose index holds only the pages it rebuilt; the
     entries of every other page are kept from the previous split index.
     """
-    path = site_dir / "search" / "search_index.json"
+    path = site_dir / bridge.SEARCH_INDEX
     if not path.is_file():
         return
-    merged = json.loads(path.read_text(encoding="utf-8"))
-    docs = merged.get("docs", [])
+    config, docs = bridge.read_search_index(path)
     for lang in languages:
         if lang == source_language:
             continue
@@ -74,33 +69,27 @@ def split_search_index(
             for d in docs
             if d["location"].startswith(prefix)
         ]
-        target = site_dir / lang / "search" / "search_index.json"
-        _write(target, merged, _with_previous(target, own) if partial else own, lang)
+        target = site_dir / lang / bridge.SEARCH_INDEX
+        own = _with_previous(target, own) if partial else own
+        bridge.write_search_index(target, config, own, lang)
     others = tuple(f"{lang}/" for lang in languages if lang != source_language)
     own = [d for d in docs if not d["location"].startswith(others)]
     if partial:
         # The merged file is rewritten by every build: keep the last split to merge with.
-        kept = site_dir / "search" / ".preview_index.json"
+        kept = path.parent / ".preview_index.json"
         own = _with_previous(kept, own)
-        _write(kept, merged, own, source_language)
-    _write(path, merged, own, source_language)
+        bridge.write_search_index(kept, config, own, source_language)
+    bridge.write_search_index(path, config, own, source_language)
 
 
 def _page(location: str) -> str:
     return location.split("#", 1)[0]
 
 
-def _with_previous(path: Path, docs: list[dict]) -> list[dict]:
+def _with_previous(path: Path, docs: list[Entry]) -> list[Entry]:
     """`docs`, plus the entries of `path` for pages that `docs` does not cover."""
     if not path.is_file():
         return docs
     rebuilt = {_page(d["location"]) for d in docs}
-    previous = json.loads(path.read_text(encoding="utf-8")).get("docs", [])
+    _, previous = bridge.read_search_index(path)
     return [d for d in previous if _page(d["location"]) not in rebuilt] + docs
-
-
-def _write(path: Path, merged: dict, docs: list[dict], lang: str) -> None:
-    config = dict(merged.get("config", {}), lang=[lang])
-    path.parent.mkdir(parents=True, exist_ok=True)
-    text = json.dumps({"config": config, "docs": docs}, ensure_ascii=False, separators=(",", ":"))
-    path.write_text(text, encoding="utf-8")

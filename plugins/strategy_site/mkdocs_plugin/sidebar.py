@@ -5,8 +5,9 @@ sidebar dominates the build and its cost per page grows with the size of the str
 With `navigation.prune`, every top-level entry but the open one is a plain link; all
 pages of a version at the same depth show those links identically. So their HTML is
 made once per version, in Material's markup, with links from the language's root, and
-the `partials/nav.html` override inserts it with the page's base URL in front; the open
-entry is still rendered by Material.
+handed to the templates as `strategy_closed_entries` (one per top-level entry, in
+order); the `partials/nav.html` override inserts an entry with the page's base URL in
+front. The open entry is still rendered by Material.
 """
 
 from __future__ import annotations
@@ -46,9 +47,12 @@ def _closed_entry(item: Page | Section, link: str) -> str:
 BASE = "__strategy_base__"  # replaced by the page's base URL: its language's root
 
 
-def prerender_closed_entries(nav: Navigation, language_prefix: str) -> None:
-    """Give every top-level entry its closed HTML, with links from the language's root
-    (the template puts the page's `base_url` in front, which points there)."""
+def prerender_closed_entries(nav: Navigation, language_prefix: str) -> list[str]:
+    """Every top-level entry's closed HTML, in the navigation's order, with links from
+    the language's root (the template puts the page's `base_url` in front, which points
+    there)."""
+    entries = []
     for item in nav.items:
         target = _first_page(item).url.removeprefix(language_prefix)
-        item.strategy_closed_html = _closed_entry(item, f"{BASE}/{target}")
+        entries.append(_closed_entry(item, f"{BASE}/{target}"))
+    return entries

@@ -3,6 +3,9 @@
 Each problem is a sentence that says what to change in mkdocs.yml; MkDocs shows it as
 one line and stops (PluginError), instead of publishing a site that quietly breaks a
 promise (fonts from another host) or lacks its banners (an override of our template).
+What the site needs and no region has to decide (theme features, heading permalinks,
+Markdown extensions) the plugin adds itself, so that a region's mkdocs.yml stays short
+(the one `strategi init` writes, explained in docs/ny-region.md).
 """
 
 from __future__ import annotations
@@ -15,6 +18,40 @@ from mkdocs.config.defaults import MkDocsConfig
 TEMPLATES = Path(__file__).parent / "templates"
 PAGE_BASE = "strategy-base.html"
 EXTENDS_BASE = re.compile(r"{%-?\s*extends\s+[\"']" + re.escape(PAGE_BASE) + r"[\"']")
+
+# Material features the site's pages are built for: section pages as the index of their
+# section (a version's chapters), the sidebar pruned to the open entry (sidebar.py
+# renders the closed ones in that markup), previous and next within a version.
+REQUIRED_FEATURES = ("navigation.indexes", "navigation.prune", "navigation.footer")
+SEARCH_PLUGINS = ("search", "material/search")
+
+
+def add_required_settings(config: MkDocsConfig) -> None:
+    """What every strategy site needs, added when mkdocs.yml leaves it out (and kept as
+    written when it does not): theme features and heading permalinks."""
+    if config.theme.name == "material":
+        features = config.theme.get("features")
+        if not isinstance(features, list):
+            features = config.theme["features"] = []
+        features += [feature for feature in REQUIRED_FEATURES if feature not in features]
+    config.mdx_configs.setdefault("toc", {}).setdefault("permalink", True)
+
+
+def has_search(config: MkDocsConfig) -> bool:
+    """Whether the site has a search (the 404 page offers one only then)."""
+    return any(name in config.plugins for name in SEARCH_PLUGINS)
+
+
+def language_problems(config: MkDocsConfig, source_language: str, has_i18n: bool) -> list[str]:
+    """A site in one language names it in the theme (i18n sets it per language)."""
+    language = config.theme.get("language")
+    if has_i18n or config.theme.name != "material" or language == source_language:
+        return []
+    return [
+        f"the theme's language is '{language}' (Material's default when none is set), but "
+        f"the strategy is written in '{source_language}', so every page would say it is in "
+        f"'{language}'; set 'language: {source_language}' under 'theme' in mkdocs.yml."
+    ]
 
 
 def theme_problems(config: MkDocsConfig) -> list[str]:

@@ -40,6 +40,14 @@ class SafeSiteDir:
     def active(self) -> bool:
         return self.target is not None
 
+    def mark_built(self) -> None:
+        """Every language is written (a later error still counts: see `mark_failed`)."""
+        self.built = True
+
+    def mark_failed(self) -> None:
+        """The build failed: `finish` keeps the old site."""
+        self.failed = True
+
     def start(self, site_dir: str) -> str:
         """Take the folder's lock and return the temporary folder to build into."""
         if self.target is not None:  # i18n's build of one more language: already set up

@@ -17,6 +17,7 @@ from __future__ import annotations
 import html
 import re
 import xml.etree.ElementTree as etree
+from collections.abc import Callable
 
 from markdown import Markdown
 from markdown.extensions import Extension
@@ -45,9 +46,8 @@ class _ChangeHeadings(Treeprocessor):
         if not any(_MARKED_RE.search(text) for text in inner):
             return
         registry = self.md.treeprocessors  # a Registry: no .get()
-        toc = registry["toc"] if "toc" in registry else None  # noqa: SIM401
-        slugify = getattr(toc, "slugify", None)
-        separator = getattr(toc, "sep", "-")
+        # Without toc, headings get no ids (it makes them): only the names are set.
+        slug = _toc_slugify(registry["toc"]) if "toc" in registry else None
         used = {el.attrib["id"] for el in root.iter() if "id" in el.attrib}
         counters: dict[str, int] = {}
         for el, text in zip(headings, inner, strict=True):
@@ -56,8 +56,39 @@ class _ChangeHeadings(Treeprocessor):
             else:
                 plain = new_text(text)
                 el.set("data-toc-label", plain)
-            if "id" not in el.attrib and slugify is not None:
-                el.set("id", unique(slugify(html.unescape(plain), separator), used, counters))
+            if "id" not in el.attrib and slug is not None:
+                el.set("id", unique(slug(html.unescape(plain)), used, counters))
+
+
+class TocChanged(RuntimeError):
+    """Python-Markdown's toc extension no longer works the way this module relies on."""
+
+
+def _toc_slugify(toc: object) -> Callable[[str], str]:
+    """toc's own slugify with its separator, so that the ids made here are the ids toc
+    makes. Upstream: `TocTreeprocessor.__init__` sets `self.slugify` and `self.sep` from
+    its config, and `run` calls `self.slugify(text, self.sep)` (markdown/extensions/toc.py).
+    A toc without them stops the build: ids made otherwise would not match the section
+    page's, and links to a heading of a changes view would quietly break."""
+    try:
+        slugify, separator = toc.slugify, toc.sep  # type: ignore[attr-defined]
+    except AttributeError:
+        raise TocChanged(
+            "strategy_site.plan.change_headings: Python-Markdown's toc treeprocessor has no "
+            "'slugify' or 'sep' attribute any more (markdown/extensions/toc.py "
+            "TocTreeprocessor); update _toc_slugify for this release of Markdown."
+        ) from None
+    if not callable(slugify) or not isinstance(separator, str):
+        raise TocChanged(
+            "strategy_site.plan.change_headings: Python-Markdown's toc treeprocessor's "
+            "'slugify' or 'sep' changed type (markdown/extensions/toc.py); update "
+            "_toc_slugify for this release of Markdown."
+        )
+
+    def slug(text: str) -> str:
+        return str(slugify(text, separator))
+
+    return slug
 
 
 class ChangeHeadings(Extension):

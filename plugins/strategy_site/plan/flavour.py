@@ -19,3 +19,7 @@ class Flavour:
     search_exclude: Mapping[str, object]  # front matter that leaves a page out of search
     hide_toc: Mapping[str, object]  # front matter that hides a page's table of contents
     page_source: str  # what a Markdown link to another page's folder ends with
+    result_labels: str  # front matter key of the labels shown with a search result
+    # Front matter that ranks a section in search: the current version's text first.
+    search_first: Mapping[str, object]
+    search_later: Mapping[str, object]

@@ -37,7 +37,8 @@ from ..derive.translations import (
     translation_languages,
     translation_statuses,
 )
-from ..model import CONSULTATION, POPULAR, Section, Strategy, Version
+from ..model import CONSULTATION, POPULAR, LocalizedText, Section, Strategy, Version
+from .export import CSV_FILE, JSON_FILE, SCHEMA_FILE, feed_xml, open_data_files
 from .figures.place import (
     figures_changed,
     figures_changed_note,
@@ -70,6 +71,7 @@ from .render_changes import (
     overview_table,
     summarises_note,
 )
+from .render_data import ListedFile, open_data_page
 from .render_front import changed_heading, what_changed
 from .render_history import history_link, section_history_list
 from .render_inputs import affecting_list, inputs_page
@@ -102,6 +104,7 @@ INPUTS = "inputs"
 OUTCOME = "outcome"
 TRANSLATIONS = "translations"
 HISTORY = "history"
+DATA = "data"
 
 
 @dataclass
@@ -120,6 +123,10 @@ class PlannedPage:
     css_class: str = ""
     alternates: dict[str, str] = field(default_factory=dict)  # lang -> site path
     title_lang: str = ""  # language of `title`, when it differs from `lang` (untranslated)
+    # What a printed edition (publish/) shows of a section or changes page beside its
+    # text: the notices that say what the reader is looking at, not the site's navigation.
+    print_before: str = ""
+    print_after: str = ""
 
     @property
     def source_uri(self) -> str:
@@ -128,7 +135,12 @@ class PlannedPage:
 
 @dataclass
 class PlannedFile:
-    """A file that is not a page, e.g. a response template to download."""
+    """A file that is not a page, e.g. a response template to download.
+
+    A file of a language is written under its language's prefix ("en/feed.xml"); one
+    with `lang` "" is the same for every language (the open data) and is written once,
+    at `path` itself: the source language's plan carries it.
+    """
 
     lang: str
     path: str  # language-independent, e.g. "remiss/remissvar.txt"
@@ -165,12 +177,35 @@ def plan_site(
     *,
     flavour: Flavour,
     fragments: Fragments = PACKAGE_FRAGMENTS,
+    site_url: str | None = None,
+    shared: list[PlannedFile] | None = None,
 ) -> SitePlan:
     """Every page and file of the site in `lang`, as of the build date `today`, in the
-    engine's `flavour`, its HTML from `fragments` (the region's partials first)."""
+    engine's `flavour`, its HTML from `fragments` (the region's partials first).
+
+    `site_url` is the site's address (a feed needs absolute addresses: without it there
+    is none); `shared` the files every language shares, from `plan_shared_files` once
+    per build (planned here when not given)."""
     use_region_strings(strategy.strings)
     comparisons = comparisons or Comparisons(strategy)
-    return SitePlanner(strategy, lang, today, comparisons, flavour, fragments).plan()
+    if shared is None:
+        shared = plan_shared_files(strategy, today, comparisons, site_url=site_url)
+    planner = SitePlanner(strategy, lang, today, comparisons, flavour, fragments, site_url)
+    return planner.plan(shared)
+
+
+def plan_shared_files(
+    strategy: Strategy,
+    today: date,
+    comparisons: Comparisons | None = None,
+    *,
+    site_url: str | None = None,
+    notice: LocalizedText | None = None,
+) -> list[PlannedFile]:
+    """The files one for every language: the open data (`notice`: the sentence the site
+    shows on every page, which the data repeats)."""
+    files = open_data_files(strategy, today, comparisons, site_url=site_url, notice=notice)
+    return [PlannedFile("", path, content) for path, content in files]
 
 
 class SitePlanner:
@@ -182,7 +217,9 @@ class SitePlanner:
         comparisons: Comparisons,
         flavour: Flavour,
         fragments: Fragments = PACKAGE_FRAGMENTS,
+        site_url: str | None = None,
     ):
+        self.site_url = site_url  # the site's address; a feed needs it
         self.flavour = flavour
         self.fragments = fragments
         self.strategy = strategy
@@ -194,7 +231,9 @@ class SitePlanner:
         self.histories = Histories(strategy, comparisons, self.effects)
         self.source_changes = SourceChanges()
 
-    def plan(self) -> SitePlan:
+    def plan(self, shared: list[PlannedFile] | None = None) -> SitePlan:
+        """The pages and files; `shared`: those every language shares, which the source
+        language's plan carries."""
         strategy, lang = self.strategy, self.lang
         pages = [self.start_page()]
         navs: dict[str, list[NavItem]] = {}
@@ -223,6 +262,12 @@ class SitePlanner:
             navs[version.id] = self.version_nav(version)
         if translation_languages(strategy):
             pages.append(self.translations_page())
+        if self.site_url:
+            feed = feed_xml(strategy, lang, self.today, self.site_url)
+            files.append(PlannedFile(lang, urls.feed_path(), feed))
+        if lang == self.source:
+            files += shared or []
+        pages.append(self.data_page(shared or [], files))
         for page in pages:
             page.alternates = {
                 other: urls.localized(page.path, other, self.source) for other in strategy.languages
@@ -271,6 +316,13 @@ class SitePlanner:
                 body += [outcome_link(ctx, version, "outcome.start"), ""]
         body += [f"## {t(lang, 'start.timeline')}", ""]
         body += [t(lang, "start.timeline_intro"), "", timeline(ctx), ""]
+        further = [link(ctx.link(urls.data_path()), escape(t(lang, "ui.open_data")))]
+        if self.site_url:
+            feed_type = "application/atom+xml"
+            further.append(
+                link(ctx.link(urls.feed_path()), escape(t(lang, "ui.feed")), type=feed_type)
+            )
+        body += [tag("p", " · ".join(further), class_="st-start-data"), ""]
         return PlannedPage(
             lang=lang,
             path="",
@@ -344,13 +396,14 @@ class SitePlanner:
         values: dict[str, object] = {"title": title}
         if text.summary:
             values["description"] = text.summary
-        # Search results name the version (Material shows a page's tags with each result)
-        # and rank the current version's text first.
-        values["tags"] = [version_label(self.strategy, version, lang)]
-        values["search"] = {"boost": 2 if version.id == self.strategy.current else 1}
+        # Search results name the version and rank the current version's text first.
+        values[self.flavour.result_labels] = [version_label(self.strategy, version, lang)]
+        current = version.id == self.strategy.current
+        values.update(self.flavour.search_first if current else self.flavour.search_later)
         mark = self.paragraph_mark(version, section)
         since = self.source_changes(section, lang) if state == OUTDATED else None
-        before = version_banner(ctx, version, section.id) + translation_notice(ctx, state, since)
+        notice = translation_notice(ctx, state, since)
+        before = version_banner(ctx, version, section.id) + notice
         if version.status == POPULAR:
             before += summarises_note(ctx, version, section.summarises)
         change = self.change(version, section.id, self.source)
@@ -376,6 +429,7 @@ class SitePlanner:
             text_lang=text_lang if text_lang != lang else "",
             css_class=f"st-page--{version.status}",
             title_lang=self.title_lang(section),
+            print_before=notice,
         )
 
     def title_lang(self, section: Section) -> str:
@@ -458,11 +512,11 @@ class SitePlanner:
         body = place_figure_changes(body, version, base, text_lang, self.source, page)
         title = section_title(self.strategy, version, section.id, lang)
         page_title = t(lang, "changes.page_title", title=title)
+        described = notice + change_description(ctx, change, version, base)
         before = (
             version_banner(ctx, version, section.id, folded=True)
             + changes_toggle(ctx, change, base, showing=True)
-            + notice
-            + change_description(ctx, change, version, base)
+            + described
             + history_link(ctx, version, section.id)
         )
         if change.body is not None and change.body.changed:
@@ -482,6 +536,8 @@ class SitePlanner:
             after_html=cause_list(ctx, notes),
             text_lang=text_lang if text_lang != lang else "",
             css_class=f"st-page--{version.status} st-page--changes",
+            print_before=described,
+            print_after=cause_list(ctx, notes),
         )
 
     def cause_notes(self, version: Version, section: Section, text_lang: str) -> list[CauseNote]:
@@ -631,6 +687,34 @@ class SitePlanner:
             markdown=front_matter(title=title, **self.flavour.search_exclude) + "\n".join(body),
         )
 
+    def data_page(self, shared: list[PlannedFile], files: list[PlannedFile]) -> PlannedPage:
+        """What the open data is, with the files this build writes and their sizes."""
+        lang = self.lang
+        path = urls.data_path()
+        described = {
+            JSON_FILE: ("data.json", "JSON"),
+            SCHEMA_FILE: ("data.schema", "JSON Schema"),
+            CSV_FILE: ("data.csv", "CSV"),
+        }
+        listed = []
+        for file in shared:
+            name = file.path.rsplit("/", 1)[-1]
+            key, kind = described.get(name, ("data.json", name.rsplit(".", 1)[-1].upper()))
+            listed.append(ListedFile(file.path, False, key, kind, _size(file.content)))
+        feed = next((f for f in files if f.path == urls.feed_path() and f.lang == lang), None)
+        if feed is not None:
+            listed.append(ListedFile(feed.path, True, "data.feed", "Atom", _size(feed.content)))
+        title = t(lang, "data.title")
+        body = open_data_page(self.context(path), listed, feed.path if feed else None)
+        return PlannedPage(
+            lang=lang,
+            path=path,
+            kind=DATA,
+            title=title,
+            html_title=self.html_title(title),
+            markdown=front_matter(title=title) + f"# {markdown_text(title)}\n\n" + body,
+        )
+
     def version_nav(self, version: Version) -> list[NavItem]:
         def item(section_id: str) -> NavItem:
             section = version.sections[section_id]
@@ -650,6 +734,10 @@ class SitePlanner:
         if answered_consultation(self.strategy, version) is not None:
             items.append(NavItem(t(self.lang, "outcome.title"), urls.outcome_path(version.id)))
         return items
+
+
+def _size(content: str | bytes) -> int:
+    return len(content.encode("utf-8") if isinstance(content, str) else content)
 
 
 def _first_summary(version: Version, lang: str) -> str | None:

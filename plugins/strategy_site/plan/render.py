@@ -147,7 +147,7 @@ def version_banner(
         decision = ctx.fragment("decision.html", decision=version.decision)
     consultation = Markup("")
     if version.status == CONSULTATION and version.consultation is not None:
-        consultation = _consultation_notice(ctx, version)
+        consultation = consultation_notice(ctx, version)
     return str(
         ctx.fragment(
             "banner.html",
@@ -187,7 +187,7 @@ def _currency_notice(ctx: PageContext, version: Version, section_id: str | None)
     )
 
 
-def _consultation_notice(ctx: PageContext, version: Version) -> Markup:
+def consultation_notice(ctx: PageContext, version: Version) -> Markup:
     """Open, upcoming or closed, decided by the build date."""
     consultation = version.consultation
     assert consultation is not None
@@ -417,17 +417,25 @@ def consultation_actions(ctx: PageContext, version: Version, section_id: str | N
 
 
 def not_found(
-    strategy: Strategy, lang: str, root: str, flavour: Flavour, fragments: Fragments
+    strategy: Strategy,
+    lang: str,
+    root: str,
+    flavour: Flavour,
+    fragments: Fragments,
+    search: bool = True,
 ) -> str:
     """The 404 page's text: what happened, a search, and the way to the current programme.
 
     `root` is the language's root as an absolute path ("/smart-specialisering/en/"): a
     404 page is served at whatever address was asked for, so relative links would break.
+    Without `search` (a site without a search plugin) the page offers no search form,
+    which would lead nowhere.
     """
     current = strategy.current_version
     values = {
         "root": root,
         "current": current,
         "current_href": root + urls.version_path(current.id),
+        "search": search,
     }
     return str(render_partial(strategy, lang, fragments, flavour, "not-found.html", values))

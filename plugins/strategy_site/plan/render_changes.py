@@ -80,11 +80,14 @@ def changes_toggle(ctx: PageContext, change: SectionChange, base: Version, showi
     """The control that shows and hides the highlighted changes: a link between the two
     addresses, so it works with the keyboard, without JavaScript, and can be shared."""
     if showing:  # the summary opens the folded description below (change_description)
-        control = link("../", escape(t(ctx.lang, "changes.hide")), class_="md-button")
+        button = ctx.flavour.button_class  # the engine's button style
+        control = link("../", escape(t(ctx.lang, "changes.hide")), class_=button)
         return tag("p", control, class_="st-changes-toggle")
     else:
         control = link(
-            "andringar/", escape(t(ctx.lang, "changes.show")), class_="md-button st-show-changes"
+            "andringar/",
+            escape(t(ctx.lang, "changes.show")),
+            class_=f"{ctx.flavour.button_class} st-show-changes",
         )
     return tag(
         "p",

@@ -70,9 +70,19 @@ def original_text(ctx: PageContext, html: str, name: str = "p", **attributes: st
 
 def change_path(ctx: PageContext, traced: TracedItem) -> str | None:
     """Where to see what the decision changed: the highlighted change, when there is one."""
+    found = effect(ctx, traced)
+    return found[1] if found is not None else None
+
+
+def effect(ctx: PageContext, traced: TracedItem) -> tuple[Version, str] | None:
+    """The version where the decision took effect, and where to see what it changed."""
     version = ctx.strategy.versions.get(traced.effect_version or "")
     if version is None:
         return None
+    return version, _change_path(ctx, traced, version)
+
+
+def _change_path(ctx: PageContext, traced: TracedItem, version: Version) -> str:
     has_changes = ctx.has_changes(version)
     if traced.effect_section is not None:
         if has_changes:
@@ -131,9 +141,10 @@ def _item(ctx: PageContext, version: Version, traced: TracedItem) -> str:
         rows.append((t(lang, "inputs.sources"), original_text(ctx, sources, "ul")))
     if item.response:
         rows.append((t(lang, "inputs.response"), original_text(ctx, escape(item.response), "div")))
-    target = change_path(ctx, traced)
-    if target is not None:
-        name = ctx.text(ctx.strategy.versions[traced.effect_version].title)
+    found = effect(ctx, traced)
+    if found is not None:
+        effect_version, target = found
+        name = ctx.text(effect_version.title)
         rows.append(("", link(ctx.link(target), escape(t(lang, "inputs.effect", version=name)))))
     # One line per term: the search index reads the text without the markup.
     facts = "\n".join(
@@ -302,9 +313,10 @@ def affecting_list(ctx: PageContext, items: list[TracedItem]) -> str:
     entries = []
     for traced in items:
         parts = [said_and_decided(ctx, traced)]
-        target = change_path(ctx, traced)
-        if target is not None:
-            name = ctx.text(ctx.strategy.versions[traced.effect_version].title)
+        found = effect(ctx, traced)
+        if found is not None:
+            effect_version, target = found
+            name = ctx.text(effect_version.title)
             parts += [" · ", link(ctx.link(target), escape(t(lang, "inputs.effect", version=name)))]
         entries.append(tag("li", "".join(parts)))
     return tag(

@@ -16,6 +16,7 @@ from string import Formatter
 
 from babel import Locale, UnknownLocaleError
 from babel import dates as babel_dates
+from babel.numbers import format_decimal
 from markupsafe import Markup
 
 from ..content.problems import ProblemLog
@@ -105,6 +106,18 @@ STRINGS: dict[str, dict[str, str]] = {
         "start.decision_planned": "Planerat beslut: {by}, {date}",
         "start.sections": "{count} avsnitt",
         "front.contents": "Innehåll",
+        "pdf.heading": "Som PDF",
+        "pdf.whole": "Hela versionen som PDF ({pages}, {size})",
+        "pdf.changes": "Med ändringar sedan {base}, PDF ({pages}, {size})",
+        "pdf.pages.one": "{count} sida",
+        "pdf.pages.many": "{count} sidor",
+        "pdf.preview": "PDF-filerna görs när webbplatsen byggs, inte i förhandsvisningen.",
+        "pdf.changes_edition": "Med ändringar sedan {base}",
+        "pdf.legend": "Tillagd text är understruken och borttagen text överstruken, och varje "
+        "ändring är också märkt i ord.",
+        "pdf.web_address": "På webben: {url}",
+        "pdf.page": "s.",
+        "pdf.made": "PDF gjord {date} av webbplatsens text.",
         "nav.start": "Startsida",
         "nav.versions": "Versioner",
         "translation.missing": "Det här avsnittet är inte översatt till {language} ännu. Här "
@@ -322,6 +335,76 @@ STRINGS: dict[str, dict[str, str]] = {
         "ui.made_with": "Byggd med",
         "ui.permalink": "Länk till rubriken",
         "ui.in_language": "(på {language})",
+        "ui.palette_to_dark": "Byt till mörkt läge",
+        "ui.palette_to_light": "Byt till ljust läge",
+        "ui.open_data": "Öppna data",
+        "ui.feed": "Nyheter som flöde (Atom)",
+        "feed.title": "{title}: versioner och remisser",
+        "feed.subtitle": "Nya versioner av {document} och när remisser öppnar och stänger.",
+        "feed.link_title": "Nya versioner och remisser (Atom-flöde)",
+        "feed.version": "Ny version: {version}",
+        "feed.version_summary": "En ny version har publicerats: {version}. Den har status "
+        "{status} och är daterad {date}.",
+        "feed.opens": "Remissen öppnar: {version}",
+        "feed.opens_summary": "{version} är ute på remiss från {opens} till och med {closes}. "
+        "Sista dag för remissvar är {closes}. Skicka ditt remissvar till {respond_to} och ange "
+        "diarienummer {reference}.",
+        "feed.closes": "Remisstiden har gått ut: {version}",
+        "feed.closes_summary": "Remisstiden för {version} gick ut {closes}. Diarienummer "
+        "{reference}.",
+        "feed.planned": " (planerat)",
+        "data.title": "Öppna data",
+        "data.intro": "Hela {document} finns också som öppna data, för den som vill läsa, "
+        "räkna eller jämföra med egna verktyg: varje version med sina avsnitt, vad som ändrats "
+        "mellan versionerna, inspelen och besluten om dem, och översättningarnas läge. "
+        "Adresserna är desamma på svenska och engelska och ändras inte.",
+        "data.licence": "Licens",
+        "data.licence_text": "Uppgifterna får användas enligt {licence}.",
+        "data.no_licence": "Regionen har inte angett någon licens för de här uppgifterna.",
+        "data.files": "Filer",
+        "data.file": "Fil",
+        "data.content": "Innehåll",
+        "data.format": "Format",
+        "data.size": "Storlek",
+        "data.json": "Hela {document}: versioner, avsnitt, ändringar, släktskapen mellan "
+        "avsnitt, inspel och översättningar.",
+        "data.schema": "Hur strategy.json är uppbyggd, fält för fält (JSON Schema 2020-12). "
+        "Med den kan ett program kontrollera filen.",
+        "data.csv": "Inspelen som tabell: en rad per synpunkt, med beslutet, svaret och var "
+        "det genomfördes.",
+        "data.feed": "Nyheter: nya versioner och när remisser öppnar och stänger.",
+        "data.structure": "Vad filen innehåller",
+        "data.versions": "Varje version med status, titel på varje språk, "
+        "datum, remiss och beslut, och dess avsnitt med id, nummer, rubrik och text på varje "
+        "språk, både som Markdown (som redaktörerna skrev den) och som ren text. Figurer finns "
+        "som sina data: tal, steg och kopplingar.",
+        "data.comparisons": "Ändringarna mellan varje version och den "
+        "den bygger på: för varje avsnitt vad som hänt med det (kinds: added, removed, renamed, "
+        "moved, changed, split, merged, replaces), hur många ord som lagts till och tagits "
+        "bort, och texten block för block (stycken, rubriker, listpunkter, tabellrader). Ett "
+        "block har sin text i den gamla och den nya versionen (old, new) och, när det ändrats, "
+        "orden som de är: lika (equal), strukna (delete), tillagda (insert) eller utbytta "
+        "(replace).",
+        "data.lineage": "Släktskapen: vilket avsnitt som fortsätter vilket "
+        "i versionen före, också när avsnitt har delats, slagits ihop eller sammanfattats.",
+        "data.inputs": "Inspelen med varje synpunkt, beslutet, svaret och "
+        "var beslutet genomfördes (effect), ner till stycket när redaktören har angett det.",
+        "data.translations": "I varje avsnitt: översättningens läge på varje språk: current "
+        "(aktuell), outdated (inaktuell) eller missing (saknas).",
+        "data.honesty": "Det som är påhittat eller osäkert i innehållet är markerat också i "
+        "uppgifterna: illustrative på inspel (all: påhittat, handling: det som sades är "
+        "verkligt men inte hur det hanterades), certainty och note på datum (planned: "
+        "planerat, approximate: ungefärligt) och webbplatsens meddelande i notice.",
+        "data.csv_heading": "Tabellen",
+        "data.csv_format": "Tabellen har semikolon mellan fälten och är kodad som UTF-8 med "
+        "byte order mark, så att Excel med svenska inställningar öppnar den rätt. En cell som "
+        "börjar med =, +, - eller @ har fått ett ' först, så att kalkylprogram inte läser den "
+        "som en formel; i JSON-filen står texterna precis som de skrevs.",
+        "data.feed_heading": "Flödet",
+        "data.feed_text": "Med en flödesläsare kan du få veta när en ny version publiceras och "
+        "när en remiss öppnar och stänger, med sista dag för remissvar. Flödet finns på "
+        "svenska och engelska.",
+        "data.built": "Uppgifterna byggdes {date}.",
         "notfound.title": "Sidan finns inte",
         "notfound.explain": "Det finns ingen sida på den här adressen. Kanske har adressen "
         "skrivits fel, eller så har sidan flyttats. Alla versioner av {document} finns kvar, "
@@ -419,6 +502,18 @@ STRINGS: dict[str, dict[str, str]] = {
         "site_notice.more": "Read more",
         "start.sections": "{count} sections",
         "front.contents": "Contents",
+        "pdf.heading": "As PDF",
+        "pdf.whole": "The whole version as PDF ({pages}, {size})",
+        "pdf.changes": "With the changes since {base}, PDF ({pages}, {size})",
+        "pdf.pages.one": "{count} page",
+        "pdf.pages.many": "{count} pages",
+        "pdf.preview": "The PDF files are made when the site is built, not in the preview.",
+        "pdf.changes_edition": "With the changes since {base}",
+        "pdf.legend": "Added text is underlined and removed text struck through, and every "
+        "change is also labelled in words.",
+        "pdf.web_address": "On the web: {url}",
+        "pdf.page": "p.",
+        "pdf.made": "PDF made on {date} from the text of the site.",
         "nav.start": "Home",
         "nav.versions": "Versions",
         "translation.missing": "This section has not been translated into {language} yet. "
@@ -635,6 +730,79 @@ STRINGS: dict[str, dict[str, str]] = {
         "ui.made_with": "Made with",
         "ui.permalink": "Link to this heading",
         "ui.in_language": "(in {language})",
+        "ui.palette_to_dark": "Switch to dark mode",
+        "ui.palette_to_light": "Switch to light mode",
+        "ui.open_data": "Open data",
+        "ui.feed": "News feed (Atom)",
+        "feed.title": "{title}: versions and consultations",
+        "feed.subtitle": "New versions of {document} and when consultations open and close.",
+        "feed.link_title": "New versions and consultations (Atom feed)",
+        "feed.version": "New version: {version}",
+        "feed.version_summary": "A new version has been published: {version}. Its status is "
+        "{status}, and it is dated {date}.",
+        "feed.opens": "Consultation opens: {version}",
+        "feed.opens_summary": "{version} is out for consultation from {opens} until {closes}. "
+        "The last day for responses is {closes}. Send your response to {respond_to}, quoting "
+        "the reference number {reference}.",
+        "feed.closes": "Consultation closed: {version}",
+        "feed.closes_summary": "The consultation on {version} closed on {closes}. Reference "
+        "number {reference}.",
+        "feed.planned": " (planned)",
+        "data.title": "Open data",
+        "data.intro": "The whole of {document} is also available as open data, for anyone who "
+        "wants to read, count or compare with their own tools: every version with its sections, "
+        "what changed between versions, the inputs and the decisions on them, and the state of "
+        "the translations. The addresses are the same in Swedish and English and do not change.",
+        "data.licence": "Licence",
+        "data.licence_text": "The data may be used under {licence}.",
+        "data.no_licence": "The region has not stated a licence for this data.",
+        "data.files": "Files",
+        "data.file": "File",
+        "data.content": "Content",
+        "data.format": "Format",
+        "data.size": "Size",
+        "data.json": "The whole of {document}: versions, sections, changes, how sections "
+        "continue one another, inputs and translations.",
+        "data.schema": "How strategy.json is structured, field by field (JSON Schema "
+        "2020-12). A program can check the file with it.",
+        "data.csv": "The inputs as a table: one row per point made, with the decision, the "
+        "response and where it took effect.",
+        "data.feed": "News: new versions and when consultations open and close.",
+        "data.structure": "What the file contains",
+        "data.versions": "Every version with its status, title in each "
+        "language, dates, consultation and decision, and its sections with id, number, title "
+        "and text in each language, both as Markdown (as the editors wrote it) and as plain "
+        "text. Figures are there as their data: numbers, steps and links.",
+        "data.comparisons": "The changes between each version and the "
+        "one it is based on: for each section what happened to it (kinds: added, removed, "
+        "renamed, moved, changed, split, merged, replaces), how many words were added and "
+        "removed, and the text block by block (paragraphs, headings, list items, table rows). "
+        "A block has its text in the old and the new version (old, new) and, where it changed, "
+        "its words as they are: the same (equal), deleted (delete), inserted (insert) or "
+        "replaced (replace).",
+        "data.lineage": "How sections continue one another: which section "
+        "continues which in the version before, also where sections were split, merged or "
+        "summarised.",
+        "data.inputs": "The inputs with every point made, the decision, the "
+        "response and where the decision took effect (effect), down to the paragraph where the "
+        "editors say so.",
+        "data.translations": "In every section: the state of its translation in each "
+        "language: current, outdated or missing.",
+        "data.honesty": "What is made up or uncertain in the content is marked in the data "
+        "too: illustrative on inputs (all: made up; handling: what was said is real, how it "
+        "was handled is not), certainty and note on dates (planned, approximate), and the "
+        "site's notice in notice.",
+        "data.csv_heading": "The table",
+        "data.csv_format": "The table has semicolons between fields and is encoded as UTF-8 "
+        "with a byte order mark, so that Excel with Swedish settings opens it correctly (in "
+        "other spreadsheets, choose semicolon as the separator). A cell that starts with =, +, "
+        "- or @ has been given a leading ', so that spreadsheets do not read it as a formula; "
+        "the JSON file has the texts exactly as written.",
+        "data.feed_heading": "The feed",
+        "data.feed_text": "With a feed reader you can be told when a new version is published "
+        "and when a consultation opens and closes, with the last day for responses. The feed "
+        "is available in Swedish and English.",
+        "data.built": "The data was built on {date}.",
         "notfound.title": "Page not found",
         "notfound.explain": "There is no page at this address. The address may have been "
         "mistyped, or the page may have moved. Every version of {document} is kept, but a "
@@ -773,6 +941,14 @@ def format_marked(start: date, mark: DateMark | None, lang: str) -> str:
     """A date as plain text with its certainty: 'cirka 2 mars 2020'."""
     text = format_span(start, mark.until if mark else None, lang)
     return t(lang, f"date.{mark.certainty}", date=text) if mark else text
+
+
+def format_size(size: int, lang: str) -> str:
+    """A file's size as readers write it: '240 kB', '1,2 MB' ('1.2 MB' in English)."""
+    locale = _babel_locale(lang) or _babel_locale("en")
+    if size < 1_000_000:
+        return f"{max(1, round(size / 1000))} kB"
+    return f"{format_decimal(round(size / 1_000_000, 1), locale=locale)} MB"
 
 
 def status_name(status: str, lang: str) -> str:

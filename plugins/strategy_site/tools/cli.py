@@ -39,7 +39,8 @@ from ..model import DRAFT, POPULAR, STATUSES, Section, Strategy, Version
 from ..plan.checked import load_publishable
 from ..plan.source_changes import SourceChanges, find_source_text
 from ..urls import RESERVED_VERSION_IDS
-from .find_content import find_content
+from . import init as starter_init
+from .find_content import find_content, missing_docs_dir
 from .new_version import create_version
 from .published import PublishedUnavailable
 from .published import compare as compare_published
@@ -124,6 +125,16 @@ def load_or_exit(content: Path) -> Strategy:
 def check(content: Path, published: str | None) -> None:
     """Check the content without building the site; list every problem at once."""
     strategy = load_or_exit(content)
+    docs = missing_docs_dir(content)
+    if docs is not None:
+        click.echo(
+            f"{display_path(docs)}: the folder does not exist, and MkDocs stops before "
+            "building anything without it ('docs_dir' in mkdocs.yml).\n    hint: Create it "
+            "with at least one page, such as an about page: git keeps no empty folder, so "
+            "an empty one is gone from the next clone.",
+            err=True,
+        )
+        sys.exit(1)
     sections = sum(len(v.sections) for v in strategy.versions.values())
     click.echo(
         f"{content}: {plural(len(strategy.versions), 'version')}, "
@@ -573,6 +584,51 @@ def _declared_languages(content: Path) -> list[str]:
         raise click.ClickException(f"cannot read {content / 'strategy.yml'}: {error}") from None
     languages = data.get("languages") if isinstance(data, dict) else None
     return [str(lang) for lang in languages] if isinstance(languages, list) else ["sv"]
+
+
+@main.command("init")
+@click.argument(
+    "directory", required=False, default=".", type=click.Path(file_okay=False, path_type=Path)
+)
+@click.option("--name", prompt="The region's name (site_name)", help="The region's name.")
+@click.option(
+    "--site-url",
+    prompt="The site's address (site_url), such as https://example.org/strategi/",
+    help="Where the site will be published, in full.",
+)
+@click.option(
+    "--languages",
+    default="sv,en",
+    show_default=True,
+    help="The site's languages, the one the strategy is written in first.",
+)
+def init_command(directory: Path, name: str, site_url: str, languages: str) -> None:
+    """Start a content repository in DIRECTORY (default: here): a site that builds."""
+    try:
+        codes = starter_init.parse_languages(languages)
+        url = starter_init.parse_site_url(site_url)
+        files = starter_init.starter(name, url, codes, build_date())
+        starter_init.write(directory, files)
+    except starter_init.InitError as error:
+        raise click.ClickException(str(error)) from None
+    shown = display_path(directory)
+    click.echo(f"Wrote {plural(len(files.files), 'file')} into {shown}:")
+    for relative in sorted(files.files):
+        click.echo(f"  {relative}")
+    here = "" if directory == Path(".") else f"cd {shown}\n  "
+    for code in files.untranslated:
+        click.echo(
+            f"The site's interface has no strings in '{code}': translate every value in "
+            f"strategy/strings/{code}.yml (the English text is above each key). Until each "
+            "has a value, 'strategi check' lists the keys left and the build stops."
+        )
+    click.echo(
+        "Next:\n"
+        f"  {here}python3 -m venv .venv && .venv/bin/pip install -r requirements.txt\n"
+        "  .venv/bin/strategi check && .venv/bin/mkdocs serve\n"
+        "Then complete the pages in docs/ (each says what is left) and the strategy's "
+        "name in strategy/strategy.yml; the guide 'Ny region' has the rest."
+    )
 
 
 @main.command("diff")

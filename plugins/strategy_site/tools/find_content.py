@@ -51,6 +51,27 @@ def plugin_content_dir(config: Path) -> str | None:
     return None
 
 
+def missing_docs_dir(content: Path) -> Path | None:
+    """The docs folder of the site built from `content` when it does not exist.
+
+    MkDocs refuses a missing docs_dir (docs/ by default) before any plugin runs, so the
+    build cannot say more than that; `check` says it, with what to do, beforehand. Git
+    keeps no empty folder, so a docs/ without pages vanishes from a fresh clone.
+    """
+    root = content.absolute().parent
+    config = root / "mkdocs.yml"
+    if not config.is_file() or plugin_content_dir(config) is None:
+        return None
+    if (root / str(plugin_content_dir(config))).absolute() != content.absolute():
+        return None
+    try:
+        data = YAML(typ="rt").load(config.read_text(encoding="utf-8"))
+    except Exception:  # MkDocs itself will say what is wrong with the file
+        return None
+    docs = root / str(data.get("docs_dir") or "docs")
+    return None if docs.is_dir() else docs
+
+
 def _shown(path: Path) -> Path:
     """Relative to the working folder when inside it: as an editor would type it."""
     relative = Path(os.path.relpath(path))

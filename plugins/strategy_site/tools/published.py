@@ -43,7 +43,8 @@ def read_published(target: str, relative: str) -> bytes:
         url = target.rstrip("/") + "/" + relative
         try:
             with urllib.request.urlopen(url, timeout=TIMEOUT) as response:  # noqa: S310
-                return response.read()
+                body: bytes = response.read()
+                return body
         except (urllib.error.URLError, TimeoutError, ValueError) as error:
             raise PublishedUnavailable(f"cannot read {url}: {error}") from None
     path = Path(target) / relative

@@ -61,7 +61,8 @@ def _quoted_like(old: Node, value: str) -> str:
 def _line_after(node: Node) -> int:
     """The index of the first line after `node`: block values end at column 0 of it."""
     end = node.end_mark
-    return end.line if end.column == 0 else end.line + 1
+    line: int = end.line  # ruamel.yaml's marks are untyped
+    return line if end.column == 0 else line + 1
 
 
 def set_value(text: str, key: str, value: str, after: str | None = None) -> str:
@@ -149,8 +150,9 @@ def append_to_list(text: str, key: str, item: str) -> str:
         return before + separator + scalar(item) + text[len(before) :]
     last = node.value[-1]
     lines = text.splitlines(keepends=True)
-    item_line = last.start_mark.line
-    prefix = lines[item_line][: last.start_mark.column]
+    item_line: int = last.start_mark.line
+    column: int = last.start_mark.column
+    prefix = lines[item_line][:column]
     end_line = _line_after(last)
     new_line = prefix + scalar(item) + newline_of(text)
     return "".join(lines[:end_line]) + new_line + "".join(lines[end_line:])

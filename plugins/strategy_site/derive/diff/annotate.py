@@ -255,8 +255,8 @@ def _render_block(
     if note:
         tokens = Tokenized(tokens.lead + note + " ", tokens.tokens, tokens.tail)
     if kind == HEADING and not inserted:
-        text = _deleted_heading(tokens, block, labels)
-        return _Piece(bd, text, block, True, owns=False) if text else None
+        heading = _deleted_heading(tokens, block, labels)
+        return _Piece(bd, heading, block, True, owns=False) if heading else None
     if kind == FOOTNOTE and not inserted and _footnote_label(block) in new_footnotes:
         # The label lives on in the new text; a second definition would replace one of
         # them, so the removed one is shown as a paragraph.

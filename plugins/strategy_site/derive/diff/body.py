@@ -188,24 +188,24 @@ def _gap(old: list[Block], new: list[Block], i1: int, i2: int, j1: int, j2: int)
             rewritten_old[i] = rewritten_new[j] = diff.kept
     out: list[BlockDiff] = []
     i, j = i1, j1
-    for pi, pj, diff in pairs:
+    for pi, pj, ops in pairs:
         out += _interleave(
             [_deleted(old, k, old_tok) for k in range(i, pi)],
             [_inserted(new, k, new_tok) for k in range(j, pj)],
         )
         added = removed = 0
-        for op in diff:
+        for op in ops:
             if op.tag != OP_EQUAL:
                 removed += count_words(op.old)
                 added += count_words(op.new)
         out.append(
             BlockDiff(
-                CHANGED if _differs(diff) or old[pi].key != new[pj].key else EQUAL,
+                CHANGED if _differs(ops) or old[pi].key != new[pj].key else EQUAL,
                 old[pi],
                 new[pj],
                 pi,
                 pj,
-                diff,
+                ops,
                 old_tok[pi],
                 new_tok[pj],
                 added,

@@ -24,7 +24,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from .body import CHANGED, DELETED, EQUAL, INSERTED, MOVED_IN, MOVED_OUT, BlockDiff, BodyDiff, Move
-from .tokens import COUNTED, Tokenized
+from .tokens import COUNTED, Token, Tokenized
 from .words import diff_tokens, quick_ratio, word_counter
 
 # A rewritten block (see words.py) lives on in its section when it keeps this share.
@@ -53,6 +53,11 @@ def _words(tokens: Tokenized | None) -> tuple[str, ...]:
     if tokens is None:
         return ()
     return tuple(t.key for t in tokens.tokens if t.kind in COUNTED)
+
+
+def _tokens(tokens: Tokenized | None) -> tuple[Token, ...]:
+    """A block's word tokens; none for a block compared whole (it has no words to move)."""
+    return tokens.tokens if tokens is not None else ()
 
 
 def mark_moves(compared: list[Compared]) -> None:
@@ -119,16 +124,16 @@ def _fuzzy(
     inserted = [(s, bd) for s, bd in inserted if bd.move is None]
     if not deleted or not inserted or len(deleted) * len(inserted) > FUZZY_BUDGET:
         return
-    counters = [word_counter(bd.new_tokens.tokens) for _s, bd in inserted]
+    counters = [word_counter(_tokens(bd.new_tokens)) for _s, bd in inserted]
     for section_id, origin, bd in deleted:
-        own = word_counter(bd.old_tokens.tokens)
+        own = word_counter(_tokens(bd.old_tokens))
         best: tuple[float, int] | None = None
         for n, (target_section, target) in enumerate(inserted):
             if target_section == section_id or target.move is not None:
                 continue
             if quick_ratio(own, counters[n]) < FUZZY_KEPT:
                 continue
-            kept = diff_tokens(bd.old_tokens.tokens, target.new_tokens.tokens).kept
+            kept = diff_tokens(_tokens(bd.old_tokens), _tokens(target.new_tokens)).kept
             if kept >= FUZZY_KEPT and (best is None or kept > best[0]):
                 best = (kept, n)
         if best is not None:

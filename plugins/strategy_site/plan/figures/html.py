@@ -22,8 +22,9 @@ from ...derive.figure_diff import (
     data_table,
 )
 from ...model import Figure
+from ..texts import t
 from .svg import esc, render_svg
-from .words import NO_MARKS, number, step_status, t
+from .words import NO_MARKS, number, step_status
 
 Renderer = Callable[[Figure, str, str, Marks], str]
 """(figure, dom id, language, what to mark as new or removed) -> one inline <svg>."""

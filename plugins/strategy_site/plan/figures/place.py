@@ -18,9 +18,9 @@ from ...derive.diff import DiffLabels
 from ...derive.figure_diff import diff_figures
 from ...derive.figure_translations import CURRENT, MISSING, figure_state, localized
 from ...model import Figure, Version
+from ..texts import t
 from .html import RENDERER, Renderer, block_html, changes_html, figure_html
 from .svg import esc
-from .words import t
 
 _SR_ONLY = re.compile(r'<span class="sr-only">[^<]*</span>')
 _INS = re.compile(r"<ins>(.*?)</ins>")

@@ -17,7 +17,8 @@ from collections.abc import Callable
 
 from ...derive.figure_diff import Marks, link_label
 from ...model import BAR, LINE, MAPPING, PROCESS, Chart, Figure
-from .words import NO_MARKS, description, marked, number, step_numbers, step_status, t
+from ..texts import t
+from .words import NO_MARKS, description, marked, number, step_numbers, step_status
 
 # Every element and attribute a drawing may contain, for an HTML sanitiser's allow-list
 # (tests check that the drawings keep to it). No script, no style, no href.
