@@ -12,6 +12,7 @@ CHANGES = "andringar"  # the highlighted view of a section, and a version's over
 INPUTS = "inspel"  # a version's inputs
 OUTCOME = "remissutfall"  # the outcome of the consultation a version answers
 TRANSLATIONS = "oversattning"  # the translation status page
+HISTORY = "historik"  # a section's history across versions
 PDF_SUFFIX = ".pdf"  # a version's printable document, beside its first page
 # The open data: a folder of files shared by every language (the JSON, its schema, the
 # CSV), and its documentation page per language at /data/ and /en/data/. "data" reads
@@ -44,6 +45,11 @@ def source_changes_path(version_id: str, section_id: str) -> str:
     """What changed in the section's source text since it was translated (a page of the
     translated languages only, and only when the site's version history tells)."""
     return f"{version_id}/{section_id}/{SOURCE_CHANGES}/"
+
+
+def section_history_path(version_id: str, section_id: str) -> str:
+    """Every version the section (what it came from, what it became) appears in."""
+    return f"{version_id}/{section_id}/{HISTORY}/"
 
 
 def version_changes_path(version_id: str) -> str:

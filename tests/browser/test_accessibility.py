@@ -55,7 +55,7 @@ def test_no_axe_violations_in_search_results(browser, example_server, sample, sc
 def test_axe_runs_on_every_kind_of_page_in_every_language(every_page) -> None:
     kinds = {(entry.kind, entry.description.rsplit(", ", 1)[-1]) for entry in every_page}
     for lang in ("sv", "en"):
-        for kind in ("section", "changes", "inputs", "version", "start"):
+        for kind in ("section", "changes", "history", "inputs", "version", "start"):
             assert (kind, lang) in kinds, f"no {kind} page in {lang} was found to check"
     assert sum(1 for entry in every_page if entry.kind == "404") == 2
 

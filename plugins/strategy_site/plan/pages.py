@@ -6,7 +6,8 @@ so that another engine needs a new adapter and nothing else.
 
 Pages of a language: the start page; per version its first page, its sections, the
 highlighted changes of each section and an overview of them (for versions compared
-with the one they are based on), its inputs; and the translation status page.
+with the one they are based on), each section's history, its inputs; and the
+translation status page.
 """
 
 from __future__ import annotations
@@ -29,6 +30,7 @@ from ..derive.inputs import (
     items_about,
     items_addressed_in,
 )
+from ..derive.section_history import Histories
 from ..derive.translations import (
     CURRENT,
     OUTDATED,
@@ -74,6 +76,7 @@ from .render_changes import (
 )
 from .render_data import ListedFile, open_data_page
 from .render_front import changed_heading, what_changed
+from .render_history import history_link, section_history_list
 from .render_inputs import affecting_list, filters, inputs_page
 from .render_outcome import (
     decision_table,
@@ -103,6 +106,7 @@ OVERVIEW = "overview"
 INPUTS = "inputs"
 OUTCOME = "outcome"
 TRANSLATIONS = "translations"
+HISTORY = "history"
 DATA = "data"
 SOURCE_CHANGES = "source-changes"
 
@@ -228,6 +232,7 @@ class SitePlanner:
         self.comparisons = comparisons
         self.source = strategy.source_language
         self.effects = effects_index(strategy)
+        self.histories = Histories(strategy, comparisons, self.effects)
         self.source_changes = SourceChanges()
 
     def plan(self, shared: list[PlannedFile] | None = None) -> SitePlan:
@@ -252,6 +257,7 @@ class SitePlanner:
                 pages += self.source_changes_page(version, section)
                 if self.comparisons.has_changes(version):
                     pages.append(self.changes_page(version, section))
+                pages.append(self.history_page(version, section))
             if self.comparisons.has_changes(version):
                 pages.append(self.overview_page(version))
             pages.append(self.inputs_page(version))
@@ -425,6 +431,7 @@ class SitePlanner:
             before += changes_toggle(ctx, change, self.base(version), showing=False)
             if figures_changed(version, self.base(version), section.body):
                 before += figures_changed_note(lang)
+        before += history_link(ctx, version, section.id)
         if is_open(version, self.today):
             before += consultation_actions(ctx, version, section.id)
         return PlannedPage(
@@ -614,6 +621,7 @@ class SitePlanner:
             version_banner(ctx, version, section.id, folded=True)
             + tag("div", head, class_="st-changes-head")
             + notice
+            + history_link(ctx, version, section.id)
         )
         return PlannedPage(
             lang=lang,
@@ -638,6 +646,39 @@ class SitePlanner:
         items = self.effects.get((version.id, section.id), [])
         translation = section.translations.get(text_lang) if text_lang != self.source else None
         return cause_notes(items, section.body, translation.body if translation else None)
+
+    def history_page(self, version: Version, section: Section) -> PlannedPage:
+        """Every version the section appears in, under which names and numbers, and what
+        happened to it there: reachable from the section and its changes, not in menus."""
+        lang = self.lang
+        path = urls.section_history_path(version.id, section.id)
+        ctx = self.context(path)
+        title = t(
+            lang, "history.title", title=section_title(self.strategy, version, section.id, lang)
+        )
+        steps = self.histories.of(version, section.id)
+        intro = t(lang, "history.intro", here=t(lang, "history.here"))
+        body = [
+            f"# {markdown_text(title)}",
+            "",
+            tag("p", escape(intro), class_="st-history__intro"),
+            "",
+            section_history_list(ctx, steps, version, section.id),
+        ]
+        return PlannedPage(
+            lang=lang,
+            path=path,
+            kind=HISTORY,
+            title=title,
+            html_title=self.html_title(title, self.text(version.title)),
+            markdown=front_matter(
+                title=title, **self.flavour.search_exclude, **self.flavour.hide_toc
+            )
+            + "\n".join(body),
+            version=version.id,
+            section=section.id,
+            css_class=f"st-page--{version.status} st-page--history",
+        )
 
     def overview_page(self, version: Version) -> PlannedPage:
         lang, base = self.lang, self.base(version)

@@ -339,6 +339,32 @@ STRINGS: dict[str, dict[str, str]] = {
         "aktuella i båda versionerna, så jämförelsen nedan gäller originaltexten på {source}.",
         "changes.source_comparison": "Jämförelsen på {source}",
         "summarises.text": "Den här texten sammanfattar {sections} i {base}.",
+        "history.link": "Avsnittets historik",
+        "history.title": "Avsnittets historik: {title}",
+        "history.intro": "Avsnittet i varje version där det finns med, äldst först: vad det "
+        "hette, vilket nummer det hade och vad som hände med det. Det som avsnittet kom från "
+        "och det som det blev till räknas med, så att en sammanslagning eller en uppdelning går "
+        "att följa. Avsnittet du kom från är märkt ”{here}”.",
+        "history.here": "Det här avsnittet",
+        "history.first": "Fanns med redan i den första versionen.",
+        "history.added": "Nytt i {version}.",
+        "history.unchanged": "Oförändrat sedan {base}.",
+        "history.changed": "Texten har ändrats sedan {base}: {added} ord tillagda, {removed} "
+        "borttagna.",
+        "history.text_unchanged": "Texten är oförändrad.",
+        "history.renamed": "Nytt namn, tidigare {title}.",
+        "history.moved": "Flyttat i innehållsförteckningen från {old} till {new}.",
+        "history.merged": "Sammanslaget av {sections} i {base}.",
+        "history.split": "{section} i {base} delades upp i {parts}.",
+        "history.replaces": "Ersätter {sections} i {base}.",
+        "history.summarises": "Sammanfattar {sections} i {base}.",
+        "history.removed": "Borttaget i den här versionen: {sections} i {base}.",
+        "history.not_summarised": "Sammanfattas inte i den här versionen: {sections} i {base}.",
+        "history.see_removed": "Ändringarna i {version}",
+        "history.see_changes": "Visa ändringarna mot {base}",
+        "history.effects": "Inspel vars beslut genomfördes här:",
+        "history.about": "Inspel om avsnittet i den här versionen:",
+        "history.see_effect": "Ändringen",
         "ui.made_with": "Byggd med",
         "ui.permalink": "Länk till rubriken",
         "ui.in_language": "(på {language})",
@@ -744,6 +770,32 @@ STRINGS: dict[str, dict[str, str]] = {
         "date in both versions, so the comparison below is of the {source} original.",
         "changes.source_comparison": "The comparison in {source}",
         "summarises.text": "This text summarises {sections} of {base}.",
+        "history.link": "History of this section",
+        "history.title": "History of the section: {title}",
+        "history.intro": "The section in every version it appears in, oldest first: what it "
+        "was called, its number and what happened to it. What the section came from and what "
+        "it became count too, so that a merge or a split can be followed. The section you came "
+        "from is marked “{here}”.",
+        "history.here": "This section",
+        "history.first": "There from the first version.",
+        "history.added": "New in {version}.",
+        "history.unchanged": "Unchanged since {base}.",
+        "history.changed": "The text has changed since {base}: {added} words added, {removed} "
+        "removed.",
+        "history.text_unchanged": "The text is unchanged.",
+        "history.renamed": "Renamed; formerly {title}.",
+        "history.moved": "Moved in the table of contents from {old} to {new}.",
+        "history.merged": "Merged from {sections} of {base}.",
+        "history.split": "{section} of {base} was split into {parts}.",
+        "history.replaces": "Replaces {sections} of {base}.",
+        "history.summarises": "Summarises {sections} of {base}.",
+        "history.removed": "Removed in this version: {sections} of {base}.",
+        "history.not_summarised": "Not summarised in this version: {sections} of {base}.",
+        "history.see_removed": "The changes in {version}",
+        "history.see_changes": "Show the changes from {base}",
+        "history.effects": "Inputs whose decisions took effect here:",
+        "history.about": "Inputs about the section in this version:",
+        "history.see_effect": "The change",
         "ui.made_with": "Made with",
         "ui.permalink": "Link to this heading",
         "ui.in_language": "(in {language})",
@@ -986,6 +1038,7 @@ def has_month_names(lang: str) -> bool:
     return bool(december) and december != "M12"
 
 
+@lru_cache(maxsize=4096)  # CLDR's formatting is slow, and pages show the same dates
 def format_date(value: date, lang: str) -> str:
     """'25 november 2020' in Swedish, '25 November 2020' in English: CLDR's long date.
 
