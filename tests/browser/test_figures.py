@@ -14,11 +14,11 @@ import pytest
 
 from . import axe
 from .chromium import color_scheme_problem, open_page
+from .page_checks import LAYOUT
 from .pages import SamplePage, settle_animations, visit
 from .site_build import REPO, build, copy_project
 from .site_server import serve
 from .tabs import run_in_tabs
-from .test_small_screens import OVERFLOW
 
 PAGES = [
     SamplePage("/beslutad/styrkeomraden/", "a mapping figure, sv", "figures"),
@@ -182,7 +182,7 @@ def test_every_kind_of_figure_fits_360px_and_tells_series_apart_without_colour(
         figures_server,
         FIXTURE_PAGES,
         lambda entry: entry.path,
-        OVERFLOW,
+        LAYOUT,
         width=360,
         height=740,
     )
