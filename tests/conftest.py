@@ -27,22 +27,6 @@ os.environ.setdefault("NO_MKDOCS_2_WARNING", "1")
 PLUGIN_OPTIONS = "      content_dir: strategy\n"
 
 
-# The sites that tests share, by the fixture that builds them: the tests that use one
-# run on the same pytest-xdist worker (scripts/test runs `-n auto --dist loadgroup`), so
-# that it is built once per run, not once per worker.
-SHARED_SITES = ("example_site",)
-
-
-@pytest.hookimpl(tryfirst=True)  # before xdist reads the groups
-def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
-    """Group the tests for xdist: those sharing a session site together, every other
-    module as a group of its own (its module-scoped sites are built once, too)."""
-    for item in items:
-        shared = [name for name in SHARED_SITES if name in item.fixturenames]
-        group = shared[0] if shared else item.path.relative_to(REPO).as_posix()
-        item.add_marker(pytest.mark.xdist_group(group))
-
-
 def without_pdfs(config: Path) -> None:
     """Switch the PDFs off in a project's mkdocs.yml: they are most of a build's time,
     and only the tests of the PDFs (tests/test_pdf.py) and the example's builds need them."""
