@@ -74,7 +74,13 @@ class SiteBuilder:
         self.monkeypatch.setenv("SOURCE_DATE_EPOCH", epoch(today))
         self.monkeypatch.chdir(project)
         config = load_config(str(project / "mkdocs.yml"), strict=strict)
-        build(config)
+        # As `mkdocs build` runs it: MkDocs keeps a plugin object that has on_startup
+        # across loads, so without this a build after an in-process preview is a preview.
+        config.plugins.on_startup(command="build", dirty=False)
+        try:
+            build(config)
+        finally:
+            config.plugins.on_shutdown()
         return project / "site"
 
 

@@ -9,6 +9,7 @@ import pytest
 from click.testing import CliRunner
 from mkdocs.exceptions import Abort
 
+from agreement import agree_on
 from conftest import FIXTURES, epoch, read_only, run_mkdocs_build
 from strategy_site.tools.cli import main
 
@@ -47,6 +48,8 @@ def test_build_stops_with_path_line_messages_and_leaves_the_site_alone(builder) 
     )
     assert "hint: Choose one of: v1, v3, kort." in output
     assert "Traceback" not in output
+    reported = agree_on(project / "strategy")  # `strategi check` says the same
+    assert "strategy/versions/v2/version.yml:6: 'based_on' names 'v0'" in reported[0]
     assert sorted(p.name for p in previous.iterdir()) == ["index.html"]
     assert (previous / "index.html").read_text() == "the published site"
 

@@ -9,6 +9,7 @@ from datetime import date
 import pytest
 from click.testing import CliRunner
 
+from agreement import agree_on
 from conftest import FIXTURES, build_once, run_mkdocs_build, soup
 from strategy_site.content.loader import load_strategy
 from strategy_site.content.problems import ContentError
@@ -144,6 +145,8 @@ def test_check_refuses_a_passage_in_unchanged_text(unchanged_passage) -> None:
     assert result.exit_code != 0
     assert "inputs/remissvar-forening.yml:21: the passage is in text of v3/energi" in result.output
     assert "Traceback" not in result.output
+    reported = agree_on(unchanged_passage)  # the build refuses it in the same words
+    assert f"strategy/inputs/remissvar-forening.yml:21: {problem.message}" in reported
 
 
 def test_build_refuses_a_passage_in_unchanged_text(builder, unchanged_passage) -> None:

@@ -8,6 +8,7 @@ from pathlib import Path
 
 from click.testing import CliRunner
 
+from agreement import agree_on
 from conftest import FIXTURES
 from strategy_site.tools.cli import main
 
@@ -28,6 +29,8 @@ def test_check_lists_every_problem_and_fails(basic: Path) -> None:
     assert "    hint: Use one of: draft, consultation" in result.output
     assert "versions/v3/version.yml:18: the section 'energi' is listed but" in result.output
     assert "2 problems in the strategy content." in result.output
+    reported = agree_on(basic)  # the build refuses it in the same words
+    assert "strategy/versions/v1/version.yml:1: unknown status 'drfat'" in reported
 
 
 def test_installed_command_reports_without_traceback(basic: Path) -> None:

@@ -15,6 +15,7 @@ from pathlib import Path
 import pytest
 from bs4 import BeautifulSoup
 
+from agreement import agree_on
 from conftest import FIXTURES, build_once
 from strategy_site.content.loader import load_strategy
 from strategy_site.content.problems import ContentError
@@ -130,3 +131,4 @@ def test_a_title_is_one_line(
         (p.path.relative_to(basic).as_posix(), p.line, p.message) for p in caught.value.problems
     ]
     assert (file, line, message) in found, found
+    assert f"strategy/{file}:{line}: {message}" in agree_on(basic)  # the build agrees

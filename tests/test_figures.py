@@ -17,6 +17,7 @@ from pathlib import Path
 import pytest
 from bs4 import BeautifulSoup
 
+from agreement import agree_on
 from conftest import FIXTURES, build_once, run_mkdocs_build, soup
 from strategy_site.content.loader import load_strategy
 from strategy_site.content.problems import ContentError
@@ -316,8 +317,14 @@ def test_figure_hash_ignores_numbers_but_not_words(strategy) -> None:
 
 
 def problems(root: Path) -> list[tuple[str, int | None, str]]:
+    """What loading reports; `strategi check` and the build must report the same and the
+    build write nothing (tests/agreement.py), so every error test here checks both."""
     with pytest.raises(ContentError) as caught:
         load_strategy(root)
+    reported = agree_on(root)
+    for p in caught.value.problems:
+        where = f"strategy/{p.path.relative_to(root).as_posix()}" + (f":{p.line}" if p.line else "")
+        assert f"{where}: {p.message}" in reported, (p, reported)
     return [(p.path.relative_to(root).as_posix(), p.line, p.message) for p in caught.value.problems]
 
 
@@ -408,6 +415,7 @@ def test_a_figure_without_caption_or_source(figures: Path) -> None:
     edit(figures / "versions/v2/figurer/deltagare.yml", "caption: Antal deltagare", "# Antal")
     edit(figures / "versions/v2/figurer/omraden.yml", "source: Testdata\n", "")
     edit(figures / "versions/v2/figurer/ny.yml", "source: Testdata", "source: ''")
+    problems(figures)  # check and the build agree
     with pytest.raises(ContentError) as caught:
         load_strategy(figures)
     found = {

@@ -10,6 +10,7 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 
+from agreement import agree_on
 from conftest import run_mkdocs_build, soup
 from strategy_site.content.problems import ContentError
 from strategy_site.model import InterfaceStrings
@@ -57,6 +58,8 @@ def test_an_unknown_language_without_strings_is_a_check_error_not_a_crash(basic:
     assert "strings/se.yml: the site's interface has no strings in 'se'" in output
     assert "strategi strings se" in output
     assert "Traceback" not in output
+    reported = agree_on(basic)  # the build refuses it in the same words
+    assert "strategy/strings/se.yml: the site's interface has no strings in 'se'" in reported
 
 
 def test_three_letter_codes_are_language_codes(basic: Path) -> None:
@@ -69,6 +72,8 @@ def test_three_letter_codes_are_language_codes(basic: Path) -> None:
     for ok in ("sma", "smj", "fit", "pt-BR"):
         assert f"'{ok}' is not a language code" not in report
         assert f"no strings in '{ok}'" in report
+    reported = "\n".join(agree_on(basic))  # check and the build say the same
+    assert "'x1' is not a language code" in reported and "no strings in 'sma'" in reported
 
 
 def test_strings_new_writes_a_file_whose_empty_keys_check_lists(basic: Path) -> None:
@@ -84,6 +89,7 @@ def test_strings_new_writes_a_file_whose_empty_keys_check_lists(basic: Path) -> 
     assert int(missing[1]) == len(interface_keys("sma"))
     assert "status.draft" in missing[2].split(", ")
     assert "no name for the language 'sv' in 'sma'" in output
+    assert any("interface strings are missing" in line for line in agree_on(basic))
     again = CliRunner().invoke(main, ["strings", "sma", "--content", str(basic)])
     assert again.exit_code != 0 and "exists already" in again.output
 
@@ -106,6 +112,8 @@ def test_strings_file_problems_name_the_line(basic: Path) -> None:
     assert "1 interface string is missing: status.draft" in output
     assert "uses {datum}, which this string does not have" in output
     assert "strings for 'de', which is not among the strategy's languages" in output
+    reported = agree_on(basic)  # check and the build say the same
+    assert any(f"sma.yml:{typo}: unknown interface string" in line for line in reported)
 
 
 def test_names_and_dates_come_from_cldr() -> None:
@@ -294,6 +302,8 @@ def test_a_strings_file_names_each_plural_form_of_its_language(basic: Path) -> N
     assert "'sv' has the plural forms one, other (CLDR)" in output
     assert "sv.yml:2: 'start.sections' has plural forms" in output
     assert "'start.sections.one', 'start.sections.other'" in output
+    reported = agree_on(basic)  # check and the build say the same
+    assert any("sv.yml:1: 'start.sections.two' is not a plural form" in x for x in reported)
     # '.many', the old name of '.other' in Swedish (which has no 'many'), still works.
     assert "front.count_added.many" not in output
     strategy_strings = {

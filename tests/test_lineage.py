@@ -10,6 +10,7 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 
+from agreement import agree_on
 from conftest import FIXTURES, build_once, run_mkdocs_build, soup
 from strategy_site.content.loader import load_strategy
 from strategy_site.content.problems import ContentError
@@ -120,6 +121,9 @@ def test_check_reports_an_input_whose_section_was_split(ambiguous: Path) -> None
     result = CliRunner().invoke(main, ["check", "--content", str(ambiguous)])
     assert result.exit_code != 0
     assert "inputs/remissvar-forening.yml:13: 'bioekonomi' of 'v2' continues in" in result.output
+    reported = agree_on(ambiguous)  # and the build refuses it in the same words
+    assert f"strategy/inputs/remissvar-forening.yml:13: {problem.message}" in reported
+    assert f"    hint: {problem.hint}" in reported
 
 
 def test_build_refuses_the_same_ambiguous_input(builder, ambiguous: Path) -> None:
@@ -155,3 +159,5 @@ def test_broken_ties_are_path_line_errors(tmp_path, old, new, line, message) -> 
     assert (problem.path.name, problem.line) == ("remissvar-forening.yml", line)
     assert message in problem.message
     assert problem.hint
+    reported = agree_on(root)  # check and the build say the same
+    assert f"strategy/inputs/remissvar-forening.yml:{line}: {problem.message}" in reported

@@ -15,6 +15,7 @@ from datetime import date
 import jsonschema
 import pytest
 
+from agreement import agree_on
 from conftest import EXAMPLE, FIXTURES
 from strategy_site.content.loader import load_strategy
 from strategy_site.content.problems import ContentError
@@ -366,6 +367,7 @@ def test_licence_mistakes_are_reported_with_their_line(basic):
     assert "strategy.yml:13: 'name' is missing" in report
     assert "strategy.yml:13: 'creativecommons.org' is not a web address" in report
     assert "strategy.yml:14: unknown key 'notes'" in report and "Did you mean 'note'?" in report
+    assert "strategy/strategy.yml:13: 'name' is missing" in agree_on(basic)  # build agrees
 
 
 def test_license_spelt_the_american_way_gets_a_hint(basic):
@@ -374,6 +376,7 @@ def test_license_spelt_the_american_way_gets_a_hint(basic):
         load_strategy(basic)
     assert "unknown key 'license'" in caught.value.report()
     assert "Did you mean 'licence'?" in caught.value.report()
+    assert any("unknown key 'license'" in line for line in agree_on(basic))  # build agrees
 
 
 def test_a_version_cannot_take_the_address_of_the_open_data(basic):
@@ -388,6 +391,8 @@ def test_a_version_cannot_take_the_address_of_the_open_data(basic):
     assert "'data' cannot be a version id: the site uses it for its own pages" in (
         caught.value.report()
     )
+    reported = "\n".join(agree_on(basic))  # the build refuses it in the same words
+    assert "'data' cannot be a version id" in reported
 
 
 def test_the_data_page_states_the_licence_escaped(example, files):

@@ -8,6 +8,7 @@ from datetime import date
 
 import pytest
 
+from agreement import agree_on
 from conftest import FIXTURES, build_once, soup
 
 LINEAGE = FIXTURES / "lineage"
@@ -157,6 +158,8 @@ def test_outcome_text_only_where_the_base_is_a_consultation(tmp_path) -> None:
     [problem] = caught.value.problems
     assert (problem.path.name, problem.line) == ("version.yml", 12)
     assert "'v1', which is not a consultation version" in problem.message
+    reported = agree_on(root)  # the build refuses it in the same words
+    assert f"strategy/versions/v2/version.yml:12: {problem.message}" in reported
 
 
 def test_overview_uses_one_numbering_and_says_from_what_and_which_inputs(site) -> None:

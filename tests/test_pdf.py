@@ -18,6 +18,7 @@ import pytest
 from bs4 import BeautifulSoup
 from pypdf import PdfReader
 
+from agreement import agree_on
 from conftest import FIXTURES, SiteBuilder, build_once, epoch, read
 from strategy_site.content.problems import ContentError
 from strategy_site.plan.checked import load_publishable
@@ -358,3 +359,5 @@ def test_a_file_cannot_take_the_name_of_a_versions_pdf(basic: Path) -> None:
     with pytest.raises(ContentError) as error:
         load_publishable(basic)
     assert "'v2.pdf' has the name of the PDF the site makes of this version" in error.value.report()
+    reported = "\n".join(agree_on(basic))  # the build refuses it in the same words
+    assert "'v2.pdf' has the name of the PDF the site makes of this version" in reported

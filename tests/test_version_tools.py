@@ -7,6 +7,7 @@ from pathlib import Path
 
 from click.testing import CliRunner
 
+from agreement import agree_on
 from conftest import FIXTURES, run_mkdocs_build
 from strategy_site.content.loader import load_strategy
 from strategy_site.tools.cli import main
@@ -94,6 +95,8 @@ def test_freeze_then_an_edit_is_refused_with_a_clear_message(basic: Path) -> Non
     assert "versions/v2/skog.md: a file of a frozen version has changed" in check.output
     assert "versions/v2/ny.md: a file has been added to a frozen version" in check.output
     assert "make a new version with 'strategi new-version <id> --from v2'" in check.output
+    reported = agree_on(basic)  # the build refuses it in the same words
+    assert "strategy/versions/v2/ny.md: a file has been added to a frozen version" in reported
 
 
 def test_translations_of_a_frozen_version_stay_editable(basic: Path) -> None:
