@@ -106,10 +106,15 @@ def test_the_sitemap_lists_every_page(ours: Path) -> None:
 
 
 def footer_titles(site: Path, path: str) -> list[tuple[str, str | None]]:
-    """The footer's previous and next links: each title and its `lang`, if any."""
+    """The footer's previous and next links: each title and the `lang` it is marked
+    with, if any."""
     page = BeautifulSoup((site / path / "index.html").read_text(encoding="utf-8"), "html.parser")
-    titles = page.select("footer .md-footer__link .md-ellipsis")
-    return [(" ".join(t.get_text().split()), t.get("lang")) for t in titles]
+    found = []
+    for title in page.select("footer .md-footer__link .md-ellipsis"):
+        marked = title.find("span", lang=True)  # the title in its language, then "(in ...)"
+        shown = marked if marked is not None else title
+        found.append((" ".join(shown.get_text().split()), marked["lang"] if marked else None))
+    return found
 
 
 def test_the_footer_marks_titles_in_another_language(ours: Path) -> None:

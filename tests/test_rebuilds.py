@@ -15,7 +15,6 @@ from pathlib import Path
 import pytest
 from mkdocs.commands.build import build
 from mkdocs.config import load_config
-from mkdocs.exceptions import Abort
 
 from conftest import FIXTURES, SiteBuilder, epoch
 from strategy_site.content.loader import load_strategy
@@ -209,9 +208,11 @@ def test_a_rebuild_after_a_content_mistake_stops_and_then_recovers(
     skog.write_text(good.replace("---\n", "---\ntitle: [oavslutad\n", 1), encoding="utf-8")
     for _ in range(2):  # the second time from the kept parse: reported all the same
         caplog.clear()
-        with pytest.raises(Abort):
-            serve_build(project, site, dirty=True)
+        # A preview shows the problem in the browser instead of stopping (error_preview.py).
+        serve_build(project, site, dirty=True)
         assert "strategy/versions/v3/skog.md:3: the YAML cannot be read" in caplog.text
+        shown = (site / "index.html").read_text(encoding="utf-8")  # the error page
+        assert "the YAML cannot be read" in shown
     skog.write_text(good + "\nRättat.\n", encoding="utf-8")
     serve_build(project, site, dirty=True)
     assert "Rättat." in (site / "v3" / "skog" / "index.html").read_text(encoding="utf-8")

@@ -13,7 +13,7 @@ from collections.abc import Iterator
 import pytest
 
 from . import axe
-from .chromium import color_scheme_problem, open_page
+from .chromium import MATERIAL_SCHEMES, color_scheme_problem, open_page
 from .page_checks import LAYOUT
 from .pages import SamplePage, settle_animations, visit
 from .site_build import REPO, build, copy_project
@@ -127,25 +127,28 @@ def figures_server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
 def test_no_axe_violations_on_pages_with_every_kind_of_figure(
     browser, figures_server, scheme
 ) -> None:
-    wrong_scheme: list[str] = []
-
-    def scheme_of(page, entry, results) -> None:
-        problem = color_scheme_problem(page, scheme)
-        if problem:
-            wrong_scheme.append(problem)
-
+    check = (
+        "async () => ({scheme: document.body.getAttribute('data-md-color-scheme'), "
+        f"axe: await ({axe.CHECK})()}})"
+    )
     results = run_in_tabs(
         browser,
         figures_server,
         FIXTURE_PAGES,
         lambda entry: entry.path,
-        axe.CHECK,
+        check,
         setup=axe.axe_source(),
-        after=scheme_of,
         color_scheme=scheme,
     )
+    wrong_scheme = [
+        f"{entry.label}: {found[0]['scheme']!r}"
+        for entry, found in results
+        if found[0]["scheme"] != MATERIAL_SCHEMES[scheme]
+    ]
     assert not wrong_scheme, wrong_scheme
-    found = [v for entry, r in results for v in axe.violations(r, f"{entry.label} ({scheme})")]
+    found = [
+        v for entry, r in results for v in axe.violations(r[0]["axe"], f"{entry.label} ({scheme})")
+    ]
     assert len(results) == len(FIXTURE_PAGES)
     assert not found, axe.report(found)
 
@@ -187,9 +190,9 @@ def test_every_kind_of_figure_fits_360px_and_tells_series_apart_without_colour(
         height=740,
     )
     wide = [
-        f"{entry.label}: {found['scrollWidth']} px wide; " + "; ".join(found["wide"])
+        f"{entry.label}: {found[0]['scrollWidth']} px wide; " + "; ".join(found[0]["wide"])
         for entry, found in results
-        if found["scrollWidth"] > found["clientWidth"]
+        if found[0]["scrollWidth"] > found[0]["clientWidth"]
     ]
     assert not wide, "pages that scroll sideways at 360 px:\n" + "\n".join(wide)
     with open_page(browser, figures_server, width=360, height=740) as page:

@@ -86,7 +86,7 @@ def test_first_change_is_on_the_first_screen_of_a_phone(browser, example_server,
         browser, example_server, views, lambda entry: entry.path, FIRST_CHANGE, **PHONE
     )
     checked, problems = 0, []
-    for entry, found in results:
+    for entry, (found,) in results:
         if found["top"] is None:
             if found["expected"]:
                 problems.append(f"{entry.label}: says it changed but marks no change")
