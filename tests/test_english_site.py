@@ -76,14 +76,14 @@ def test_language_selector_goes_to_the_same_page(site, path, swedish, english) -
 
 
 def test_the_sitemap_lists_every_page_with_its_languages(site) -> None:
-    """One sitemap, at the root, for search engines: nothing in the site asks for one per
-    language (Material looks a sitemap up only next to a <link rel=alternate>, which the
-    pages do not have, and for instant navigation, which is off)."""
+    """One sitemap for search engines, and a copy at each other language's root: Material
+    looks a sitemap up next to every <link rel=alternate>, and the English feed's link
+    (`en/feed.xml`) makes it ask for `en/sitemap.xml`."""
     text = (site / "sitemap.xml").read_text(encoding="utf-8")
     assert "<loc>https://example.org/smart-specialisering/v3/skog/</loc>" in text
     assert "<loc>https://example.org/smart-specialisering/en/v3/skog/</loc>" in text
     assert 'hreflang="en" href="https://example.org/smart-specialisering/en/v3/skog/"' in text
-    assert not (site / "en" / "sitemap.xml").exists()
+    assert (site / "en" / "sitemap.xml").read_text(encoding="utf-8") == text
 
 
 def test_current_translation_is_shown_without_notice(site) -> None:

@@ -68,7 +68,7 @@ from .preview import (
     set_dirty,
 )
 from .printing import PrintRun, make_pdfs, pdf_links
-from .search import language_root, search_from, split_search_index
+from .search import copy_sitemaps, language_root, search_from, split_search_index
 from .sidebar import prerender_closed_entries
 from .site_checks import (
     add_required_settings,
@@ -774,6 +774,7 @@ class StrategyPlugin(BasePlugin[StrategyPluginConfig]):  # type: ignore[no-untyp
         split_search_index(
             Path(config.site_dir), languages, self.strategy.source_language, partial=is_dirty()
         )
+        copy_sitemaps(Path(config.site_dir), languages, self.strategy.source_language)
         self._write_not_found_pages(Path(config.site_dir))
 
 

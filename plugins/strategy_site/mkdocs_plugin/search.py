@@ -13,6 +13,7 @@ The index's format and where Material reads its root from are the bridge's busin
 from __future__ import annotations
 
 import posixpath
+import shutil
 from pathlib import Path
 from typing import Any
 
@@ -27,6 +28,18 @@ def language_root(page_url: str, lang: str, source_language: str) -> str | None:
         return None
     depth = posixpath.relpath(f"/{lang}/", "/" + page_url.rsplit("/", 1)[0] + "/")
     return depth.rstrip("/") or "."
+
+
+def copy_sitemaps(site_dir: Path, languages: list[str], source_language: str) -> None:
+    """Material fetches `sitemap.xml` beside every `<link rel=alternate>` (instant
+    navigation's lookup): the feed of a language at `<lang>/feed.xml` makes it ask for
+    `<lang>/sitemap.xml`, so each language root gets a copy of the site's sitemap."""
+    for name in ("sitemap.xml", "sitemap.xml.gz"):
+        source = site_dir / name
+        if source.is_file():
+            for lang in languages:
+                if lang != source_language:
+                    shutil.copyfile(source, site_dir / lang / name)
 
 
 def search_from(html: str, root: str) -> str:
