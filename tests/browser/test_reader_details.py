@@ -217,10 +217,10 @@ def test_translation_states_look_different_without_colour(browser, example_serve
         by_state: dict[str, set[tuple[str, ...]]] = {}
         for cls, *look in looks:
             by_state.setdefault(cls, set()).add(tuple(look))
-        assert set(by_state) == {
-            f"st-state st-state--{s}" for s in ("current", "outdated", "missing")
-        }
+        # The example has current and missing sections (since the merges of 3 December it
+        # has no outdated one); every state it shows must look different from the others.
+        assert {"st-state st-state--current", "st-state st-state--missing"} <= set(by_state)
         assert all(len(found) == 1 for found in by_state.values()), by_state
         kinds = [next(iter(found)) for found in by_state.values()]
         for part in range(4):  # the sign, the border, the text colour, the background
-            assert len({look[part] for look in kinds}) == 3, (scheme, part, by_state)
+            assert len({look[part] for look in kinds}) == len(kinds), (scheme, part, by_state)
