@@ -13,14 +13,13 @@ from datetime import date
 from pathlib import Path
 
 import pytest
-from mkdocs.commands.build import build
-from mkdocs.config import load_config
 
 from conftest import FIXTURES, SiteBuilder, epoch
 from strategy_site.content.loader import load_strategy
 from strategy_site.content.problems import ContentError
 from strategy_site.content.reuse import ParseCache
 from strategy_site.mkdocs_plugin import preview, rebuilds
+from test_preview import serve_build
 
 
 def outputs(site: Path) -> dict[str, bytes]:
@@ -37,13 +36,6 @@ def outputs(site: Path) -> dict[str, bytes]:
 def search_locations(site: Path, lang_root: str) -> list[str]:
     index = json.loads((site / lang_root / "search" / "search_index.json").read_text())
     return sorted(d["location"] for d in index["docs"])
-
-
-def serve_build(project: Path, site: Path, dirty: bool) -> None:
-    """One build as `mkdocs serve` makes it: a fresh configuration each time."""
-    config = load_config(str(project / "mkdocs.yml"), site_dir=str(site))
-    config.plugins.on_startup(command="serve", dirty=dirty)
-    build(config, dirty=dirty)
 
 
 @pytest.fixture
