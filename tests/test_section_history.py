@@ -205,7 +205,8 @@ def test_every_history_links_both_ways_and_lineage_is_symmetric() -> None:
         listed: dict[str, set[str]] = {}
         for path, page in pages.items():
             if page.kind in ("section", "changes"):
-                links = BeautifulSoup(page.before_html, "html.parser").select(".st-history-link a")
+                around = page.before_html if page.kind == "section" else page.after_html
+                links = BeautifulSoup(around, "html.parser").select(".st-history-link a")
                 assert [resolve(path, a["href"]) for a in links] == [
                     prefix + urls.section_history_path(page.version, page.section)
                 ], path

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import fcntl
+import shutil
 from collections.abc import Iterator
 from pathlib import Path
 from urllib.parse import urlsplit
@@ -10,7 +12,6 @@ import pytest
 from playwright.sync_api import Browser, sync_playwright
 
 from .chromium import MISSING, launch
-from .page_checks import CheckRun, check_every_page
 from .pages import SamplePage, sample_pages, site_pages
 from .sample_visit import SampleVisit, visit_sample
 from .site_build import build, copy_project, site_url
@@ -46,16 +47,52 @@ def pytest_terminal_summary(terminalreporter) -> None:
 
 
 @pytest.fixture(scope="session")
-def example_project(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """A copy of the repository's own mkdocs.yml, strategy/ and docs/, PDFs included (so
-    the reproducibility test compares them too, and the link checker follows the links)."""
-    return copy_project(tmp_path_factory.mktemp("example") / "project", pdf=True)
+def example_folder(tmp_path_factory: pytest.TempPathFactory, worker_id: str) -> Iterator[Path]:
+    """Where the example is copied and built: one folder for the whole run, shared by the
+    test workers (pytest-xdist's basetemp holds one folder per worker), so that the
+    example, PDFs included, is built once and not once per worker that runs browser
+    tests. The first worker to get here builds it under a lock; the others wait."""
+    base = tmp_path_factory.getbasetemp()
+    folder = (base if worker_id == "master" else base.parent) / "example"
+    folder.mkdir(exist_ok=True)
+    with (folder / "lock").open("w") as lock:
+        fcntl.flock(lock, fcntl.LOCK_EX)
+        if not (folder / "built").is_file():
+            for stale in ("project", "site"):
+                shutil.rmtree(folder / stale, ignore_errors=True)
+            copy_project(folder / "project", pdf=True)
+            build(folder / "project", folder / "site", hash_seed="1")
+            (folder / "built").touch()
+        fcntl.flock(lock, fcntl.LOCK_UN)
+    yield folder
 
 
 @pytest.fixture(scope="session")
-def example_site(example_project: Path) -> Path:
-    """The example site, built once per session with the fixed SOURCE_DATE_EPOCH."""
-    return build(example_project, example_project.parent / "site", hash_seed="1")
+def example_project(example_folder: Path) -> Path:
+    """A copy of the repository's own mkdocs.yml, strategy/ and docs/, PDFs included (so
+    the reproducibility test compares them too, and the link checker follows the links).
+    Shared by the workers: read it, copy it, never change it."""
+    return example_folder / "project"
+
+
+@pytest.fixture(scope="session")
+def example_site(example_folder: Path) -> Path:
+    """The example site, built once per run with the fixed SOURCE_DATE_EPOCH; shared by
+    the workers like the project."""
+    return example_folder / "site"
+
+
+@pytest.fixture(scope="session")
+def plain_example_project(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The example without its PDFs, for the tests that build it again and compare whole
+    sites (reproducibility, ProperDocs): the PDFs are seven eighths of a build's time, and
+    tests/test_pdf.py checks that they come out the same from another folder and seed."""
+    return copy_project(tmp_path_factory.mktemp("plain-example") / "project")
+
+
+@pytest.fixture(scope="session")
+def plain_example_site(plain_example_project: Path) -> Path:
+    return build(plain_example_project, plain_example_project.parent / "site", hash_seed="1")
 
 
 @pytest.fixture(scope="session")
@@ -99,26 +136,6 @@ def artifacts() -> Path:
     """test-artifacts/ at the repository root (git-ignored): screenshots and reports."""
     ARTIFACTS.mkdir(exist_ok=True)
     return ARTIFACTS
-
-
-@pytest.fixture(scope="session")
-def pages_to_check(every_page: list[SamplePage], sample: list[SamplePage]) -> list[SamplePage]:
-    """Every page of the site's own and every sample page, once each; search results are
-    checked on their own (they need typing)."""
-    unique: dict[str, SamplePage] = {}
-    for entry in every_page + sample:
-        if not entry.search:
-            unique.setdefault(entry.path, entry)
-    return list(unique.values())
-
-
-@pytest.fixture(scope="session")
-def page_checks(browser: Browser, example_server: str, pages_to_check) -> CheckRun:
-    """Every page visited once for axe in light and dark and the layout at 360 px (see
-    page_checks.py); test_accessibility and test_small_screens read the results."""
-    run = check_every_page(browser, example_server, pages_to_check)
-    TIMINGS.append(run.summary())
-    return run
 
 
 @pytest.fixture(scope="session")

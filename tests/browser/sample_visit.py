@@ -1,8 +1,8 @@
 """One visit of every sample page, settled (network idle, scrolled to the end, quiet), that
-records what four tests read: every request and where it went (test_privacy), the
-responses that failed and the sitemaps asked for (test_reader_details), the console's
-messages (test_hostile: the Content-Security-Policy), and the names of the headings
-(test_reader_details). One visit instead of four keeps the suite inside CI's time.
+records what the four tests of test_sample_visit.py read: every request and where it
+went, the responses that failed and the sitemaps asked for, the console's messages (the
+Content-Security-Policy), and the names of the headings. One visit instead of four keeps
+the suite inside CI's time; one module, so that only one test worker makes it.
 """
 
 from __future__ import annotations

@@ -18,11 +18,17 @@ LANGUAGE_LINK = ".md-header .md-select__link"
 
 
 def check_version_selector(page: Page, entry: SamplePage) -> list[str]:
-    """Tab to the selector, Enter opens it, Tab reaches its links, Enter follows one."""
+    """The skip link, then Tab to the selector, Enter opens it, Tab reaches its links,
+    Enter follows one."""
     where = entry.label
     page.goto(entry.path)
-    if not tab_to(page, f"{SELECTOR} summary"):
-        return [f"{where}: Tab never reaches the version selector"]
+    # As a keyboard user would: the skip link first, past the header and the menu.
+    page.keyboard.press("Tab")
+    if not page.evaluate("!!document.activeElement?.matches('a.md-skip')"):
+        return [f"{where}: the first Tab does not reach the skip link"]
+    page.keyboard.press("Enter")
+    if not tab_to(page, f"{SELECTOR} summary", limit=40):
+        return [f"{where}: Tab from the skip link's target never reaches the version selector"]
     problems = [p for p in [focus_problem(page, f"{where}, selector")] if p]
     page.keyboard.press("Enter")
     if not page.evaluate(f"document.querySelector('{SELECTOR} details').open"):

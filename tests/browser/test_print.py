@@ -4,8 +4,7 @@ stylesheet on every page; the kinds differ in what they hold)."""
 
 from __future__ import annotations
 
-from .chromium import open_page
-from .pages import visit
+from .tabs import Step, run_in_tabs
 
 # What print media shows of a page: the site's chrome must be gone, the text and the
 # banner (compact, no tint) stay, changes are legible without colour.
@@ -46,13 +45,15 @@ PRINTED = """() => {
 def test_printing_a_page_gives_a_clean_document(browser, example_server, sample) -> None:
     problems = []
     seen = {"changes": 0, "labels": 0, "external": 0}
-    for entry in sample:
-        if entry.search:
-            continue  # a search is not something one prints
-        with open_page(browser, example_server) as page:
-            visit(page, entry)
-            page.emulate_media(media="print")
-            found = page.evaluate(PRINTED)
+    printed = run_in_tabs(
+        browser,
+        example_server,
+        [entry for entry in sample if not entry.search],  # a search is not something one prints
+        lambda entry: entry.path,
+        [Step("() => null"), Step(PRINTED, lambda page: page.emulate_media(media="print"))],
+        reset=lambda page: page.emulate_media(media="screen"),
+    )
+    for entry, (_, found) in printed:
         where = entry.label
         if found["visibleChrome"]:
             problems.append(f"{where}: prints {', '.join(found['visibleChrome'])}")

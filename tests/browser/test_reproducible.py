@@ -1,4 +1,5 @@
-"""The same content gives the same site, byte for byte. No browser."""
+"""The same content gives the same site, byte for byte (the PDFs: tests/test_pdf.py).
+No browser."""
 
 from __future__ import annotations
 
@@ -14,14 +15,15 @@ def files_of(site: Path) -> set[str]:
 
 
 def test_two_builds_in_different_folders_are_identical(
-    example_project, example_site, tmp_path
+    plain_example_project, plain_example_site, tmp_path
 ) -> None:
     # The session's build (hash seed 1) and a copy of the session's project (not of the
     # working tree, which may have changed since) in another folder, built into another
     # folder by another process with another hash seed and the same SOURCE_DATE_EPOCH.
+    # Without the PDFs: tests/test_pdf.py builds those again elsewhere and compares them.
     project = tmp_path / "second" / "project"
-    shutil.copytree(example_project, project)
-    first = example_site
+    shutil.copytree(plain_example_project, project)
+    first = plain_example_site
     second = build(project, tmp_path / "second" / "site", hash_seed="2")
     files_first, files_second = files_of(first), files_of(second)
     only_first = sorted(files_first - files_second)

@@ -1,45 +1,16 @@
-"""At 360 px wide no page scrolls sideways and no header title is cut off; paragraph links
-are shown and big enough; screenshots for a person to look at."""
+"""Small screens, beyond the checks every page gets at 360 px (test_every_page.py): the
+title in the header after scrolling, the first change on a phone's first screen,
+paragraph links shown and big enough, and screenshots for a person to look at."""
 
 from __future__ import annotations
 
 import pytest
 
 from .chromium import open_page
-from .page_checks import unchecked
 from .pages import settle_animations, visit, wait_until
 from .tabs import run_in_tabs
 
 WIDTH = 360
-
-
-def test_no_page_scrolls_sideways_at_360px(page_checks, pages_to_check) -> None:
-    """Every page of the site's own (walked from the built site) and every sample page,
-    measured in the same visit as its axe checks (page_checks.py)."""
-    assert not unchecked(page_checks, pages_to_check), "\n".join(
-        unchecked(page_checks, pages_to_check)
-    )
-    problems = [
-        f"{result.entry.label}: {found['scrollWidth']} px wide in a {found['clientWidth']} px "
-        "window; " + "; ".join(found["wide"])
-        for result in page_checks.results
-        for found in [result.narrow]
-        if found["scrollWidth"] > found["clientWidth"]
-    ]
-    assert not problems, "pages that scroll sideways at 360 px:\n" + "\n".join(problems)
-
-
-def test_no_header_title_is_cut_off_at_360px(page_checks) -> None:
-    """The site's name and the page's title that replaces it in the header once the
-    reader scrolls wrap instead of ending in "…", and stay inside the header."""
-    cut = [
-        f"{result.entry.label}: {title['text']!r}"
-        for result in page_checks.results
-        for title in result.narrow["titles"]
-        if title["cut"]
-    ]
-    assert len(page_checks.results[0].narrow["titles"]) == 2
-    assert not cut, "header titles cut off at 360 px:\n" + "\n".join(cut)
 
 
 def test_the_page_title_shows_in_the_header_after_scrolling(browser, example_server) -> None:

@@ -621,8 +621,10 @@ class SitePlanner:
             version_banner(ctx, version, section.id, folded=True)
             + tag("div", head, class_="st-changes-head")
             + notice
-            + history_link(ctx, version, section.id)
         )
+        # The way to the section's history goes below the text: above it, it pushed the
+        # first change off a phone's first screen when a translation notice was shown.
+        after = cause_list(ctx, notes) + history_link(ctx, version, section.id)
         return PlannedPage(
             lang=lang,
             path=path,
@@ -634,7 +636,7 @@ class SitePlanner:
             version=version.id,
             section=section.id,
             before_html=before,
-            after_html=cause_list(ctx, notes),
+            after_html=after,
             text_lang=text_lang if text_lang != lang else "",
             css_class=f"st-page--{version.status} st-page--changes",
             print_before=described,
