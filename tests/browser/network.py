@@ -17,13 +17,15 @@ class RequestLog:
 
     page_label: str = ""
     requests: list[tuple[str, str]] = field(default_factory=list)
+    # Pages visited side by side label their requests each with its own page's label.
+    labels: dict[Page, str] = field(default_factory=dict)
 
     def attach(self, page: Page) -> RequestLog:
-        page.on("request", self._record)
+        page.on("request", lambda request: self._record(page, request))
         return self
 
-    def _record(self, request: Request) -> None:
-        self.requests.append((self.page_label, request.url))
+    def _record(self, page: Page, request: Request) -> None:
+        self.requests.append((self.labels.get(page, self.page_label), request.url))
 
 
 def foreign_requests(requests: list[tuple[str, str]], base_url: str) -> list[tuple[str, str]]:

@@ -215,9 +215,25 @@ def visit(page: Page, sample: SamplePage, *, settle: bool = False) -> None:
 
     `settle`: then wait until the network is idle, scroll to the bottom so that anything
     lazy loads, and wait until no request has been in flight for a short while more."""
+    finish_visit(page, sample, start_visit(page, sample, settle=settle))
+
+
+def start_visit(page: Page, sample: SamplePage, *, settle: bool = False) -> _InFlight | None:
+    """The first half of `visit`: the page starts loading; `finish_visit` waits for it,
+    so that several tabs can load side by side. What `finish_visit` needs to settle."""
     requests = _InFlight(page) if settle else None
     try:
-        page.goto(sample.path, wait_until="load")
+        page.goto(sample.path, wait_until="commit")
+    except BaseException:
+        if requests is not None:
+            requests.detach()
+        raise
+    return requests
+
+
+def finish_visit(page: Page, sample: SamplePage, requests: _InFlight | None) -> None:
+    try:
+        page.wait_for_load_state("load")
         if sample.search:
             show_search_results(page, sample.search)
         if requests is not None:
