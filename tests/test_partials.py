@@ -141,13 +141,22 @@ INPUT_PARTIALS = {
 }
 
 
-def test_the_partials_of_inputs_and_outcomes_are_the_sites() -> None:
+CHANGES_PARTIALS = {
+    "change-description.html",
+    "changes-language-notice.html",
+    "changes-overview.html",
+    "changes-toggle.html",
+    "summarises-note.html",
+}
+
+
+def test_the_partials_of_inputs_outcomes_and_changes_are_the_sites() -> None:
     names = set(partial_names())
-    assert names >= INPUT_PARTIALS
+    assert names >= INPUT_PARTIALS | CHANGES_PARTIALS
     assert "_inputs.html" not in names  # shared macros: replaced as a whole, not listed
 
 
-# A region's own decision badge, item and cause marker; what they are given is escaped.
+# A region's own decision badge, item, cause marker and overview of changes.
 INPUT_OVERRIDES = {
     "decision-badge.html": (
         '<span class="region-decision" data-decision="{{ decision }}">'
@@ -161,10 +170,15 @@ INPUT_OVERRIDES = {
         '<sup class="region-cause" id="{{ anchor }}"><a href="{{ href }}">'
         "({{ number }})</a></sup>\n"
     ),
+    "changes-overview.html": (
+        '<table class="region-overview">{% for row in rows %}<tr><td>{{ row.number }}</td>'
+        '<td><a href="{{ row.href }}">{{ row.title }}</a></td><td>{{ row.change }}</td></tr>'
+        "{% endfor %}</table>\n"
+    ),
 }
 
 
-def test_a_regions_partials_for_inputs_replace_the_packages(builder) -> None:
+def test_a_regions_partials_for_inputs_and_changes_replace_the_packages(builder) -> None:
     folder = project_with_overrides(builder, INPUT_OVERRIDES, FIXTURES / "lineage")
     site = builder.build(folder, today=date(2021, 4, 1))
     inputs = soup(site, "v2/inspel/")
@@ -187,3 +201,10 @@ def test_a_regions_partials_for_inputs_replace_the_packages(builder) -> None:
     assert marker.find_parent("p") is not None
     assert not changes.select("sup.st-cause")
     assert changes.select_one("section.st-causes .region-decision")
+    # The overview of changes: the region's table, a row per section of the new version.
+    overview = soup(site, "v3/andringar/").select_one("article")
+    table = overview.select_one("table.region-overview")
+    assert not overview.select("tr.st-change-row")
+    rows = [[td.get_text() for td in tr.select("td")] for tr in table.select("tr")]
+    assert rows and all(len(row) == 3 for row in rows)
+    assert table.select_one('a[href="../skog/andringar/"]')

@@ -36,10 +36,6 @@ def senders(ctx: PageContext, found: Input) -> list[str]:
     return [sender_name(ctx, s) for s in found.from_]
 
 
-def sender_names(ctx: PageContext, found: Input) -> str:
-    return escape(", ".join(senders(ctx, found)))
-
-
 def source_lang(ctx: PageContext) -> str | None:
     """The language inputs are written in, when it is not the page's: set on their texts."""
     source = ctx.strategy.source_language
