@@ -5,12 +5,13 @@ error for an override that cannot be used."""
 from __future__ import annotations
 
 import re
+from datetime import date
 from pathlib import Path
 
 import pytest
 from markupsafe import Markup
 
-from conftest import FIXTURES, REPO, run_mkdocs_build
+from conftest import FIXTURES, REPO, run_mkdocs_build, soup
 from strategy_site.plan.templating import Fragments, TemplateProblem, partial_names
 from strategy_site.plan.texts import t_html, use_region_strings
 
@@ -23,8 +24,10 @@ BANNER_OVERRIDE = """\
 """
 
 
-def project_with_overrides(builder, partials: dict[str, str]) -> Path:
-    folder = builder.project(FIXTURES / "basic", docs={"om.md": "# Om\n"})
+def project_with_overrides(
+    builder, partials: dict[str, str], strategy: Path = FIXTURES / "basic"
+) -> Path:
+    folder = builder.project(strategy, docs={"om.md": "# Om\n"})
     config = folder / "mkdocs.yml"
     text = config.read_text(encoding="utf-8")
     config.write_text(
@@ -58,7 +61,7 @@ def test_a_broken_override_names_its_file_and_line(builder) -> None:
     path = folder / "overrides" / "strategy" / "partials"
     assert f"{path / 'banner.html'}:3: Unexpected end of template" in result.stderr
     assert f"{path / 'baner.html'}: not a partial of the site" in result.stderr
-    assert "banner.html, consultation-actions.html" in result.stderr  # the names to use
+    assert ", ".join(partial_names()) in result.stderr  # the names to use
     assert "Traceback" not in result.stderr
     assert not (folder / "site").exists()
 
@@ -115,3 +118,93 @@ def test_every_partial_is_documented_for_regions() -> None:
     for name in partial_names():
         assert re.search(rf"^### `{re.escape(name)}`", guide, re.M), name
         assert re.search(rf"^### `{re.escape(name)}`", guide_en, re.M), name
+
+
+INPUT_PARTIALS = {
+    "affecting-inputs.html",
+    "cause-list.html",
+    "cause-marker.html",
+    "decision-badge.html",
+    "editors-text.html",
+    "input-filter.html",
+    "input-group.html",
+    "input-item.html",
+    "input-said.html",
+    "inputs-summary.html",
+    "outcome-counts.html",
+    "outcome-intro.html",
+    "outcome-item.html",
+    "outcome-items.html",
+    "outcome-link.html",
+    "outcome-respondents.html",
+    "shaped-by.html",
+}
+
+
+CHANGES_PARTIALS = {
+    "change-description.html",
+    "changes-language-notice.html",
+    "changes-overview.html",
+    "changes-toggle.html",
+    "summarises-note.html",
+}
+
+
+def test_the_partials_of_inputs_outcomes_and_changes_are_the_sites() -> None:
+    names = set(partial_names())
+    assert names >= INPUT_PARTIALS | CHANGES_PARTIALS
+    assert "_inputs.html" not in names  # shared macros: replaced as a whole, not listed
+
+
+# A region's own decision badge, item, cause marker and overview of changes.
+INPUT_OVERRIDES = {
+    "decision-badge.html": (
+        '<span class="region-decision" data-decision="{{ decision }}">'
+        '{{ t("decision." ~ decision) }}</span>\n'
+    ),
+    "input-item.html": (
+        '<li id="{{ anchor }}" class="region-item st-input-item">{{ badge }} '
+        '<q>{{ text }}</q>{% if effect %} <a href="{{ effect.href }}">→</a>{% endif %}</li>\n'
+    ),
+    "cause-marker.html": (
+        '<sup class="region-cause" id="{{ anchor }}"><a href="{{ href }}">'
+        "({{ number }})</a></sup>\n"
+    ),
+    "changes-overview.html": (
+        '<table class="region-overview">{% for row in rows %}<tr><td>{{ row.number }}</td>'
+        '<td><a href="{{ row.href }}">{{ row.title }}</a></td><td>{{ row.change }}</td></tr>'
+        "{% endfor %}</table>\n"
+    ),
+}
+
+
+def test_a_regions_partials_for_inputs_and_changes_replace_the_packages(builder) -> None:
+    folder = project_with_overrides(builder, INPUT_OVERRIDES, FIXTURES / "lineage")
+    site = builder.build(folder, today=date(2021, 4, 1))
+    inputs = soup(site, "v2/inspel/")
+    item = inputs.select_one("#remissvar-forening--skog-eget")
+    assert item["class"] == ["region-item", "st-input-item"]
+    assert item.select_one("q").get_text() == "Skogen borde vara ett eget område."
+    assert item.select_one(".region-decision")["data-decision"] == "accepted"
+    assert item.select_one("a")["href"].endswith("#orsak-remissvar-forening--skog-eget")
+    assert not inputs.select(".st-decision")  # every badge on the page is the region's
+    assert inputs.select_one("div.st-input-summary")  # the summary is still the package's
+    # The outcome page keeps the package's items, with the region's badges in them.
+    outcome = soup(site, "v3/remissutfall/")
+    told = outcome.select_one("li.st-outcome-item#remissvar-forening--skog-eget")
+    assert told.select_one(".region-decision").get_text() == "Tillgodosett"
+    assert not outcome.select(".st-decision")
+    # A changes view: the region's marker in the text, the package's list under it.
+    changes = soup(site, "v3/skog/andringar/")
+    marker = changes.select_one("sup.region-cause#orsak-remissvar-forening--skog-eget")
+    assert marker.get_text() == "(1)"
+    assert marker.find_parent("p") is not None
+    assert not changes.select("sup.st-cause")
+    assert changes.select_one("section.st-causes .region-decision")
+    # The overview of changes: the region's table, a row per section of the new version.
+    overview = soup(site, "v3/andringar/").select_one("article")
+    table = overview.select_one("table.region-overview")
+    assert not overview.select("tr.st-change-row")
+    rows = [[td.get_text() for td in tr.select("td")] for tr in table.select("tr")]
+    assert rows and all(len(row) == 3 for row in rows)
+    assert table.select_one('a[href="../skog/andringar/"]')

@@ -5,7 +5,8 @@ popular version to what it summarises."""
 from __future__ import annotations
 
 from collections.abc import Callable
-from html import escape
+
+from markupsafe import Markup
 
 from .. import urls
 from ..derive.diff import (
@@ -34,8 +35,8 @@ from ..derive.diff import (
 from ..derive.inputs import TracedItem
 from ..model import Version
 from .render import PageContext, link, section_links, section_title, tag
-from .render_inputs import item_path, sender_names
-from .texts import language_name, t
+from .render_inputs import item_path, senders
+from .texts import language_name, t, t_html
 
 _FROM_KINDS = frozenset({MERGED, SPLIT, REPLACES})  # kinds whose row says where from
 
@@ -43,60 +44,50 @@ _FROM_KINDS = frozenset({MERGED, SPLIT, REPLACES})  # kinds whose row says where
 KIND_ORDER = (ADDED, REMOVED, MERGED_INTO, SPLIT_INTO, MERGED, SPLIT, REPLACES, RENAMED, MOVED)
 
 
-def _base_name(ctx: PageContext, base: Version) -> str:
-    return escape(ctx.text(base.title))
-
-
-def short_summary(ctx: PageContext, change: SectionChange, base: Version) -> str:
+def short_summary(ctx: PageContext, change: SectionChange, base: Version) -> Markup:
     """One line beside the "Show changes" control."""
-    name = _base_name(ctx, base)
+    name = ctx.text(base.title)
     if change.has(ADDED):
-        return t(ctx.lang, "changes.short.added", base=name)
+        return t_html(ctx.lang, "changes.short.added", base=name)
     if change.kinds == (UNCHANGED,):
-        return t(ctx.lang, "changes.short.unchanged", base=name)
+        return t_html(ctx.lang, "changes.short.unchanged", base=name)
     if change.has(CHANGED) and not set(change.kinds) - {CHANGED}:
-        return t(
+        return t_html(
             ctx.lang,
             "changes.short.changed",
             base=name,
             added=change.words_added,
             removed=change.words_removed,
         )
-    return t(ctx.lang, "changes.short.other", base=name) + ": " + _kind_names(ctx, change, None)
+    kinds = _kind_names(ctx, change, None)
+    return t_html(ctx.lang, "changes.short.other", base=name) + Markup(": ") + kinds
 
 
-def _kind_names(ctx: PageContext, change: SectionChange, version: Version | None) -> str:
+def _kind_names(ctx: PageContext, change: SectionChange, version: Version | None) -> Markup:
     """The kinds of a change in words; `version` (the newer one) names where text went."""
     names = []
     for kind in KIND_ORDER + (CHANGED,):
         if not change.has(kind):
             continue
         if kind in (MERGED_INTO, SPLIT_INTO) and version is not None:
-            sections = section_links(ctx, version, change.new_ids)
-            names.append(t(ctx.lang, f"change.{kind}", sections=sections))
+            sections = _section_links(ctx, version, change.new_ids)
+            names.append(t_html(ctx.lang, f"change.{kind}", sections=sections))
         elif kind not in (MERGED_INTO, SPLIT_INTO):
-            names.append(escape(t(ctx.lang, f"change.{kind}")))
-    return ", ".join(names) or escape(t(ctx.lang, "change.unchanged"))
+            names.append(t_html(ctx.lang, f"change.{kind}"))
+    return Markup(", ").join(names) or t_html(ctx.lang, "change.unchanged")
+
+
+def _section_links(ctx: PageContext, version: Version, ids: tuple[str, ...] | list[str]) -> Markup:
+    return Markup(section_links(ctx, version, ids))
 
 
 def changes_toggle(ctx: PageContext, change: SectionChange, base: Version, showing: bool) -> str:
     """The control that shows and hides the highlighted changes: a link between the two
-    addresses, so it works with the keyboard, without JavaScript, and can be shared."""
-    if showing:  # the summary opens the folded description below (change_description)
-        button = ctx.flavour.button_class  # the engine's button style
-        control = link("../", escape(t(ctx.lang, "changes.hide")), class_=button)
-        return tag("p", control, class_="st-changes-toggle")
-    else:
-        control = link(
-            "andringar/",
-            escape(t(ctx.lang, "changes.show")),
-            class_=f"{ctx.flavour.button_class} st-show-changes",
-        )
-    return tag(
-        "p",
-        f"{control} " + tag("span", short_summary(ctx, change, base), class_="st-changes-summary"),
-        class_="st-changes-toggle",
-    )
+    addresses, so it works with the keyboard, without JavaScript, and can be shared.
+    Showing them, the summary is said by the folded description below
+    (change_description)."""
+    summary = None if showing else short_summary(ctx, change, base)
+    return str(ctx.fragment("changes-toggle.html", showing=showing, summary=summary))
 
 
 def change_description(
@@ -104,43 +95,33 @@ def change_description(
 ) -> str:
     """The top of a highlighted view: what happened to the section, in a disclosure
     whose summary is the one line beside "Show changes" on the section page."""
-    lang, name = ctx.lang, _base_name(ctx, base)
-    lines = []
-    if change.has(ADDED):
-        lines.append(t(lang, "changes.added", version=escape(ctx.text(version.title))))
+    origins = []
     for kind in (MERGED, SPLIT, REPLACES):
         if change.has(kind):
             others = tuple(i for i in change.old_ids if i != change.section_id) or change.old_ids
-            lines.append(
-                t(lang, f"changes.{kind}", sections=section_links(ctx, base, others), base=name)
-            )
+            origins.append({"kind": kind, "sections": _section_links(ctx, base, others)})
+    renamed = None
     if change.has(RENAMED) and change.old_title and change.new_title:
-        labels = DiffLabels.for_language(lang)
-        lines.append(
-            t(
-                lang,
-                "changes.renamed",
-                title=diff_titles(change.old_title, change.new_title, labels),
-            )
-        )
+        labels = DiffLabels.for_language(ctx.lang)
+        # Escaped by diff_titles, which marks what differs with <ins> and <del>.
+        renamed = Markup(diff_titles(change.old_title, change.new_title, labels))
+    moved = None
     if change.has(MOVED):
-        lines.append(
-            t(
-                lang,
-                "changes.moved",
-                old=escape(change.old_number or ""),
-                new=escape(change.new_number or ""),
-            )
+        moved = {"old": change.old_number or "", "new": change.new_number or ""}
+    return str(
+        ctx.fragment(
+            "change-description.html",
+            summary=short_summary(ctx, change, base),
+            version=version,
+            base=base,
+            added=change.has(ADDED),
+            origins=origins,
+            renamed=renamed,
+            moved=moved,
+            # How many words changed, or that nothing did, is said in the summary already.
+            legend=change.body is not None and change.body.changed,
         )
-    # How many words changed, or that nothing did, is said beside the toggle already.
-    legend = ""
-    if change.body is not None and change.body.changed:
-        legend = tag("p", escape(t(lang, "changes.legend")), class_="st-changes-legend")
-    # Folded under the one-line summary, so that on a phone the text starts on the first
-    # screen; the summary says the kinds of change, the details say from and into what.
-    summary = tag("summary", short_summary(ctx, change, base), class_="st-changes-summary")
-    inner = "".join(tag("p", line) for line in lines) + legend
-    return tag("details", summary + inner, class_="st-changes-about")
+    )
 
 
 def move_notes(
@@ -197,42 +178,40 @@ def move_notes(
 
 
 def not_current_notice(ctx: PageContext) -> str:
+    """On a changes view shown in the source language: the translations are behind."""
     source = ctx.strategy.source_language
-    names = {"source": language_name(source, ctx.lang)}
-    text = escape(t(ctx.lang, "changes.translation_not_current", **names))
-    other = link(
-        ctx.link_in(source, ctx.path),
-        escape(t(ctx.lang, "changes.source_comparison", **names)),
-        hreflang=source,
-    )
-    return tag(
-        "p", f"{text} {other}", class_="st-translation st-translation--outdated", role="note"
+    return str(
+        ctx.fragment(
+            "changes-language-notice.html",
+            source=language_name(source, ctx.lang),
+            source_lang=source,
+            source_href=ctx.link_in(source, ctx.path),
+        )
     )
 
 
-def _old_names(ctx: PageContext, base: Version, old_ids: list[str]) -> str:
+def _old_names(ctx: PageContext, base: Version, old_ids: list[str]) -> Markup:
     """ "Elintensiv smart industri och Cirkulär bioekonomi": sections of the older version
     by name only, each linked there; their old numbers would mix with the new version's
     numbering the overview uses."""
     links = [
-        link(
-            ctx.link(urls.section_path(base.id, old_id)),
-            escape(base.sections[old_id].translations.get(ctx.lang, base.sections[old_id]).title),
-        )
+        {
+            "href": ctx.link(urls.section_path(base.id, old_id)),
+            "title": base.sections[old_id].translations.get(ctx.lang, base.sections[old_id]).title,
+        }
         for old_id in old_ids
         if old_id in base.sections
     ]
-    joiner = f" {t(ctx.lang, 'list.and')} "
-    return joiner.join(links) if len(links) <= 2 else ", ".join(links[:-1]) + joiner + links[-1]
+    return ctx.fragment("section-links.html", links=links) if links else Markup("")
 
 
-def _origins(ctx: PageContext, change: SectionChange, base: Version) -> str:
+def _origins(ctx: PageContext, change: SectionChange, base: Version) -> Markup | None:
     """ "from Elintensiv smart industri and Cirkulär bioekonomi in Remissutkast": where a
     merged, split or replacing section came from, named (and linked) in the older version."""
     names = _old_names(ctx, base, [i for i in change.old_ids if i != change.section_id])
     if not names:
-        return ""
-    return t(ctx.lang, "changes.from", sections=names, base=_base_name(ctx, base))
+        return None
+    return t_html(ctx.lang, "changes.from", sections=names, base=ctx.text(base.title))
 
 
 def _other_parts(
@@ -241,7 +220,7 @@ def _other_parts(
     change: SectionChange,
     version: Version,
     base: Version,
-) -> list[str]:
+) -> list[Markup]:
     """ "Other parts of 6.2 Cirkulär bioekonomi are in 6.1 Hållbar energi": for each old
     section this one continues that was split, where its other parts went."""
     found = []
@@ -255,15 +234,15 @@ def _other_parts(
         ]
         if others and old_id in base.sections:
             old = base.sections[old_id]
-            name = escape(old.translations.get(ctx.lang, old).title)  # as "From ..." names it
-            sections = section_links(ctx, version, others)
-            found.append(t(ctx.lang, "changes.other_parts", section=name, sections=sections))
+            name = old.translations.get(ctx.lang, old).title  # as "From ..." names it
+            sections = _section_links(ctx, version, others)
+            found.append(t_html(ctx.lang, "changes.other_parts", section=name, sections=sections))
     return found
 
 
 def _moved_words(
     ctx: PageContext, change: SectionChange, version: Version, base: Version
-) -> list[str]:
+) -> list[Markup]:
     """ "312 words moved to 6.2 Jord, skog och vatten", "45 words moved here from ...":
     text counted as moved, not as removed or added (moves.py)."""
     if change.body is None:
@@ -279,45 +258,36 @@ def _moved_words(
             into[bd.move.section_id] = into.get(bd.move.section_id, 0) + bd.words_added
     found = []
     if out:
-        sections = section_links(ctx, version, list(out))
+        sections = _section_links(ctx, version, list(out))
         found.append(
-            t(ctx.lang, "changes.moved_out_words", count=sum(out.values()), sections=sections)
+            t_html(ctx.lang, "changes.moved_out_words", count=sum(out.values()), sections=sections)
         )
     if into:
-        sections = _old_names(ctx, base, list(into))
         found.append(
-            t(
+            t_html(
                 ctx.lang,
                 "changes.moved_in_words",
                 count=sum(into.values()),
-                sections=sections,
-                base=_base_name(ctx, base),
+                sections=_old_names(ctx, base, list(into)),
+                base=ctx.text(base.title),
             )
         )
     return found
 
 
-def _inputs_cell(ctx: PageContext, items: list[TracedItem]) -> str:
-    """The inputs whose decisions took effect in a section, each linked to the item as
-    the version tells it (its outcome page)."""
+def _inputs_cell(ctx: PageContext, items: list[TracedItem]) -> list[dict[str, object]]:
+    """The inputs whose decisions took effect in a section, by input: its `senders`, and
+    `points`, the links to each item as the version tells it (its outcome page)."""
     by_input: dict[str, list[TracedItem]] = {}
     for traced in items:
         by_input.setdefault(traced.input.id, []).append(traced)
-    cells = []
-    for group in by_input.values():
-        name = sender_names(ctx, group[0].input)
-        if len(group) == 1:
-            cells.append(link(ctx.link(item_path(ctx, group[0])), name))
-            continue
-        # One name, its points numbered: the same name three times, linked three ways,
-        # would read as a mistake.
-        point = escape(t(ctx.lang, "changes.input_point"))
-        numbered = ", ".join(
-            link(ctx.link(item_path(ctx, traced)), f'<span class="sr-only">{point} </span>{n}')
-            for n, traced in enumerate(group, 1)
-        )
-        cells.append(f"{name} ({numbered})")
-    return ", ".join(cells)
+    return [
+        {
+            "senders": senders(ctx, group[0].input),
+            "points": [ctx.link(item_path(ctx, traced)) for traced in group],
+        }
+        for group in by_input.values()
+    ]
 
 
 def overview_table(
@@ -332,73 +302,54 @@ def overview_table(
     that took effect in each section. Old sections that went into merged or split ones
     have no row of their own: the rows of what they became name them."""
     lang = ctx.lang
-    head = "".join(
-        tag("th", escape(t(lang, f"changes.col_{key}")), scope="col")
-        for key in ("number", "section", "change", "added", "removed", "inputs")
-    )
     rows = []
     for change in comparison:
         if change.in_new_version:
             section = version.sections[change.section_id]
             translated = section.translations.get(lang)
-            title = translated.title if translated is not None else section.title
-            number = escape(change.new_number or "")
-            cell = link(
-                ctx.link(urls.section_changes_path(version.id, change.section_id)), escape(title)
-            )
-            kinds = _kind_names(ctx, change, version)
-            origins = _origins(ctx, change, base) if set(change.kinds) & _FROM_KINDS else ""
+            origins = _origins(ctx, change, base) if set(change.kinds) & _FROM_KINDS else None
             facts = [origins] if origins else []
             facts += _other_parts(ctx, comparison, change, version, base)
             facts += _moved_words(ctx, change, version, base)
-            if facts:
-                kinds += ". " + "".join(
-                    tag("span", f"{fact}.", class_="st-change-from") for fact in facts
-                )
             found = (effects or {}).get((version.id, change.section_id), [])
-            inputs = _inputs_cell(ctx, found)
+            row = {
+                "removed": False,
+                "number": change.new_number or "",
+                "title": translated.title if translated is not None else section.title,
+                "href": ctx.link(urls.section_changes_path(version.id, change.section_id)),
+                "inputs": _inputs_cell(ctx, found),
+            }
         elif change.has(REMOVED):
             section = base.sections[change.section_id]
             translated = section.translations.get(lang)
-            old_title = translated.title if translated is not None else section.title
-            number = tag(
-                "span",
-                escape(t(lang, "changes.old_number", number=change.old_number or "")),
-                class_="st-old-number",
-            )
-            where = link(
-                ctx.link(urls.section_path(base.id, change.section_id)),
-                escape(t(lang, "changes.removed_link", version=ctx.text(base.title))),
-            )
-            cell = tag("del", escape(old_title)) + " " + where
-            kinds, inputs = _kind_names(ctx, change, version), ""
-            moved = _moved_words(ctx, change, version, base)
-            if moved:
-                kinds += ". " + "".join(
-                    tag("span", f"{fact}.", class_="st-change-from") for fact in moved
-                )
+            facts = _moved_words(ctx, change, version, base)
+            row = {
+                "removed": True,
+                "number": change.old_number or "",
+                "title": translated.title if translated is not None else section.title,
+                "href": ctx.link(urls.section_path(base.id, change.section_id)),
+                "inputs": [],
+            }
         else:
             continue  # merged into or split into: said on the rows of what it became
-        rows.append(
-            tag(
-                "tr",
-                tag("td", number)
-                + tag("td", cell)
-                + tag("td", kinds)
-                + tag("td", str(change.words_added))
-                + tag("td", str(change.words_removed))
-                + tag("td", inputs),
-                class_="st-change-row " + " ".join(f"st-change--{k}" for k in change.kinds),
-            )
+        row |= {
+            "kinds": change.kinds,
+            "change": _kind_names(ctx, change, version),
+            "facts": facts,
+            "words_added": change.words_added,
+            "words_removed": change.words_removed,
+        }
+        rows.append(row)
+    return str(
+        ctx.fragment(
+            "changes-overview.html",
+            rows=rows,
+            base=base,
+            added=comparison.words_added,
+            removed=comparison.words_removed,
+            moved=comparison.words_moved,
         )
-    table = tag("table", tag("thead", tag("tr", head)) + tag("tbody", "".join(rows)))
-    counts = {"added": comparison.words_added, "removed": comparison.words_removed}
-    if comparison.words_moved:
-        totals = t(lang, "changes.totals_moved", moved=comparison.words_moved, **counts)
-        totals += " " + t(lang, "changes.moved_note")
-    else:
-        totals = t(lang, "changes.totals", **counts)
-    return tag("p", escape(totals)) + tag("div", table, class_="st-table-scroll")
+    )
 
 
 def summarises_note(ctx: PageContext, version: Version, ids: list[str]) -> str:
@@ -406,10 +357,5 @@ def summarises_note(ctx: PageContext, version: Version, ids: list[str]) -> str:
     base = ctx.strategy.versions.get(version.based_on or "")
     if base is None or not ids:
         return ""
-    text = t(
-        ctx.lang,
-        "summarises.text",
-        sections=section_links(ctx, base, ids),
-        base=_base_name(ctx, base),
-    )
-    return tag("p", text, class_="st-summarises")
+    sections = _section_links(ctx, base, ids)
+    return str(ctx.fragment("summarises-note.html", sections=sections, base=base))

@@ -1,11 +1,16 @@
 """HTML for inputs: a version's inputs page with its summary, and the list of inputs that
-shaped a section. Input texts are shown in their original language, marked as such."""
+shaped a section. Input texts are shown in their original language, marked as such.
+
+What to show, in which order and where it links is decided here; the markup is in the
+partials (`templates/input-*.html`, `inputs-summary.html`, `affecting-inputs.html`,
+`decision-badge.html`), which escape every text from the content."""
 
 from __future__ import annotations
 
 import json
 import re
 from html import escape
+from typing import Any
 
 from markupsafe import Markup
 
@@ -13,38 +18,33 @@ from .. import urls
 from ..derive.inputs import (
     PRIVATE,
     WORKSHOP,
-    Summary,
     TracedItem,
     answered_consultation,
     summarise,
 )
 from ..model import Input, Version
-from .render import PageContext, link, section_title, tag, time_tag
-from .texts import t, t_html
+from .render import PageContext, section_title
+from .texts import t
 
 
-def sender_names(ctx: PageContext, found: Input) -> str:
-    names = [t(ctx.lang, "inputs.private") if s == PRIVATE else s for s in found.from_]
-    return escape(", ".join(names))
+def sender_name(ctx: PageContext, sender: str) -> str:
+    """A sender as readers see it: a private person without a name."""
+    return t(ctx.lang, "inputs.private") if sender == PRIVATE else sender
 
 
-def workshop_label(ctx: PageContext, found: Input) -> str:
-    """ "Workshop 11 december 2019 (23 deltagande organisationer)": a workshop's `from`
-    lists who took part, not who said what, so its points are never headed by names."""
-    day = Markup(time_tag(found.date, ctx.lang))
-    count = len(found.from_)
-    if not count:
-        return str(t_html(ctx.lang, "inputs.workshop", date=day))
-    return str(t_html(ctx.lang, "inputs.workshop_with", date=day, count=count))
+def senders(ctx: PageContext, found: Input) -> list[str]:
+    return [sender_name(ctx, s) for s in found.from_]
 
 
-def who_said(ctx: PageContext, found: Input) -> str:
-    """Who an input is from, as HTML: a response's senders with its kind and date; a
-    workshop by its date and how many took part."""
-    if found.kind == WORKSHOP:
-        return workshop_label(ctx, found)
-    kind = escape(t(ctx.lang, f"kind.{found.kind}").lower())
-    return f"{sender_names(ctx, found)} ({kind}, {time_tag(found.date, ctx.lang)})"
+def source_lang(ctx: PageContext) -> str | None:
+    """The language inputs are written in, when it is not the page's: set on their texts."""
+    source = ctx.strategy.source_language
+    return source if ctx.lang != source else None
+
+
+def input_fragment(ctx: PageContext, name: str, **values: Any) -> Markup:
+    """A partial about inputs: they all get `source_lang`."""
+    return ctx.fragment(name, source_lang=source_lang(ctx), **values)
 
 
 def filter_senders(ctx: PageContext, found: Input) -> list[str]:
@@ -52,20 +52,7 @@ def filter_senders(ctx: PageContext, found: Input) -> list[str]:
     workshop under one entry (the kind), since its participants did not each say it."""
     if found.kind == WORKSHOP:
         return [t(ctx.lang, f"kind.{WORKSHOP}")]
-    return [t(ctx.lang, "inputs.private") if s == PRIVATE else s for s in found.from_]
-
-
-def participants(ctx: PageContext, found: Input) -> str:
-    """Under a workshop's heading: its participants, listed once and folded away
-    ("Deltagare (23)"), and that the points are a summary of the day, not who said what."""
-    if found.kind != WORKSHOP:
-        return ""
-    parts = [tag("p", escape(t(ctx.lang, "inputs.workshop_points")), class_="st-workshop-points")]
-    if found.from_:
-        summary = tag("summary", escape(t(ctx.lang, "inputs.participants", count=len(found.from_))))
-        names = "".join(tag("li", escape(name)) for name in found.from_)
-        parts.append(tag("details", summary + tag("ul", names), class_="st-participants"))
-    return tag("div", "".join(parts), class_="st-workshop", data_group=found.id)
+    return senders(ctx, found)
 
 
 def filter_section(version: Version, traced: TracedItem) -> str:
@@ -80,16 +67,10 @@ def filter_section(version: Version, traced: TracedItem) -> str:
 def filter_marks(ctx: PageContext, version: Version, traced: TracedItem) -> dict[str, str]:
     """What the filter (filter.js) reads on an item: its section, decision and senders."""
     return {
-        "data_section": filter_section(version, traced),
-        "data_decision": traced.item.decision,
-        "data_sender": json.dumps(filter_senders(ctx, traced.input), ensure_ascii=False),
+        "section": filter_section(version, traced),
+        "decision": traced.item.decision,
+        "sender": json.dumps(filter_senders(ctx, traced.input), ensure_ascii=False),
     }
-
-
-def original_text(ctx: PageContext, html: str, name: str = "p", **attributes: str | None) -> str:
-    """Text as the respondent wrote it: in the source language, marked so on other pages."""
-    source = ctx.strategy.source_language
-    return tag(name, html, lang=source if ctx.lang != source else None, **attributes)
 
 
 def change_path(ctx: PageContext, traced: TracedItem) -> str | None:
@@ -104,6 +85,15 @@ def effect(ctx: PageContext, traced: TracedItem) -> tuple[Version, str] | None:
     if version is None:
         return None
     return version, _change_path(ctx, traced, version)
+
+
+def effect_link(ctx: PageContext, traced: TracedItem) -> dict[str, str] | None:
+    """ "Se ändringen i <version>" for a partial: `href` and the `version`'s name."""
+    found = effect(ctx, traced)
+    if found is None:
+        return None
+    version, target = found
+    return {"href": ctx.link(target), "version": ctx.text(version.title)}
 
 
 def _change_path(ctx: PageContext, traced: TracedItem, version: Version) -> str:
@@ -137,71 +127,38 @@ def item_path(ctx: PageContext, traced: TracedItem) -> str:
 DECISION_SIGNS = {"accepted": "✓", "partly": "◐", "rejected": "✕", "noted": "●", "open": "?"}
 
 
-def decision_badge(ctx: PageContext, decision: str, found: Input) -> str:
+def decision_badge(ctx: PageContext, decision: str, found: Input) -> Markup:
     """The decision, with a visible mark when it belongs to a made-up example."""
-    sign = tag(
-        "span", DECISION_SIGNS.get(decision, "•"), class_="st-decision__sign", aria_hidden="true"
+    return ctx.fragment(
+        "decision-badge.html",
+        decision=decision,
+        sign=DECISION_SIGNS.get(decision, "•"),
+        illustrative=found.illustrative,
     )
-    shown = tag(
-        "span",
-        sign + " " + escape(t(ctx.lang, f"decision.{decision}")),
-        class_=f"st-decision st-decision--{decision}",
-    )
-    if found.illustrative is None:
-        return shown
-    mark = t(ctx.lang, f"illustrative.{found.illustrative}.mark")
-    return shown + " " + tag("span", escape(f"({mark})"), class_="st-illustrative-mark")
 
 
-def illustrative_notice(ctx: PageContext, found: Input) -> str:
-    """Under an input's heading: what of it is made up, in plain words."""
-    if found.illustrative is None:
-        return ""
-    text = t(ctx.lang, f"illustrative.{found.illustrative}.notice")
-    return tag("p", escape(text), class_="st-illustrative")
-
-
-def _item(ctx: PageContext, version: Version, traced: TracedItem) -> str:
+def _item(ctx: PageContext, version: Version, traced: TracedItem) -> Markup:
     """One item: what was said and its decision, always shown; the rest (section,
     proposal, sources, response, where it took effect) one click away."""
-    lang, item = ctx.lang, traced.item
-    rows = []
+    item = traced.item
+    section = None
     if item.section and item.section in version.sections:
-        title = section_title(ctx.strategy, version, item.section, lang)
-        href = ctx.link(urls.section_path(version.id, item.section))
-        rows.append((t(lang, "inputs.section"), link(href, escape(title))))
-    if item.proposal:
-        rows.append((t(lang, "inputs.proposal"), original_text(ctx, escape(item.proposal), "div")))
-    if item.sources:
-        sources = "".join(
-            tag("li", link(s.url, escape(s.title)) if s.url else escape(s.title))
-            for s in item.sources
-        )
-        rows.append((t(lang, "inputs.sources"), original_text(ctx, sources, "ul")))
-    if item.response:
-        rows.append((t(lang, "inputs.response"), original_text(ctx, escape(item.response), "div")))
-    found = effect(ctx, traced)
-    if found is not None:
-        effect_version, target = found
-        name = ctx.text(effect_version.title)
-        rows.append(("", link(ctx.link(target), escape(t(lang, "inputs.effect", version=name)))))
-    # One line per term: the search index reads the text without the markup.
-    facts = "\n".join(
-        (tag("dt", escape(label)) + "\n" if label else "") + tag("dd", value)
-        for label, value in rows
-    )
-    summary = tag(
-        "summary",
-        decision_badge(ctx, item.decision, traced.input)
-        + " "
-        + original_text(ctx, escape(item.text), "span", class_="st-input-item__said"),
-    )
-    return tag(
-        "li",
-        tag("details", summary + tag("dl", facts)),
-        id=traced.anchor,
-        class_="st-input-item",
-        **filter_marks(ctx, version, traced),
+        section = {
+            "href": ctx.link(urls.section_path(version.id, item.section)),
+            "title": section_title(ctx.strategy, version, item.section, ctx.lang),
+        }
+    return input_fragment(
+        ctx,
+        "input-item.html",
+        anchor=traced.anchor,
+        marks=filter_marks(ctx, version, traced),
+        badge=decision_badge(ctx, item.decision, traced.input),
+        text=item.text,
+        section=section,
+        proposal=item.proposal or None,
+        sources=[{"title": s.title, "url": s.url or None} for s in item.sources],
+        response=item.response or None,
+        effect=effect_link(ctx, traced),
     )
 
 
@@ -215,9 +172,9 @@ def inputs_page(ctx: PageContext, version: Version, items: list[TracedItem]) -> 
     page's table of contents lists them) around HTML blocks."""
     lang = ctx.lang
     if not items:
-        return tag("p", escape(t(lang, "inputs.none")))
+        return _summary(ctx, version, [])
     parts = [f"## {markdown_text(t(lang, 'inputs.summary'))} {{: #sammanstallning }}"]
-    parts.append(_summary(ctx, version, summarise(items)))
+    parts.append(_summary(ctx, version, items))
     groups: dict[str, list[TracedItem]] = {}
     for traced in items:
         groups.setdefault(traced.input.id, []).append(traced)
@@ -225,120 +182,85 @@ def inputs_page(ctx: PageContext, version: Version, items: list[TracedItem]) -> 
     for group in groups.values():
         found = group[0].input
         heading = found.title or t(lang, f"kind.{found.kind}")
-        meta = f"{escape(t(lang, f'kind.{found.kind}'))} · {time_tag(found.date, lang)}"
-        if found.kind == WORKSHOP:
-            count = len(found.from_)
-            meta += f" · {escape(t(lang, 'inputs.participating', count=count))}"
-        else:
-            meta += f" · {escape(t(lang, 'inputs.from'))}: {sender_names(ctx, found)}"
         # Everything of one input says which it is, so that the filter can hide an input
         # none of whose items is shown.
         marks = f'data-group="{found.id}"'
         if found.title and lang != source:
             marks += f' lang="{source}"'
         parts.append(f"## {markdown_text(heading)} {{: #{found.id} {marks} }}")
-        parts.append(tag("p", meta, class_="st-input-meta", data_group=found.id))
-        notice = illustrative_notice(ctx, found)
-        if notice:
-            parts.append(notice.replace("<p ", f'<p data-group="{found.id}" ', 1))
-        if found.kind == WORKSHOP:
-            parts.append(participants(ctx, found))
         parts.append(
-            tag(
-                "ol",
-                "".join(_item(ctx, version, traced) for traced in group),
-                class_="st-inputs",
-                data_group=found.id,
+            input_fragment(
+                ctx,
+                "input-group.html",
+                input=found,
+                senders=senders(ctx, found),
+                items=[_item(ctx, version, traced) for traced in group],
             )
         )
     return "\n\n".join(parts)
 
 
-def _summary(ctx: PageContext, version: Version, summary: Summary) -> str:
+def _summary(ctx: PageContext, version: Version, items: list[TracedItem]) -> str:
     lang = ctx.lang
-
-    def table(caption: str, rows: list[tuple[str, int]]) -> str:
-        head = tag(
-            "tr",
-            tag("th", escape(caption), scope="col")
-            + tag("th", escape(t(lang, "inputs.count")), scope="col"),
-        )
-        body = "".join(tag("tr", tag("td", label) + tag("td", str(count))) for label, count in rows)
-        return tag(
-            "div", tag("table", tag("thead", head) + tag("tbody", body)), class_="st-table-scroll"
-        )
+    summary = summarise(items)
 
     def section_label(section_id: str | None) -> str:
         if section_id is None or section_id not in version.sections:
-            return escape(t(lang, "inputs.no_section"))
-        return escape(section_title(ctx.strategy, version, section_id, lang))
+            return t(lang, "inputs.no_section")
+        return section_title(ctx.strategy, version, section_id, lang)
 
-    decisions = [(escape(t(lang, f"decision.{d}")), n) for d, n in summary.by_decision]
-    senders = [
-        (escape(t(lang, "inputs.private") if s == PRIVATE else s), n) for s, n in summary.by_sender
-    ]
-    sections = [(section_label(s), n) for s, n in summary.by_section]
-    tables = table(t(lang, "inputs.by_decision"), decisions)
-    if senders:
-        tables += table(t(lang, "inputs.by_sender"), senders)
-    tables += table(t(lang, "inputs.by_section"), sections)
-    return tag("div", tables, class_="st-input-summary")
+    def rows(counted: list[tuple[str, int]]) -> list[dict[str, object]]:
+        return [{"label": label, "count": count} for label, count in counted]
+
+    return str(
+        ctx.fragment(
+            "inputs-summary.html",
+            by_decision=rows([(t(lang, f"decision.{d}"), n) for d, n in summary.by_decision]),
+            by_sender=rows([(sender_name(ctx, s), n) for s, n in summary.by_sender]),
+            by_section=rows([(section_label(s), n) for s, n in summary.by_section]),
+        )
+    )
 
 
 def filters(ctx: PageContext, version: Version, items: list[TracedItem]) -> str:
     """Selects that filter every item of the page in the browser (by sender, section and
     decision), the items that shaped the version and those said about it alike; hidden
     until the script runs."""
-    lang = ctx.lang
     if not items:
         return ""
-    every = tag("option", escape(t(lang, "inputs.filter_all")), value="")
-    senders = sorted({s for i in items for s in filter_senders(ctx, i.input)}, key=str.casefold)
-    sender_options = every + "".join(tag("option", escape(s), value=s) for s in senders)
     sections = {filter_section(version, i) for i in items} - {""}
-    section_options = every + "".join(
-        tag("option", escape(section_title(ctx.strategy, version, s, lang)), value=s)
-        for s in sorted(sections, key=list(version.sections).index)
-    )
-    decisions = [d for d, _ in summarise(items).by_decision]
-    decision_options = every + "".join(
-        tag("option", escape(t(lang, f"decision.{d}")), value=d) for d in decisions
-    )
-    controls = "".join(
-        tag(
-            "span",
-            tag("label", escape(t(lang, f"inputs.filter_{name}")), for_=f"st-filter-{name}")
-            + tag("select", options, id=f"st-filter-{name}", data_filter=name),
-            class_="st-input-filter__control",
+    return str(
+        ctx.fragment(
+            "input-filter.html",
+            senders=sorted(
+                {s for i in items for s in filter_senders(ctx, i.input)}, key=str.casefold
+            ),
+            sections=[
+                {"id": s, "title": section_title(ctx.strategy, version, s, ctx.lang)}
+                for s in sorted(sections, key=list(version.sections).index)
+            ],
+            decisions=[d for d, _ in summarise(items).by_decision],
         )
-        for name, options in (
-            ("sender", sender_options),
-            ("section", section_options),
-            ("decision", decision_options),
-        )
-    )
-    return tag(
-        "form",
-        tag("fieldset", tag("legend", escape(t(lang, "inputs.filter"))) + controls),
-        class_="st-input-filter",
-        hidden="",
     )
 
 
 def said_and_decided(ctx: PageContext, traced: TracedItem) -> str:
     """ "Sender (kind, date): what was said [decision] The input", in one line; a
     workshop's point under the workshop, not its participants."""
-    lang, found = ctx.lang, traced.input
-    inputs_href = ctx.link(item_path(ctx, traced))
-    return "".join(
-        [
-            f"{who_said(ctx, found)}: ",
-            original_text(ctx, escape(traced.item.text), "span"),
-            " ",
-            decision_badge(ctx, traced.item.decision, found),
-            " ",
-            link(inputs_href, escape(t(lang, "inputs.see_input"))),
-        ]
+    return str(said(ctx, traced))
+
+
+def said(ctx: PageContext, traced: TracedItem) -> Markup:
+    """`said_and_decided` for a partial."""
+    found = traced.input
+    return input_fragment(
+        ctx,
+        "input-said.html",
+        input=found,
+        senders=senders(ctx, found),
+        text=traced.item.text,
+        badge=decision_badge(ctx, traced.item.decision, found),
+        href=ctx.link(item_path(ctx, traced)),
     )
 
 
@@ -346,19 +268,5 @@ def affecting_list(ctx: PageContext, items: list[TracedItem]) -> str:
     """Below a section: the inputs whose decisions changed it, each with its change."""
     if not items:
         return ""
-    lang = ctx.lang
-    entries = []
-    for traced in items:
-        parts = [said_and_decided(ctx, traced)]
-        found = effect(ctx, traced)
-        if found is not None:
-            effect_version, target = found
-            name = ctx.text(effect_version.title)
-            parts += [" · ", link(ctx.link(target), escape(t(lang, "inputs.effect", version=name)))]
-        entries.append(tag("li", "".join(parts)))
-    return tag(
-        "section",
-        tag("h2", escape(t(lang, "inputs.affected")), id="inspel") + tag("ul", "".join(entries)),
-        class_="st-affected",
-        aria_labelledby="inspel",
-    )
+    entries = [{"said": said(ctx, traced), "effect": effect_link(ctx, traced)} for traced in items]
+    return str(ctx.fragment("affecting-inputs.html", entries=entries))

@@ -1,168 +1,118 @@
 """HTML for a consultation's outcome (after GOV.UK's "consultation outcome" pages): who
 responded, the editors' summary, the decisions counted, and every item with its decision,
-reply and where it took effect. Also the list of inputs that shaped a version."""
+reply and where it took effect. Also the list of inputs that shaped a version.
+
+What to show and where it links is decided here; the markup is in the partials
+(`templates/outcome-*.html`, `shaped-by.html`, `editors-text.html`)."""
 
 from __future__ import annotations
 
 from html import escape
 
+from markupsafe import Markup
+
 from .. import urls
 from ..derive.inputs import (
-    PRIVATE,
     TracedItem,
     count_decisions,
     respondents,
 )
 from ..model import Version
-from .render import PageContext, link, section_title, tag
+from .render import PageContext, section_title
 from .render_inputs import (
     change_path,
     decision_badge,
     filter_marks,
+    input_fragment,
     markdown_text,
-    original_text,
-    who_said,
-    workshop_label,
+    sender_name,
+    senders,
 )
 from .texts import t
 
 
 def localized_paragraphs(ctx: PageContext, text: dict[str, str]) -> str:
     """An editor's text in the reader's language (else the source language, marked so),
-    one paragraph per blank-line-separated block, escaped."""
+    one paragraph per blank-line-separated block."""
     source = ctx.strategy.source_language
     lang = ctx.lang if ctx.lang in text else source if source in text else next(iter(text))
-    shown = text[lang]
-    paragraphs = [" ".join(p.split()) for p in shown.split("\n\n") if p.strip()]
-    inner = "".join(tag("p", escape(p)) for p in paragraphs)
-    return tag("div", inner, lang=lang if lang != ctx.lang else None, class_="st-editors-text")
+    paragraphs = [" ".join(p.split()) for p in text[lang].split("\n\n") if p.strip()]
+    text_lang = lang if lang != ctx.lang else None
+    return str(ctx.fragment("editors-text.html", paragraphs=paragraphs, text_lang=text_lang))
 
 
 def outcome_link(ctx: PageContext, version: Version, lead_key: str) -> str:
     """A short paragraph that leads to the outcome page of the version `version`."""
     href = ctx.link(urls.outcome_path(version.id))
-    name = f"{t(ctx.lang, 'outcome.title')}: {ctx.text(version.title)}"
-    return tag(
-        "p",
-        escape(t(ctx.lang, lead_key)) + " " + link(href, escape(name)),
-        class_="st-outcome-link",
-    )
+    return str(ctx.fragment("outcome-link.html", lead=lead_key, version=version, href=href))
 
 
 def outcome_intro(ctx: PageContext, consultation: Version, version: Version) -> str:
-    lang = ctx.lang
-    facts = {
-        "consultation": escape(ctx.text(consultation.title)),
-        "version": escape(ctx.text(version.title)),
-    }
-    period = consultation.consultation
-    if period is not None:
-        # Marked as the banners mark them: an approximate period says so here too.
-        text = t(
-            lang,
-            "outcome.intro_dates",
-            opens=ctx.dated(period.opens, period.opens_mark),
-            closes=ctx.dated(period.closes, period.closes_mark),
-            reference=escape(period.reference),
-            **facts,
-        ) + ctx.date_note([period.opens_mark, period.closes_mark])
-    else:
-        text = t(lang, "outcome.intro", **facts)
-    return tag("p", text, class_="st-lead")
+    """Which consultation the version answers, its period marked as the banners mark it."""
+    return str(ctx.fragment("outcome-intro.html", consultation=consultation, version=version))
 
 
 def who_responded(ctx: PageContext, items: list[TracedItem]) -> str:
-    lang = ctx.lang
     found = respondents(items)
-    total = sum(n for _, n in found.by_kind)
-    kinds = ", ".join(
-        f"{n} {escape(t(lang, f'outcome.kind.{kind}', count=n))}" for kind, n in found.by_kind
-    )
-    names = [t(lang, "inputs.private") if s == PRIVATE else s for s in found.senders]
-    entries = [tag("li", escape(name)) for name in dict.fromkeys(names)]
-    entries += [tag("li", workshop_label(ctx, workshop)) for workshop in found.workshops]
-    return tag("p", escape(t(lang, "outcome.responded", count=total)) + f" {kinds}.") + tag(
-        "ul", "".join(entries), class_="st-senders"
+    names = [sender_name(ctx, s) for s in found.senders]
+    return str(
+        ctx.fragment(
+            "outcome-respondents.html",
+            total=sum(n for _, n in found.by_kind),
+            kinds=[{"kind": kind, "count": n} for kind, n in found.by_kind],
+            senders=list(dict.fromkeys(names)),
+            workshops=found.workshops,
+        )
     )
 
 
 def decision_table(ctx: PageContext, items: list[TracedItem]) -> str:
-    lang = ctx.lang
-    head = tag(
-        "tr",
-        tag("th", escape(t(lang, "inputs.decision")), scope="col")
-        + tag("th", escape(t(lang, "inputs.count")), scope="col"),
-    )
-    rows = "".join(
-        tag(
-            "tr",
-            tag("td", escape(t(lang, f"decision.{decision}")))
-            + tag("td", str(count), data_decision=decision),
-        )
-        for decision, count in count_decisions(items)
-    )
-    table = tag("table", tag("thead", head) + tag("tbody", rows), class_="st-outcome-counts")
-    return tag("div", table, class_="st-table-scroll")
+    counts = [{"decision": d, "count": n} for d, n in count_decisions(items)]
+    return str(ctx.fragment("outcome-counts.html", counts=counts))
 
 
-def effect_link(ctx: PageContext, traced: TracedItem) -> str:
-    """ "Where it changed: 3.2 Jord, skog och vatten", linked to the changed passage."""
+def effect_place(ctx: PageContext, traced: TracedItem) -> dict[str, str] | None:
+    """ "Where it changed: 3.2 Jord, skog och vatten": `href` (the changed passage) and
+    `place` (the section, else the version) for a partial."""
     target = change_path(ctx, traced)
     version = ctx.strategy.versions.get(traced.effect_version or "")
     if target is None or version is None:
-        return ""
+        return None
     if traced.effect_section is not None and traced.effect_section in version.sections:
         place = section_title(ctx.strategy, version, traced.effect_section, ctx.lang)
     else:
         place = ctx.text(version.title)
-    return link(ctx.link(target), escape(t(ctx.lang, "outcome.effect", place=place)))
+    return {"href": ctx.link(target), "place": place}
 
 
 def outcome_item(
     ctx: PageContext, traced: TracedItem, heading: str = "h4", version: Version | None = None
-) -> str:
+) -> Markup:
     """One item: who said it, what, the decision and reply, where it took effect.
 
     On the inputs page of the version it shaped (`version`), folded like the inputs
     listed there, and marked for their filter: its decision and what was said always
     shown, the rest one click away."""
-    lang, found, item = ctx.lang, traced.input, traced.item
-    who = who_said(ctx, found)
-    proposal = ""
-    if item.proposal:
-        label = tag("strong", escape(t(lang, "inputs.proposal")) + ":")
-        proposal = tag("p", f"{label} " + original_text(ctx, escape(item.proposal), "span"))
-    badge = decision_badge(ctx, item.decision, found)
-    response = original_text(ctx, escape(item.response), "span") if item.response else ""
+    found, item = traced.input, traced.item
     about = ctx.strategy.versions.get(found.about)
-    links = [effect_link(ctx, traced)]
+    input_href = None
     if about is not None:
-        href = ctx.link(urls.inputs_path(about.id) + f"#{traced.anchor}")
-        links.append(link(href, escape(t(lang, "outcome.whole_input"))))
-    links_html = tag("p", " · ".join(x for x in links if x), class_="st-outcome-item__links")
-    if version is not None:
-        said = original_text(ctx, escape(item.text), "span", class_="st-input-item__said")
-        summary = tag("summary", f"{badge} {said}")
-        shown = [tag("p", who, class_="st-outcome-item__from"), proposal]
-        if response:
-            shown.append(tag("p", response))
-        body = tag("div", "".join(shown) + links_html, class_="st-outcome-item__more")
-        return tag(
-            "li",
-            tag("details", summary + body),
-            id=traced.anchor,
-            class_="st-outcome-item st-input-item",
-            **filter_marks(ctx, version, traced),
-        )
-    answer = f"{badge} {response}" if response else badge
-    parts = [
-        tag(heading, who, class_="st-outcome-item__from"),
-        original_text(ctx, escape(item.text)),
-        proposal,
-        tag("p", answer),
-        links_html,
-    ]
-    return tag("li", "".join(parts), id=traced.anchor, class_="st-outcome-item")
+        input_href = ctx.link(urls.inputs_path(about.id) + f"#{traced.anchor}")
+    return input_fragment(
+        ctx,
+        "outcome-item.html",
+        anchor=traced.anchor,
+        input=found,
+        senders=senders(ctx, found),
+        text=item.text,
+        proposal=item.proposal or None,
+        response=item.response or None,
+        badge=decision_badge(ctx, item.decision, found),
+        effect=effect_place(ctx, traced),
+        input_href=input_href,
+        heading=heading,
+        marks=filter_marks(ctx, version, traced) if version is not None else None,
+    )
 
 
 def items_by_decision(ctx: PageContext, items: list[TracedItem]) -> str:
@@ -175,9 +125,8 @@ def items_by_decision(ctx: PageContext, items: list[TracedItem]) -> str:
         group = [x for x in items if x.item.decision == decision]
         heading = t(lang, "outcome.group", decision=t(lang, f"decision.{decision}"), count=count)
         parts.append(f"### {escape(heading)} {{: #beslut-{decision} }}\n")
-        parts.append(
-            tag("ol", "".join(outcome_item(ctx, x) for x in group), class_="st-outcome-items")
-        )
+        listed = [outcome_item(ctx, x) for x in group]
+        parts.append(str(ctx.fragment("outcome-items.html", items=listed)))
     return "\n".join(parts)
 
 
@@ -191,12 +140,7 @@ def shaped_by(ctx: PageContext, version: Version, items: list[TracedItem]) -> st
     none of them."""
     if not items:
         return ""
-    lang = ctx.lang
-    title = t(lang, "outcome.shaped_by", version=ctx.text(version.title))
+    title = t(ctx.lang, "outcome.shaped_by", version=ctx.text(version.title))
     heading = f'## {markdown_text(title)} {{: #{SHAPED} data-group="{SHAPED}" }}'
-    intro = tag(
-        "p", escape(t(lang, "outcome.shaped_by_intro", count=len(items))), data_group=SHAPED
-    )
-    entries = "".join(outcome_item(ctx, traced, version=version) for traced in items)
-    listed = tag("ol", entries, class_="st-outcome-items st-inputs", data_group=SHAPED)
-    return "\n\n".join([heading, intro, listed])
+    listed = [outcome_item(ctx, traced, version=version) for traced in items]
+    return "\n\n".join([heading, str(ctx.fragment("shaped-by.html", items=listed, group=SHAPED))])
