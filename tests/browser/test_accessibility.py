@@ -1,5 +1,5 @@
 """WCAG 2.2 AA by axe-core, in chromium, in light and dark, beyond the checks every page
-gets (every_page.py): search results, a kind of page only a site with history has,
+gets (test_every_page.py): search results, a kind of page only a site with history has,
 and what makes checking the dark scheme with the colour rules alone sound."""
 
 from __future__ import annotations
@@ -14,35 +14,14 @@ import pytest
 
 from . import axe
 from .chromium import open_page
-from .every_page import SHARES, every_page_to_check, share_of
 from .page_checks import check_every_page, scheme_problems, unchecked
-from .pages import SamplePage, page_language, visit
+from .pages import SamplePage, visit
 from .site_build import REPO, build, copy_project
 from .site_server import serve
 
 FIXTURE = REPO / "tests" / "fixtures" / "basic"
 
 ASSETS = Path(__file__).resolve().parents[2] / "plugins/strategy_site/mkdocs_plugin/templates"
-
-
-def test_the_shares_of_the_every_page_checks_hold_every_page_once(
-    every_page, sample, example_site
-) -> None:
-    """every_page.py splits the pages between two modules: both shares have pages, in the
-    languages they say, and no page is left out."""
-    entries = every_page_to_check(every_page, sample)
-    shares = {share: [e for e in entries if share_of(example_site, e) == share] for share in SHARES}
-    assert sum(len(found) for found in shares.values()) == len(entries)
-    assert {page_language(example_site, e.path) for e in shares["source"] if e.kind != "404"} == {
-        "sv"
-    }
-    assert {
-        page_language(example_site, e.path) for e in shares["translated"] if e.kind != "404"
-    } == {"en"}
-    assert {e.path for e in entries if e.kind == "404"} == {"/finns-inte/", "/en/finns-inte/"}
-    assert all(len(found) > 100 for found in shares.values()), {
-        share: len(found) for share, found in shares.items()
-    }
 
 
 @pytest.mark.parametrize("scheme", ["light", "dark"])

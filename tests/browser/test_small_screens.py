@@ -1,4 +1,4 @@
-"""Small screens, beyond the checks every page gets at 360 px (every_page.py): the
+"""Small screens, beyond the checks every page gets at 360 px (test_every_page.py): the
 title in the header after scrolling, the first change on a phone's first screen,
 paragraph links shown and big enough, and screenshots for a person to look at."""
 

@@ -3,17 +3,11 @@ no sideways scrolling and no header title cut off at 360 px. Every page that car
 site's own markup (every section, changes view, history, inputs page, ... in every
 language, found by walking the built site) and every sample page (hand-written pages).
 
-The pages are visited once for all of these tests, in two shares that two test modules
-import: `test_every_page_source.py` (the pages in the source language) and
-`test_every_page_translated.py` (those under a translated language's folder). pytest-xdist
-(`--dist loadfile`) gives each module to one worker, so the two workers share the
-longest job of the suite; with the tests of one visit in two modules, both workers once
-made the whole visit each. Each module says its share in its `share` fixture.
-"""
+The pages are visited once, here, for all of these tests: they live in one module so that
+pytest-xdist (`--dist loadfile`) runs the visit on one worker only; with the tests in two
+modules both workers made the whole visit, the longest job of the suite, each."""
 
 from __future__ import annotations
-
-from pathlib import Path
 
 import pytest
 from playwright.sync_api import Browser
@@ -23,18 +17,9 @@ from .conftest import TIMINGS
 from .page_checks import CheckRun, check_every_page, scheme_problems, unchecked
 from .pages import SamplePage
 
-SHARES = ("source", "translated")
 
-
-def share_of(site: Path, entry: SamplePage) -> str:
-    """ "translated" for a page under a translated language's folder (one that holds its
-    own 404.html, as mkdocs-static-i18n builds each language), else "source"."""
-    roots = {p.parent.relative_to(site).as_posix() for p in site.glob("*/404.html")}
-    top = entry.path.strip("/").split("/", 1)[0]
-    return "translated" if top in roots else "source"
-
-
-def every_page_to_check(every_page: list[SamplePage], sample: list[SamplePage]) -> list[SamplePage]:
+@pytest.fixture(scope="module")
+def pages_to_check(every_page: list[SamplePage], sample: list[SamplePage]) -> list[SamplePage]:
     """Every page of the site's own and every sample page, once each; search results are
     checked on their own (test_accessibility.py: they need typing)."""
     unique: dict[str, SamplePage] = {}
@@ -42,14 +27,6 @@ def every_page_to_check(every_page: list[SamplePage], sample: list[SamplePage]) 
         if not entry.search:
             unique.setdefault(entry.path, entry)
     return list(unique.values())
-
-
-@pytest.fixture(scope="module")
-def pages_to_check(
-    every_page: list[SamplePage], sample: list[SamplePage], example_site: Path, share: str
-) -> list[SamplePage]:
-    entries = every_page_to_check(every_page, sample)
-    return [entry for entry in entries if share_of(example_site, entry) == share]
 
 
 @pytest.fixture(scope="module")
