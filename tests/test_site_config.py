@@ -3,9 +3,17 @@ site's own template overrides that keep the plugin's page."""
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
+import pytest
+from click.testing import CliRunner
+
 from conftest import FIXTURES, run_mkdocs_build
+from strategy_site.content.site_theme import override_problems
+from strategy_site.mkdocs_plugin.site_checks import TEMPLATES, engine_templates
+from strategy_site.tools.cli import main
+from strategy_site.tools.find_content import ENGINE_TEMPLATES
 
 
 def project(builder, edit) -> Path:
@@ -19,7 +27,24 @@ def with_overrides(text: str) -> str:
     return text.replace("  language: sv\n", "  language: sv\n  custom_dir: overrides\n")
 
 
-def test_fonts_from_another_host_are_refused(builder) -> None:
+def checked(folder: Path, monkeypatch: pytest.MonkeyPatch) -> tuple[int, str]:
+    """`strategi check` run from the project folder, as an editor would."""
+    monkeypatch.chdir(folder)
+    result = CliRunner().invoke(main, ["check"])
+    return result.exit_code, result.output
+
+
+# Where a refusal about the theme starts: check and the build put different things before
+# it ("mkdocs.yml: ", "ERROR - strategy: ") and the path of an override is absolute.
+REFUSAL = re.compile(r"the theme loads .*|(?<=overrides/)\S+ replaces the strategy plugin.*")
+
+
+def refusals(output: str) -> list[str]:
+    """The refusals about the theme and its overrides in `output`, in order."""
+    return [m.group(0) for line in output.splitlines() if (m := REFUSAL.search(line))]
+
+
+def test_fonts_from_another_host_are_refused(builder, monkeypatch) -> None:
     folder = project(builder, lambda text: text.replace("  font: false", "  font:\n    text: Lato"))
     result = run_mkdocs_build(folder)
     assert result.returncode == 1
@@ -27,9 +52,22 @@ def test_fonts_from_another_host_are_refused(builder) -> None:
     assert "set 'font: false' under 'theme'" in result.stderr
     assert "Traceback" not in result.stderr
     assert not (folder / "site").exists()
+    # check refuses it too, in the same words.
+    code, output = checked(folder, monkeypatch)
+    assert code == 1 and refusals(output) == refusals(result.stderr) != [], output
+    assert "mkdocs.yml: the theme loads its fonts" in output
 
 
-def test_an_override_that_drops_the_plugins_page_is_refused(builder) -> None:
+def test_a_theme_left_at_materials_default_font_is_refused_by_both(builder, monkeypatch) -> None:
+    folder = project(builder, lambda text: re.sub(r"\n  font: false[^\n]*", "", text))
+    assert "font:" not in (folder / "mkdocs.yml").read_text(encoding="utf-8")
+    result = run_mkdocs_build(folder)
+    code, output = checked(folder, monkeypatch)
+    assert result.returncode == 1 and code == 1, (result.stderr, output)
+    assert refusals(output) == refusals(result.stderr) != [], (output, result.stderr)
+
+
+def test_an_override_that_drops_the_plugins_page_is_refused(builder, monkeypatch) -> None:
     folder = project(
         builder,
         lambda text: text.replace("  language: sv\n", "  language: sv\n  custom_dir: overrides\n"),
@@ -44,9 +82,12 @@ def test_an_override_that_drops_the_plugins_page_is_refused(builder) -> None:
     assert "main.html replaces the strategy plugin's page template" in result.stderr
     assert '{% extends "strategy-base.html" %}' in result.stderr
     assert "partials/nav.html replaces the strategy plugin's partials/nav.html" in result.stderr
+    code, output = checked(folder, monkeypatch)
+    assert code == 1 and refusals(output) == refusals(result.stderr), (output, result.stderr)
+    assert len(refusals(output)) == 2, output
 
 
-def test_an_override_that_extends_the_plugins_page_keeps_the_banners(builder) -> None:
+def test_an_override_that_extends_the_plugins_page_keeps_the_banners(builder, monkeypatch) -> None:
     folder = project(
         builder,
         lambda text: text.replace("  language: sv\n", "  language: sv\n  custom_dir: overrides\n"),
@@ -56,8 +97,23 @@ def test_an_override_that_extends_the_plugins_page_keeps_the_banners(builder) ->
         '{% extends "strategy-base.html" %}\n'
         '{% block announce %}<p class="region-note">Regionens meddelande</p>{% endblock %}\n'
     )
+    code, output = checked(folder, monkeypatch)
+    assert code == 0, output
     result = run_mkdocs_build(folder)
     assert result.returncode == 0, result.stderr
     page = (folder / "site" / "v2" / "index.html").read_text(encoding="utf-8")
     assert 'class="region-note"' in page
     assert "st-banner" in page
+
+
+def test_check_reads_the_adapters_templates_as_the_build_does(tmp_path: Path) -> None:
+    """tools/ lists the adapter's templates as files (it imports no engine code): the
+    same folder and names as the adapter's own, and each override of one is refused."""
+    assert ENGINE_TEMPLATES.resolve() == TEMPLATES.resolve()
+    names = engine_templates()
+    assert {"main.html", "strategy-base.html", "partials/nav.html"} <= set(names)
+    for name in names:
+        (tmp_path / name).parent.mkdir(parents=True, exist_ok=True)
+        (tmp_path / name).write_text('{% extends "strategy-base.html" %}\n')
+    refused = override_problems(tmp_path, names)
+    assert len(refused) == len(names) - 1  # main.html extends the page: allowed

@@ -11,16 +11,14 @@ Markdown extensions) the plugin adds itself, so that a region's mkdocs.yml stays
 from __future__ import annotations
 
 import contextlib
-import re
 from pathlib import Path
 
 from mkdocs.config.defaults import MkDocsConfig
 
 from ..content.loader import symlinks_under
+from ..content.site_theme import theme_setup_problems
 
 TEMPLATES = Path(__file__).parent / "templates"
-PAGE_BASE = "strategy-base.html"
-EXTENDS_BASE = re.compile(r"{%-?\s*extends\s+[\"']" + re.escape(PAGE_BASE) + r"[\"']")
 
 # Material features the site's pages are built for: section pages as the index of their
 # section (a version's chapters), the sidebar pruned to the open entry (sidebar.py
@@ -57,49 +55,20 @@ def language_problems(config: MkDocsConfig, source_language: str, has_i18n: bool
     ]
 
 
+def engine_templates() -> list[str]:
+    """The adapter's templates that a site's overrides may not replace, relative to its
+    folder (content/site_theme.py reads them as names, and so does `strategi check`)."""
+    return sorted(p.relative_to(TEMPLATES).as_posix() for p in TEMPLATES.rglob("*.html"))
+
+
 def theme_problems(config: MkDocsConfig) -> list[str]:
-    """Everything in the theme's settings that the site cannot be published with."""
-    problems = []
+    """Everything in the theme's settings that the site cannot be published with (the
+    rules are content/site_theme.py's, shared with `strategi check`)."""
     theme = config.theme
-    plugins = set(config.plugins)
-    self_hosted = bool(plugins & {"material/privacy", "privacy"})
-    if theme.name == "material" and theme.get("font") is not False and not self_hosted:
-        problems.append(
-            "the theme loads its fonts from fonts.googleapis.com, so every reader's browser "
-            "would contact Google; set 'font: false' under 'theme' in mkdocs.yml (the "
-            "readers' own fonts), or add Material's 'privacy' plugin to host them yourself."
-        )
-    if theme.custom_dir:
-        problems += override_problems(Path(theme.custom_dir))
-    return problems
-
-
-def override_problems(custom_dir: Path) -> list[str]:
-    """A site's own templates that would replace ours (banners, version selector)."""
-    problems = []
-    main = custom_dir / "main.html"
-    if main.is_file() and not EXTENDS_BASE.search(main.read_text(encoding="utf-8")):
-        problems.append(
-            f"{main} replaces the strategy plugin's page template, which draws the version "
-            f'banners and the version selector; begin it with {{% extends "{PAGE_BASE}" %}} '
-            "instead of extending base.html, and call {{ super() }} in the blocks you change."
-        )
-    for ours in sorted(TEMPLATES.rglob("*.html")):
-        relative = ours.relative_to(TEMPLATES).as_posix()
-        if relative in ("main.html", PAGE_BASE):
-            continue
-        if (custom_dir / relative).is_file():
-            problems.append(
-                f"{custom_dir / relative} replaces the strategy plugin's {relative}, which the "
-                "site needs; remove it from the overrides folder, or change "
-                f"{PAGE_BASE}'s blocks from overrides/main.html instead."
-            )
-    if (custom_dir / PAGE_BASE).is_file():
-        problems.append(
-            f"{custom_dir / PAGE_BASE} replaces the strategy plugin's page template; extend it "
-            "from overrides/main.html instead."
-        )
-    return problems
+    custom_dir = Path(theme.custom_dir) if theme.custom_dir else None
+    return theme_setup_problems(
+        theme.name, theme.get("font"), list(config.plugins), custom_dir, engine_templates()
+    )
 
 
 def published_links(config: MkDocsConfig) -> list[str]:

@@ -16,6 +16,7 @@ from typing import Any
 from ruamel.yaml import YAML
 
 from ..content.site_languages import language_setup_problems
+from ..content.site_theme import theme_setup_problems
 
 DEFAULT = Path("strategy")
 
@@ -93,19 +94,52 @@ def site_language_problems(content: Path, languages: list[str]) -> tuple[Path, l
     if found is None:
         return Path("mkdocs.yml"), []
     config, data = found
-    names: list[str] = []
+    plugins = _plugins(data)
     locales: list[str] = []
-    for item in data.get("plugins") or []:
-        name = item if isinstance(item, str) else next(iter(item), None)
-        if not isinstance(name, str):
-            continue
-        names.append(name)
-        options = item.get(name) if isinstance(item, dict) else None
+    for name, options in plugins:
         if name == "i18n" and isinstance(options, dict):
             for language in options.get("languages") or []:
                 if isinstance(language, dict) and language.get("locale") is not None:
                     locales.append(str(language["locale"]))
+    names = [name for name, _ in plugins]
     return config, language_setup_problems(languages, names, locales)
+
+
+# The adapter's templates, read as files (tools/ imports no engine code): an override of
+# one of them is refused by the build, and so by check.
+ENGINE_TEMPLATES = Path(__file__).parents[1] / "mkdocs_plugin" / "templates"
+
+
+def site_theme_problems(content: Path) -> tuple[Path, list[str]]:
+    """What the build would refuse in mkdocs.yml about the theme: fonts from another host,
+    overrides that drop the plugin's page (content/site_theme.py, the plugin's own rule)."""
+    found = site_config(content)
+    if found is None:
+        return Path("mkdocs.yml"), []
+    config, data = found
+    theme = data.get("theme")
+    settings = theme if isinstance(theme, dict) else {"name": theme}
+    custom_dir = settings.get("custom_dir")
+    templates = [
+        p.relative_to(ENGINE_TEMPLATES).as_posix() for p in ENGINE_TEMPLATES.rglob("*.html")
+    ]
+    return config, theme_setup_problems(
+        settings.get("name"),
+        settings.get("font"),
+        [name for name, _ in _plugins(data)],
+        config.parent / str(custom_dir) if custom_dir else None,
+        templates,
+    )
+
+
+def _plugins(data: dict[str, Any]) -> list[tuple[str, object]]:
+    """mkdocs.yml's plugins as (name, options), in order."""
+    found = []
+    for item in data.get("plugins") or []:
+        name = item if isinstance(item, str) else next(iter(item), None)
+        if isinstance(name, str):
+            found.append((name, item.get(name) if isinstance(item, dict) else None))
+    return found
 
 
 def _shown(path: Path) -> Path:
