@@ -27,6 +27,24 @@ os.environ.setdefault("NO_MKDOCS_2_WARNING", "1")
 PLUGIN_OPTIONS = "      content_dir: strategy\n"
 
 
+# The order in which pytest-xdist hands out the test modules (`--dist loadfile
+# --no-loadscope-reorder`, scripts/test): the longest job first, the every-page browser
+# visit, so that it starts at once on one worker; then the modules that need no browser,
+# so that the other worker works while the first builds the example site that the
+# browser tests share (tests/browser/conftest.py); the other browser modules last.
+LONGEST_FIRST = ("tests/browser/test_every_page.py",)
+
+
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    def rank(item: pytest.Item) -> int:
+        path = item.path.relative_to(REPO).as_posix()
+        if path in LONGEST_FIRST:
+            return 0
+        return 2 if path.startswith("tests/browser/") else 1
+
+    items.sort(key=rank)  # stable: within a rank, the order pytest collected
+
+
 def without_pdfs(config: Path) -> None:
     """Switch the PDFs off in a project's mkdocs.yml: they are most of a build's time,
     and only the tests of the PDFs (tests/test_pdf.py) and the example's builds need them."""

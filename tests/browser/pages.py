@@ -210,6 +210,17 @@ def page_language(site: Path, path: str) -> str:
     return found.group(1) if found else ""
 
 
+def first_of_each_kind(site: Path, sample: list[SamplePage]) -> list[SamplePage]:
+    """The first sample page (search results left out) of every kind in every language:
+    for checks of what is the same on every page but for what it holds (a selector, the
+    print stylesheet), where every page's markup is checked by axe and vnu anyway."""
+    firsts: dict[tuple[str, str], SamplePage] = {}
+    for entry in sample:
+        if not entry.search:
+            firsts.setdefault((entry.kind, page_language(site, entry.path)), entry)
+    return list(firsts.values())
+
+
 def visit(page: Page, sample: SamplePage, *, settle: bool = False) -> None:
     """Load the sample page (and show its search results).
 

@@ -10,7 +10,7 @@ from playwright.sync_api import Page
 
 from .chromium import open_page
 from .keyboard import focus_problem, tab_to
-from .pages import SamplePage, page_language, wait_until
+from .pages import SamplePage, first_of_each_kind, wait_until
 
 SELECTOR = "nav.st-versions"
 LANGUAGE_BUTTON = ".md-header .md-select > button"
@@ -52,14 +52,16 @@ def check_version_selector(page: Page, entry: SamplePage) -> list[str]:
 def test_version_selector_works_with_the_keyboard(
     browser, example_server, example_site, sample
 ) -> None:
-    pages = [
-        entry
-        for entry in sample
-        if not entry.search
-        and 'class="st-versions"'
-        in (example_site / entry.path.lstrip("/") / "index.html").read_text(encoding="utf-8")
-    ]
-    assert pages, "no sample page has a version selector"
+    pages = first_of_each_kind(
+        example_site,
+        [
+            entry
+            for entry in sample
+            if 'class="st-versions"'
+            in (example_site / entry.path.lstrip("/") / "index.html").read_text(encoding="utf-8")
+        ],
+    )
+    assert len(pages) > 4, f"too few sample pages with a version selector: {pages}"
     problems: list[str] = []
     with open_page(browser, example_server) as page:
         for entry in pages:
@@ -111,13 +113,7 @@ def check_language_selector(page: Page, entry: SamplePage) -> list[str]:
 def test_language_selector_works_with_the_keyboard(
     browser, example_server, example_site, sample
 ) -> None:
-    # The first sample page of every kind in every language: the switcher is Material's,
-    # the same on every page; what differs is where its links go.
-    firsts: dict[tuple[str, str], SamplePage] = {}
-    for entry in sample:
-        if not entry.search:
-            firsts.setdefault((entry.kind, page_language(example_site, entry.path)), entry)
-    pages = list(firsts.values())
+    pages = first_of_each_kind(example_site, sample)  # the switcher is Material's
     problems: list[str] = []
     with open_page(browser, example_server) as page:
         for entry in pages:
