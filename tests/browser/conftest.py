@@ -69,9 +69,9 @@ def example_folder(tmp_path_factory: pytest.TempPathFactory, worker_id: str) -> 
 
 @pytest.fixture(scope="session")
 def example_project(example_folder: Path) -> Path:
-    """A copy of the repository's own mkdocs.yml, strategy/ and docs/, PDFs included (so
-    the reproducibility test compares them too, and the link checker follows the links).
-    Shared by the workers: read it, copy it, never change it."""
+    """A copy of the repository's own mkdocs.yml, strategy/ and docs/, PDFs included (the
+    pages as published link them, and the link checker follows those links). Shared by
+    the workers: read it, copy it, never change it."""
     return example_folder / "project"
 
 
