@@ -19,6 +19,11 @@ EXTENDS_BASE = re.compile(r"{%-?\s*extends\s+[\"']" + re.escape(PAGE_BASE) + r"[
 PRIVACY_PLUGINS = {"material/privacy", "privacy"}
 
 
+def template_names(folder: Path) -> list[str]:
+    """The templates under `folder`, relative to it: how both sides name the adapter's."""
+    return sorted(p.relative_to(folder).as_posix() for p in folder.rglob("*.html"))
+
+
 def theme_setup_problems(
     theme_name: str | None,
     font: object,

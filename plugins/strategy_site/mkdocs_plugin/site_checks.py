@@ -16,7 +16,7 @@ from pathlib import Path
 from mkdocs.config.defaults import MkDocsConfig
 
 from ..content.loader import symlinks_under
-from ..content.site_theme import theme_setup_problems
+from ..content.site_theme import template_names, theme_setup_problems
 
 TEMPLATES = Path(__file__).parent / "templates"
 
@@ -58,7 +58,7 @@ def language_problems(config: MkDocsConfig, source_language: str, has_i18n: bool
 def engine_templates() -> list[str]:
     """The adapter's templates that a site's overrides may not replace, relative to its
     folder (content/site_theme.py reads them as names, and so does `strategi check`)."""
-    return sorted(p.relative_to(TEMPLATES).as_posix() for p in TEMPLATES.rglob("*.html"))
+    return template_names(TEMPLATES)
 
 
 def theme_problems(config: MkDocsConfig) -> list[str]:

@@ -42,12 +42,7 @@ from ..plan.source_changes import SourceChanges, find_source_text
 from ..plan.texts import language_name
 from ..urls import RESERVED_VERSION_IDS
 from . import init as starter_init
-from .find_content import (
-    find_content,
-    missing_docs_dir,
-    site_language_problems,
-    site_theme_problems,
-)
+from .find_content import find_content, missing_docs_dir, site_problems
 from .new_version import create_version
 from .published import PublishedUnavailable
 from .published import compare as compare_published
@@ -137,8 +132,7 @@ def check(content: Path, published: str | None) -> None:
             "an empty one is gone from the next clone.",
             err=True,
         )
-    config, problems = site_language_problems(content, strategy.languages)
-    problems += site_theme_problems(content)[1]
+    config, problems = site_problems(content, strategy.languages)
     for problem in problems:  # the build refuses these: check says so first
         click.echo(f"{display_path(config)}: {problem}", err=True)
     if docs is not None or problems:

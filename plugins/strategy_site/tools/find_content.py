@@ -16,7 +16,7 @@ from typing import Any
 from ruamel.yaml import YAML
 
 from ..content.site_languages import language_setup_problems
-from ..content.site_theme import theme_setup_problems
+from ..content.site_theme import template_names, theme_setup_problems
 
 DEFAULT = Path("strategy")
 
@@ -87,13 +87,18 @@ def missing_docs_dir(content: Path) -> Path | None:
     return None if docs.is_dir() else docs
 
 
-def site_language_problems(content: Path, languages: list[str]) -> tuple[Path, list[str]]:
-    """What the build would refuse in mkdocs.yml about the strategy's languages
-    (content/site_languages.py, the plugin's own rule), with the file's path."""
+def site_problems(content: Path, languages: list[str]) -> tuple[Path, list[str]]:
+    """What the build would refuse in mkdocs.yml, with the file's path: about the
+    strategy's languages (content/site_languages.py) and the theme, its fonts and
+    overrides (content/site_theme.py): the plugin's own rules, read from the YAML."""
     found = site_config(content)
     if found is None:
         return Path("mkdocs.yml"), []
     config, data = found
+    return config, _language_problems(data, languages) + _theme_problems(config, data)
+
+
+def _language_problems(data: dict[str, Any], languages: list[str]) -> list[str]:
     plugins = _plugins(data)
     locales: list[str] = []
     for name, options in plugins:
@@ -102,7 +107,7 @@ def site_language_problems(content: Path, languages: list[str]) -> tuple[Path, l
                 if isinstance(language, dict) and language.get("locale") is not None:
                     locales.append(str(language["locale"]))
     names = [name for name, _ in plugins]
-    return config, language_setup_problems(languages, names, locales)
+    return language_setup_problems(languages, names, locales)
 
 
 # The adapter's templates, read as files (tools/ imports no engine code): an override of
@@ -110,25 +115,16 @@ def site_language_problems(content: Path, languages: list[str]) -> tuple[Path, l
 ENGINE_TEMPLATES = Path(__file__).parents[1] / "mkdocs_plugin" / "templates"
 
 
-def site_theme_problems(content: Path) -> tuple[Path, list[str]]:
-    """What the build would refuse in mkdocs.yml about the theme: fonts from another host,
-    overrides that drop the plugin's page (content/site_theme.py, the plugin's own rule)."""
-    found = site_config(content)
-    if found is None:
-        return Path("mkdocs.yml"), []
-    config, data = found
+def _theme_problems(config: Path, data: dict[str, Any]) -> list[str]:
     theme = data.get("theme")
     settings = theme if isinstance(theme, dict) else {"name": theme}
     custom_dir = settings.get("custom_dir")
-    templates = [
-        p.relative_to(ENGINE_TEMPLATES).as_posix() for p in ENGINE_TEMPLATES.rglob("*.html")
-    ]
-    return config, theme_setup_problems(
+    return theme_setup_problems(
         settings.get("name"),
         settings.get("font"),
         [name for name, _ in _plugins(data)],
         config.parent / str(custom_dir) if custom_dir else None,
-        templates,
+        template_names(ENGINE_TEMPLATES),
     )
 
 
