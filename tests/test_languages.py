@@ -8,11 +8,13 @@ from datetime import date
 from pathlib import Path
 
 import pytest
+import yaml
 from click.testing import CliRunner
 
-from agreement import agree_on
+from agreement import agree_on, build_output
 from conftest import run_mkdocs_build, soup
 from strategy_site.content.problems import ContentError
+from strategy_site.content.site_languages import MATERIAL_DEFAULT_LANGUAGE
 from strategy_site.model import InterfaceStrings
 from strategy_site.plan.checked import load_publishable
 from strategy_site.plan.texts import (
@@ -190,9 +192,7 @@ def test_three_languages_build_with_a_language_material_lacks(builder, basic: Pa
 
 def test_several_languages_without_i18n_is_a_clear_error(builder, basic: Path) -> None:
     project = builder.project(basic, docs={"om.md": "# Om\n"})
-    config = project / "mkdocs.yml"
-    text = config.read_text(encoding="utf-8")
-    config.write_text(text[: text.index("  - i18n:")] + text[text.index("validation:") :])
+    without_i18n(project)
     result = run_mkdocs_build(project)
     assert result.returncode == 1
     message = "the strategy has 2 languages (sv, en), but mkdocs.yml has no 'i18n'"
@@ -230,18 +230,20 @@ def test_check_and_build_agree_on_a_language_mkdocs_yml_does_not_list(
     assert code == 0, output
 
 
-def test_a_swedish_only_site_needs_no_i18n(builder, basic: Path) -> None:
-    with_languages(basic, "[sv]")
-    for path in basic.rglob("*.en.md"):
+def swedish_only(strategy: Path) -> None:
+    """The strategy in Swedish only: no English files, no English texts."""
+    with_languages(strategy, "[sv]")
+    for path in strategy.rglob("*.en.md"):
         path.unlink()
-    for path in basic.rglob("*.yml"):
+    for path in strategy.rglob("*.yml"):
         lines = path.read_text(encoding="utf-8").splitlines(keepends=True)
         path.write_text("".join(x for x in lines if not x.lstrip().startswith("en:")), "utf-8")
+
+
+def test_a_swedish_only_site_needs_no_i18n(builder, basic: Path) -> None:
+    swedish_only(basic)
     project = builder.project(basic, docs={"om.md": "# Om\n"})
-    config = project / "mkdocs.yml"
-    text = config.read_text(encoding="utf-8")
-    text = text[: text.index("  - i18n:")] + text[text.index("validation:") :]
-    config.write_text(text.replace("lang: [sv, en]", "lang: [sv]"), encoding="utf-8")
+    without_i18n(project)
     site = builder.build(project)
     page = soup(site, "v2")
     assert page.html["lang"] == "sv"
@@ -315,3 +317,88 @@ def test_a_strings_file_names_each_plural_form_of_its_language(basic: Path) -> N
         assert t("sv", "front.count_added", count=1) == "1 nytt avsnitt"
     finally:
         use_region_strings({})
+
+
+def without_i18n(project: Path) -> None:
+    """mkdocs.yml without the i18n plugin, as a one-language site has it."""
+    config = project / "mkdocs.yml"
+    text = config.read_text(encoding="utf-8")
+    text = text[: text.index("  - i18n:")] + text[text.index("validation:") :]
+    config.write_text(text.replace("lang: [sv, en]", "lang: [sv]"), encoding="utf-8")
+
+
+def i18n_first(project: Path) -> None:
+    """mkdocs.yml with the i18n plugin moved above the strategy plugin."""
+    config = project / "mkdocs.yml"
+    text = config.read_text(encoding="utf-8")
+    ours, theirs, rest = (text.index(s) for s in ("  - strategy:", "  - i18n:", "validation:"))
+    config.write_text(text[:ours] + text[theirs:rest] + text[ours:theirs] + text[rest:])
+
+
+ORDER = "'strategy' must come before 'i18n' under 'plugins' in mkdocs.yml"
+
+
+def test_i18n_before_strategy_is_refused_by_check_and_the_build(builder, basic: Path) -> None:
+    project = builder.project(basic, docs={"om.md": "# Om\n"})
+    i18n_first(project)
+    code, output = check(project / "strategy")
+    assert code == 1 and f"mkdocs.yml: {ORDER}" in output, output
+    built = build_output(builder, project)
+    assert ORDER in built and "Traceback" not in built, built
+    assert not (project / "site").exists()
+
+
+def test_a_three_letter_language_with_i18n_first_is_refused_before_any_build(
+    builder, basic: Path
+) -> None:
+    """A fresh MkDocs stops at i18n's own refusal of 'sma' before the strategy plugin is
+    loaded; check names the fix, and neither publishes anything."""
+    with_languages(basic, "[sv, en, sma]")
+    (basic / "strings").mkdir()
+    (basic / "strings" / "sma.yml").write_text(sma_strings(), encoding="utf-8")
+    project = builder.project(basic, docs={"om.md": "# Om\n"})
+    config = project / "mkdocs.yml"
+    text = config.read_text(encoding="utf-8")
+    config.write_text(text.replace("        - locale: en\n", SMA_I18N + "        - locale: en\n"))
+    i18n_first(project)
+    code, output = check(project / "strategy")
+    assert code == 1 and f"mkdocs.yml: {ORDER}" in output, output
+    result = run_mkdocs_build(project)
+    assert result.returncode == 1 and "received 'sma'" in result.stderr, result.stderr
+    assert "Traceback" not in result.stderr
+    assert not (project / "site").exists()
+
+
+def test_a_one_language_site_whose_theme_names_another_is_refused_by_both(
+    builder, basic: Path
+) -> None:
+    swedish_only(basic)
+    project = builder.project(basic, docs={"om.md": "# Om\n"})
+    without_i18n(project)
+    config = project / "mkdocs.yml"
+    text = config.read_text(encoding="utf-8")
+    assert "  language: sv\n" in text
+    config.write_text(text.replace("  language: sv\n", ""), encoding="utf-8")
+    message = (
+        "the theme's language is 'en' (Material's default when none is set), but the "
+        "strategy is written in 'sv', so every page would say it is in 'en'; set "
+        "'language: sv' under 'theme' in mkdocs.yml."
+    )
+    code, output = check(project / "strategy")
+    assert code == 1 and f"mkdocs.yml: {message}" in output, output
+    built = build_output(builder, project)
+    assert message in built, built
+    config.write_text(text.replace("  language: sv\n", "  language: de\n"), encoding="utf-8")
+    code, output = check(project / "strategy")
+    assert code == 1 and "the theme's language is 'de', but" in output, output
+    assert "the theme's language is 'de', but" in build_output(builder, project)
+
+
+def test_materials_default_language_is_the_one_check_assumes() -> None:
+    """check reads mkdocs.yml, where a left-out language is Material's default: the
+    installed Material must still default to it, or check and the build disagree."""
+    import material
+
+    defaults = Path(material.__file__).parent / "templates" / "mkdocs_theme.yml"
+    theme = yaml.safe_load(defaults.read_text(encoding="utf-8"))
+    assert theme["language"] == MATERIAL_DEFAULT_LANGUAGE

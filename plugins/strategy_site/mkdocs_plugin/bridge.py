@@ -296,7 +296,8 @@ def widen_i18n_locales(extra: str) -> None:
     is validated, with `.match`), imported by name into folder.py and suffix.py (file
     suffixes), so each module's name is replaced by i18n's pattern or `extra`. Must run
     before MkDocs validates i18n's config: `strategy` comes before `i18n` in mkdocs.yml
-    (plugin.py checks)."""
+    (content/site_languages.py's rule; in a fresh process MkDocs stops at i18n's own
+    refusal of the code before this module is imported, so `strategi check` says it)."""
     global _i18n_locale
     try:
         from mkdocs_static_i18n import config, folder, suffix
@@ -313,18 +314,6 @@ def widen_i18n_locales(extra: str) -> None:
     wider = re.compile(f"{_i18n_locale.pattern}|{extra}")
     for module in (config, folder, suffix):
         _set_attribute(module, "RE_LOCALE", wider, "mkdocs_static_i18n/config.py")
-
-
-def i18n_accepts_locale(lang: str) -> bool:
-    """Whether i18n's own pattern (`RE_LOCALE`, config.py) accepts `lang`, that is, whether
-    it would take `lang` without `widen_i18n_locales`."""
-    if _i18n_locale is None:
-        raise PluginError(
-            "strategy: mkdocs_static_i18n's locale pattern (RE_LOCALE in its config.py) was "
-            "not found when the adapter was imported; update mkdocs_plugin/bridge.py for "
-            "this release of mkdocs-static-i18n."
-        )
-    return bool(_i18n_locale.match(lang))
 
 
 # -- Material -----------------------------------------------------------------------------

@@ -41,7 +41,7 @@ from .. import urls
 from ..clock import BuildDateError, build_date
 from ..content.freezing import MANIFEST_NAME, manifest
 from ..content.problems import ContentError, plural
-from ..content.site_languages import language_setup_problems
+from ..content.site_languages import language_setup_problems, theme_language_problems
 from ..derive.comparisons import Comparisons
 from ..model import Strategy
 from ..plan.checked import load_publishable
@@ -73,7 +73,6 @@ from .sidebar import prerender_closed_entries
 from .site_checks import (
     add_required_settings,
     has_search,
-    language_problems,
     published_links,
     theme_problems,
 )
@@ -197,21 +196,15 @@ class StrategyPlugin(BasePlugin[StrategyPluginConfig]):  # type: ignore[no-untyp
     def _check_languages(self, config: MkDocsConfig, strategy: Strategy) -> None:
         """Every language builds: i18n accepts it and the theme can name it."""
         names = list(config.plugins)
-        if "i18n" in names:
-            unusual = [lang for lang in strategy.languages if not bridge.i18n_accepts_locale(lang)]
-        else:
-            unusual = []
-        if unusual and names.index("i18n") < names.index("strategy"):
-            raise PluginError(
-                f"strategy: the language {', '.join(unusual)} needs 'strategy' before 'i18n' "
-                "under 'plugins' in mkdocs.yml (it widens the language codes i18n accepts)."
-            )
         setup = language_setup_problems(strategy.languages, names, bridge.i18n_locales(config))
+        setup += theme_language_problems(
+            config.theme.name,
+            config.theme.get("language"),
+            strategy.source_language,
+            "i18n" in names,
+        )
         if setup:
             raise PluginError("strategy: " + "\n".join(setup))
-        problems = language_problems(config, strategy.source_language, "i18n" in names)
-        if problems:
-            raise PluginError("strategy: " + "\n".join(problems))
         add_theme_languages(config, strategy.languages, strategy.source_language, text_direction)
 
     def content_root(self, config: MkDocsConfig) -> Path:

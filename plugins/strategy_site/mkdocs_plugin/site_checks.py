@@ -43,18 +43,6 @@ def has_search(config: MkDocsConfig) -> bool:
     return any(name in config.plugins for name in SEARCH_PLUGINS)
 
 
-def language_problems(config: MkDocsConfig, source_language: str, has_i18n: bool) -> list[str]:
-    """A site in one language names it in the theme (i18n sets it per language)."""
-    language = config.theme.get("language")
-    if has_i18n or config.theme.name != "material" or language == source_language:
-        return []
-    return [
-        f"the theme's language is '{language}' (Material's default when none is set), but "
-        f"the strategy is written in '{source_language}', so every page would say it is in "
-        f"'{language}'; set 'language: {source_language}' under 'theme' in mkdocs.yml."
-    ]
-
-
 def engine_templates() -> list[str]:
     """The adapter's templates that a site's overrides may not replace, relative to its
     folder (content/site_theme.py reads them as names, and so does `strategi check`)."""

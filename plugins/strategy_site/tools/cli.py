@@ -132,7 +132,7 @@ def check(content: Path, published: str | None) -> None:
             "an empty one is gone from the next clone.",
             err=True,
         )
-    config, problems = site_problems(content, strategy.languages)
+    config, problems = site_problems(content, strategy.languages, strategy.source_language)
     for problem in problems:  # the build refuses these: check says so first
         click.echo(f"{display_path(config)}: {problem}", err=True)
     if docs is not None or problems:

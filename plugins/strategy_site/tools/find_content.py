@@ -15,7 +15,7 @@ from typing import Any
 
 from ruamel.yaml import YAML
 
-from ..content.site_languages import language_setup_problems
+from ..content.site_languages import language_setup_problems, theme_language_problems
 from ..content.site_theme import template_names, theme_setup_problems
 
 DEFAULT = Path("strategy")
@@ -87,7 +87,9 @@ def missing_docs_dir(content: Path) -> Path | None:
     return None if docs.is_dir() else docs
 
 
-def site_problems(content: Path, languages: list[str]) -> tuple[Path, list[str]]:
+def site_problems(
+    content: Path, languages: list[str], source_language: str
+) -> tuple[Path, list[str]]:
     """What the build would refuse in mkdocs.yml, with the file's path: about the
     strategy's languages (content/site_languages.py) and the theme, its fonts and
     overrides (content/site_theme.py): the plugin's own rules, read from the YAML."""
@@ -95,10 +97,13 @@ def site_problems(content: Path, languages: list[str]) -> tuple[Path, list[str]]
     if found is None:
         return Path("mkdocs.yml"), []
     config, data = found
-    return config, _language_problems(data, languages) + _theme_problems(config, data)
+    problems = _language_problems(data, languages, source_language)
+    return config, problems + _theme_problems(config, data)
 
 
-def _language_problems(data: dict[str, Any], languages: list[str]) -> list[str]:
+def _language_problems(
+    data: dict[str, Any], languages: list[str], source_language: str
+) -> list[str]:
     plugins = _plugins(data)
     locales: list[str] = []
     for name, options in plugins:
@@ -107,7 +112,14 @@ def _language_problems(data: dict[str, Any], languages: list[str]) -> list[str]:
                 if isinstance(language, dict) and language.get("locale") is not None:
                     locales.append(str(language["locale"]))
     names = [name for name, _ in plugins]
-    return language_setup_problems(languages, names, locales)
+    theme = _theme_settings(data)
+    language = theme.get("language")
+    return language_setup_problems(languages, names, locales) + theme_language_problems(
+        theme.get("name"),
+        None if language is None else str(language),
+        source_language,
+        "i18n" in names,
+    )
 
 
 # The adapter's templates, read as files (tools/ imports no engine code): an override of
@@ -115,9 +127,14 @@ def _language_problems(data: dict[str, Any], languages: list[str]) -> list[str]:
 ENGINE_TEMPLATES = Path(__file__).parents[1] / "mkdocs_plugin" / "templates"
 
 
-def _theme_problems(config: Path, data: dict[str, Any]) -> list[str]:
+def _theme_settings(data: dict[str, Any]) -> dict[str, Any]:
+    """mkdocs.yml's theme settings; `theme: material` is `{name: material}`."""
     theme = data.get("theme")
-    settings = theme if isinstance(theme, dict) else {"name": theme}
+    return theme if isinstance(theme, dict) else {"name": theme}
+
+
+def _theme_problems(config: Path, data: dict[str, Any]) -> list[str]:
+    settings = _theme_settings(data)
     custom_dir = settings.get("custom_dir")
     return theme_setup_problems(
         settings.get("name"),
