@@ -5,12 +5,14 @@ from __future__ import annotations
 import builtins
 import contextlib
 import errno
+import fcntl
+import hashlib
 import io
 import os
 import shutil
 import subprocess
 import sys
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from datetime import UTC, date, datetime
 from pathlib import Path
 from typing import NoReturn
@@ -135,6 +137,50 @@ def build_once(
         return builder.build(project, today)
     finally:
         monkeypatch.undo()
+
+
+def made_once(factory: pytest.TempPathFactory, name: str, make: Callable[[Path], None]) -> Path:
+    """A folder made once for the whole run by `make` and shared by the test workers
+    (pytest-xdist's basetemp holds one folder per worker; this is beside them): the first
+    worker to ask makes it under a lock, the others wait and read it. Read it, copy it,
+    never change it."""
+    base = factory.getbasetemp()
+    folder = (base.parent if os.environ.get("PYTEST_XDIST_WORKER") else base) / name
+    folder.mkdir(parents=True, exist_ok=True)
+    with (folder / ".lock").open("w") as lock:
+        fcntl.flock(lock, fcntl.LOCK_EX)
+        try:
+            if not (folder / ".made").is_file():
+                for stale in folder.iterdir():
+                    if stale.name != ".lock":
+                        shutil.rmtree(stale) if stale.is_dir() else stale.unlink()
+                make(folder)
+                (folder / ".made").touch()
+        finally:
+            fcntl.flock(lock, fcntl.LOCK_UN)
+    return folder
+
+
+def shared_site(
+    factory: pytest.TempPathFactory,
+    strategy: Path,
+    today: date,
+    docs: dict[str, str] | None = None,
+) -> Path:
+    """The site of an unchanged fixture strategy of the repository, built once per run for
+    every module that asks for the same one (several modules read the lineage fixture's
+    site of 1 April 2021). Never for a build with anything patched."""
+    assert REPO in strategy.parents, "only the repository's own strategies are shared"
+    docs = docs or {"om.md": "# Om\n"}
+    key = hashlib.sha256(repr((str(strategy), today, sorted(docs.items()))).encode())
+    name = f"site-{strategy.name}-{today}-{key.hexdigest()[:8]}"
+
+    def make(folder: Path) -> None:
+        with pytest.MonkeyPatch.context() as monkeypatch:
+            builder = SiteBuilder(folder, monkeypatch)
+            builder.build(builder.project(strategy, docs=docs), today)
+
+    return made_once(factory, name, make) / "project" / "site"
 
 
 def run_mkdocs_build(project: Path) -> subprocess.CompletedProcess[str]:

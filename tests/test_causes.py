@@ -10,7 +10,7 @@ import pytest
 from click.testing import CliRunner
 
 from agreement import agree_on
-from conftest import FIXTURES, build_once, run_mkdocs_build, soup
+from conftest import FIXTURES, run_mkdocs_build, shared_site, soup
 from strategy_site.content.loader import load_strategy
 from strategy_site.content.problems import ContentError
 from strategy_site.derive.causes import cause_notes
@@ -24,7 +24,7 @@ ANCHOR = "orsak-remissvar-forening--skog-eget"
 
 @pytest.fixture(scope="module")
 def site(tmp_path_factory):
-    return build_once(tmp_path_factory, LINEAGE, date(2021, 4, 1))
+    return shared_site(tmp_path_factory, LINEAGE, date(2021, 4, 1))
 
 
 def test_marker_sits_at_the_end_of_the_passage_and_links_to_the_input(site) -> None:

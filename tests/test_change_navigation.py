@@ -9,7 +9,7 @@ import markdown
 import pytest
 from bs4 import BeautifulSoup
 
-from conftest import FIXTURES, build_once, soup
+from conftest import FIXTURES, shared_site, soup
 from strategy_site.plan.paragraphs import ParagraphMark, ParagraphNumbers
 
 LINEAGE = FIXTURES / "lineage"
@@ -17,7 +17,7 @@ LINEAGE = FIXTURES / "lineage"
 
 @pytest.fixture(scope="module")
 def site(tmp_path_factory):
-    return build_once(tmp_path_factory, LINEAGE, date(2021, 4, 1))
+    return shared_site(tmp_path_factory, LINEAGE, date(2021, 4, 1))
 
 
 def numbered(page) -> dict[str, str]:

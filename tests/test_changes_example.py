@@ -13,7 +13,7 @@ from urllib.parse import urljoin
 import pytest
 from bs4 import BeautifulSoup
 
-from conftest import EXAMPLE, build_once
+from conftest import EXAMPLE, shared_site
 from strategy_site.content.loader import load_strategy
 
 LABELS = ("Tillagt:", "Borttaget:", "Added:", "Removed:")
@@ -23,7 +23,7 @@ HEADING = re.compile(r"^h[1-6]$")
 
 @pytest.fixture(scope="module")
 def site(tmp_path_factory):
-    return build_once(tmp_path_factory, EXAMPLE, date(2021, 6, 1), docs={"om.md": "# Om\n"})
+    return shared_site(tmp_path_factory, EXAMPLE, date(2021, 6, 1), docs={"om.md": "# Om\n"})
 
 
 def changes_views(site):

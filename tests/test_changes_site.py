@@ -7,13 +7,13 @@ from datetime import date
 import pytest
 from click.testing import CliRunner
 
-from conftest import EXAMPLE, FIXTURES, build_once, soup
+from conftest import EXAMPLE, FIXTURES, shared_site, soup
 from strategy_site.tools.cli import main
 
 
 @pytest.fixture(scope="module")
 def site(tmp_path_factory):
-    return build_once(tmp_path_factory, FIXTURES / "basic", date(2020, 5, 1))
+    return shared_site(tmp_path_factory, FIXTURES / "basic", date(2020, 5, 1))
 
 
 def marks(page, name):

@@ -17,7 +17,7 @@ from urllib.parse import urljoin, urlsplit
 import pytest
 from bs4 import BeautifulSoup, Tag
 
-from conftest import FIXTURES, build_once
+from conftest import FIXTURES, build_once, shared_site
 from strategy_site.mkdocs_plugin import plugin
 
 SITE_URL = "https://example.org/smart-specialisering/"
@@ -25,7 +25,7 @@ SITE_URL = "https://example.org/smart-specialisering/"
 
 @pytest.fixture(scope="module")
 def ours(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    return build_once(tmp_path_factory, FIXTURES / "basic", date(2020, 5, 1))
+    return shared_site(tmp_path_factory, FIXTURES / "basic", date(2020, 5, 1))
 
 
 @pytest.fixture(scope="module")

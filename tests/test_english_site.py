@@ -8,14 +8,14 @@ from datetime import date
 import pytest
 from bs4 import BeautifulSoup
 
-from conftest import FIXTURES, build_once, soup
+from conftest import FIXTURES, shared_site, soup
 from strategy_site.content.loader import load_strategy
 from strategy_site.derive.translations import translation_statuses
 
 
 @pytest.fixture(scope="module")
 def site(tmp_path_factory: pytest.TempPathFactory):
-    return build_once(tmp_path_factory, FIXTURES / "basic", date(2020, 3, 15))
+    return shared_site(tmp_path_factory, FIXTURES / "basic", date(2020, 3, 15))
 
 
 def test_english_pages_mirror_the_swedish_addresses(site) -> None:

@@ -13,7 +13,7 @@ from datetime import date
 from pathlib import Path
 
 import pytest
-from bs4 import BeautifulSoup
+from bs4 import BeautifulSoup, CData, NavigableString
 
 from conftest import EXAMPLE, REPO, SiteBuilder, soup
 from strategy_site.content.loader import load_strategy
@@ -214,8 +214,10 @@ def site(tmp_path_factory):
         monkeypatch.undo()
 
 
+@pytest.fixture(scope="module")
 def pages(site: Path) -> list[tuple[str, str, BeautifulSoup]]:
-    """(site path, language, parsed page) of every page the site has."""
+    """(site path, language, parsed page) of every page the site has, parsed once for
+    the module's tests (they only read them)."""
     found = []
     for path in sorted([*site.glob("**/index.html"), *site.glob("**/404.html")]):
         relative = path.relative_to(site).as_posix()
@@ -224,12 +226,19 @@ def pages(site: Path) -> list[tuple[str, str, BeautifulSoup]]:
     return found
 
 
+HIDDEN = {"script", "style", "template", "pre", "code"}
+
+
 def shown_text(page: BeautifulSoup) -> str:
     """What a reader sees of a page, as one line; code (the guides' examples of the
-    files) is the files' text, not a statement of a date."""
-    for hidden in page.select("script, style, template, pre, code"):
-        hidden.decompose()
-    return " ".join((page.body or page).get_text(" ").split())
+    files) is the files' text, not a statement of a date. The page is left as it was."""
+    words = [
+        str(piece)
+        for piece in (page.body or page).descendants
+        if type(piece) in (NavigableString, CData)
+        and not any(parent.name in HIDDEN for parent in piece.parents)
+    ]
+    return " ".join(" ".join(words).split())
 
 
 def marked_dates(strategy) -> list[tuple[date, DateMark]]:
@@ -277,14 +286,14 @@ def unmarked(text: str, shown: str, marks: list[str]) -> list[str]:
     return found
 
 
-def test_no_page_shows_an_unverified_date_without_its_mark(strategy, site) -> None:
+def test_no_page_shows_an_unverified_date_without_its_mark(strategy, pages) -> None:
     """Every date the model marks as planned or approximate, on every page in both
     languages, has its mark beside it: banners, the outcome page, and prose alike."""
     dates = marked_dates(strategy)
     assert len(dates) >= 7
     problems = []
     checked = 0
-    for path, lang, page in pages(site):
+    for path, lang, page in pages:
         text = shown_text(page)
         marks = date_marks(lang)
         for day, mark in dates:
@@ -315,13 +324,13 @@ def test_the_date_check_sees_an_unmarked_date() -> None:
 WHO = ".st-outcome-item__from, .st-cause-list li, .st-affected li, .st-input-meta, .st-senders li"
 
 
-def test_no_workshop_point_is_headed_by_the_participants(site) -> None:
+def test_no_workshop_point_is_headed_by_the_participants(pages) -> None:
     """A workshop's `from` is who took part, not who said each point: no page puts a
     participant's name where it says who an input is from, or in the sender filter."""
     pattern = _pattern()
     headed = []
     workshops = 0
-    for path, _, page in pages(site):
+    for path, _, page in pages:
         for element in page.select(f"{WHO}, #st-filter-sender option"):
             said = " ".join(element.get_text(" ").split())
             workshops += said.startswith("Workshop")

@@ -11,7 +11,7 @@ import pytest
 from click.testing import CliRunner
 
 from agreement import agree_on
-from conftest import FIXTURES, build_once, run_mkdocs_build, soup
+from conftest import FIXTURES, run_mkdocs_build, shared_site, soup
 from strategy_site.content.loader import load_strategy
 from strategy_site.content.problems import ContentError
 from strategy_site.derive.inputs import items_about, items_affecting
@@ -28,7 +28,7 @@ def strategy():
 
 @pytest.fixture(scope="module")
 def site(tmp_path_factory):
-    return build_once(tmp_path_factory, LINEAGE, date(2021, 4, 1))
+    return shared_site(tmp_path_factory, LINEAGE, date(2021, 4, 1))
 
 
 def test_split_and_merge_have_every_counterpart(strategy) -> None:

@@ -13,7 +13,7 @@ from datetime import date
 
 import pytest
 
-from conftest import FIXTURES, build_once, soup
+from conftest import FIXTURES, shared_site, soup
 
 LINEAGE = FIXTURES / "lineage"
 MOVED = "Resultaten diskuteras varje höst"
@@ -22,7 +22,7 @@ DROPPED = "Begreppet bioekonomi omfattar"
 
 @pytest.fixture(scope="module")
 def site(tmp_path_factory):
-    return build_once(tmp_path_factory, LINEAGE, date(2021, 4, 1))
+    return shared_site(tmp_path_factory, LINEAGE, date(2021, 4, 1))
 
 
 def block_of(element):

@@ -18,7 +18,7 @@ from bs4 import BeautifulSoup
 from mkdocs.exceptions import Abort
 
 from atom_rules import atom_problems
-from conftest import FIXTURES, build_once, soup
+from conftest import FIXTURES, shared_site, soup
 from strategy_site.plan.render_data import file_size
 
 ROOT = "/smart-specialisering/"  # the path of mkdocs.yml's site_url
@@ -27,7 +27,7 @@ DATA_FILES = ["inputs.csv", "strategy.json", "strategy.schema.json"]
 
 @pytest.fixture(scope="module")
 def site(tmp_path_factory) -> Path:
-    return build_once(tmp_path_factory, FIXTURES / "basic", date(2020, 5, 15))
+    return shared_site(tmp_path_factory, FIXTURES / "basic", date(2020, 5, 15))
 
 
 def page_language(site: Path, html: Path) -> str:

@@ -9,14 +9,14 @@ from datetime import date
 import pytest
 
 from agreement import agree_on
-from conftest import FIXTURES, build_once, soup
+from conftest import FIXTURES, shared_site, soup
 
 LINEAGE = FIXTURES / "lineage"
 
 
 @pytest.fixture(scope="module")
 def site(tmp_path_factory):
-    return build_once(tmp_path_factory, LINEAGE, date(2021, 4, 1))
+    return shared_site(tmp_path_factory, LINEAGE, date(2021, 4, 1))
 
 
 def test_outcome_page_counts_who_responded_and_the_decisions(site) -> None:

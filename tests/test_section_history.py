@@ -14,7 +14,7 @@ from pathlib import Path
 import pytest
 from bs4 import BeautifulSoup
 
-from conftest import EXAMPLE, FIXTURES, build_once, soup
+from conftest import EXAMPLE, FIXTURES, shared_site, soup
 from strategy_site import urls
 from strategy_site.content.loader import load_strategy
 from strategy_site.lineage import Lineage, counterparts
@@ -310,7 +310,7 @@ def test_the_lineage_index_answers_as_counterparts(root: Path) -> None:
 
 @pytest.fixture(scope="module")
 def site(tmp_path_factory):
-    return build_once(tmp_path_factory, EXAMPLE, date(2021, 6, 1), docs={"om.md": "# Om\n"})
+    return shared_site(tmp_path_factory, EXAMPLE, date(2021, 6, 1), docs={"om.md": "# Om\n"})
 
 
 def follow(site: Path, path: str, selector: str) -> list[str]:

@@ -2,14 +2,14 @@
 
 from __future__ import annotations
 
-import fcntl
-import shutil
 from collections.abc import Iterator
 from pathlib import Path
 from urllib.parse import urlsplit
 
 import pytest
 from playwright.sync_api import Browser, sync_playwright
+
+from conftest import made_once
 
 from .chromium import MISSING, launch
 from .pages import SamplePage, sample_pages, site_pages
@@ -47,24 +47,16 @@ def pytest_terminal_summary(terminalreporter) -> None:
 
 
 @pytest.fixture(scope="session")
-def example_folder(tmp_path_factory: pytest.TempPathFactory, worker_id: str) -> Iterator[Path]:
+def example_folder(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """Where the example is copied and built: one folder for the whole run, shared by the
-    test workers (pytest-xdist's basetemp holds one folder per worker), so that the
-    example, PDFs included, is built once and not once per worker that runs browser
-    tests. The first worker to get here builds it under a lock; the others wait."""
-    base = tmp_path_factory.getbasetemp()
-    folder = (base if worker_id == "master" else base.parent) / "example"
-    folder.mkdir(exist_ok=True)
-    with (folder / "lock").open("w") as lock:
-        fcntl.flock(lock, fcntl.LOCK_EX)
-        if not (folder / "built").is_file():
-            for stale in ("project", "site"):
-                shutil.rmtree(folder / stale, ignore_errors=True)
-            copy_project(folder / "project", pdf=True)
-            build(folder / "project", folder / "site", hash_seed="1")
-            (folder / "built").touch()
-        fcntl.flock(lock, fcntl.LOCK_UN)
-    yield folder
+    test workers, so that the example, PDFs included, is built once and not once per
+    worker that runs browser tests."""
+
+    def make(folder: Path) -> None:
+        copy_project(folder / "project", pdf=True)
+        build(folder / "project", folder / "site", hash_seed="1")
+
+    return made_once(tmp_path_factory, "example", make)
 
 
 @pytest.fixture(scope="session")
