@@ -161,18 +161,22 @@ def made_once(factory: pytest.TempPathFactory, name: str, make: Callable[[Path],
     return folder
 
 
+GUIDES = None  # `shared_site`'s docs: the repository's own docs/, guides and all
+
+
 def shared_site(
     factory: pytest.TempPathFactory,
     strategy: Path,
     today: date,
-    docs: dict[str, str] | None = None,
+    docs: dict[str, str] | None = {"om.md": "# Om\n"},  # noqa: B006 # read, never changed
 ) -> Path:
     """The site of an unchanged fixture strategy of the repository, built once per run for
     every module that asks for the same one (several modules read the lineage fixture's
-    site of 1 April 2021). Never for a build with anything patched."""
+    site of 1 April 2021). Never for a build with anything patched. `docs` are the
+    hand-written pages, or GUIDES for the repository's own."""
     assert REPO in strategy.parents, "only the repository's own strategies are shared"
-    docs = docs or {"om.md": "# Om\n"}
-    key = hashlib.sha256(repr((str(strategy), today, sorted(docs.items()))).encode())
+    pages = sorted(docs.items()) if docs is not None else "the repository's docs"
+    key = hashlib.sha256(repr((str(strategy), today, pages)).encode())
     name = f"site-{strategy.name}-{today}-{key.hexdigest()[:8]}"
 
     def make(folder: Path) -> None:

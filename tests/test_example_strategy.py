@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+from datetime import date
+
 import pytest
 from bs4 import BeautifulSoup
 
-from conftest import EXAMPLE, read
+from conftest import EXAMPLE, GUIDES, read, shared_site
 from strategy_site.content.loader import load_strategy
 
 
@@ -69,8 +71,8 @@ def test_workshop_input_has_its_participants_and_nine_points(strategy) -> None:
     assert len(workshop.items) == 9
 
 
-def test_example_site_builds_strictly(builder) -> None:
-    site = builder.build(builder.project(EXAMPLE))
+def test_example_site_builds_strictly(tmp_path_factory) -> None:
+    site = shared_site(tmp_path_factory, EXAMPLE, date(2020, 3, 15), GUIDES)  # strictly
     strategy = load_strategy(EXAMPLE)
     for version in strategy.versions.values():
         for section in version.sections:
