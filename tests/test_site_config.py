@@ -1,5 +1,6 @@
-"""What the plugin needs from mkdocs.yml (issue 15): fonts from the site itself, and a
-site's own template overrides that keep the plugin's page."""
+"""What the plugin needs from mkdocs.yml (issue 15): fonts from the site itself, a site's
+own template overrides that keep the plugin's page, and the other settings that stop
+the build, which `strategi check` refuses too."""
 
 from __future__ import annotations
 
@@ -9,6 +10,7 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 
+from agreement import build_output
 from conftest import FIXTURES, run_mkdocs_build
 from strategy_site.content.site_theme import override_problems
 from strategy_site.mkdocs_plugin.site_checks import TEMPLATES, engine_templates
@@ -117,3 +119,53 @@ def test_check_reads_the_adapters_templates_as_the_build_does(tmp_path: Path) ->
         (tmp_path / name).write_text('{% extends "strategy-base.html" %}\n')
     refused = override_problems(tmp_path, names)
     assert len(refused) == len(names) - 1  # main.html extends the page: allowed
+
+
+def _no_directory_urls(folder: Path) -> str:
+    config = folder / "mkdocs.yml"
+    text = config.read_text(encoding="utf-8")
+    assert "use_directory_urls: true\n" in text
+    config.write_text(text.replace("use_directory_urls: true\n", "use_directory_urls: false\n"))
+    return "the site needs 'use_directory_urls: true' in mkdocs.yml"
+
+
+def _notice_without_source_text(folder: Path) -> str:
+    config = folder / "mkdocs.yml"
+    text = config.read_text(encoding="utf-8")
+    swedish = re.compile(r"\n        sv: Det här är en rekonstruktion[^\n]*")
+    assert swedish.search(text), "the example's notice has a Swedish text"
+    config.write_text(swedish.sub("", text), encoding="utf-8")
+    return (
+        "the 'notice' option in mkdocs.yml: there is no text for 'sv', the source "
+        "language: add 'sv: ...'."
+    )
+
+
+def _link_in_docs(folder: Path) -> str:
+    (folder / "docs" / "nyckel.png").symlink_to("/etc/hostname")
+    return "docs/nyckel.png: a symbolic link: the site may hold only real files"
+
+
+def _broken_partial(folder: Path) -> str:
+    config = folder / "mkdocs.yml"
+    config.write_text(with_overrides(config.read_text(encoding="utf-8")))
+    partials = folder / "overrides" / "strategy" / "partials"
+    partials.mkdir(parents=True)
+    (partials / "read-now.html").write_text("<p>\n{% if %}\n</p>\n")
+    return "overrides/strategy/partials/read-now.html:2: "
+
+
+@pytest.mark.parametrize(
+    "edit", [_no_directory_urls, _notice_without_source_text, _link_in_docs, _broken_partial]
+)
+def test_check_refuses_what_the_build_refuses_in_mkdocs_yml(builder, monkeypatch, edit) -> None:
+    """The site's settings that stop the build before anything is written stop check too,
+    in the same words, so that a pre-commit check catches them."""
+    folder = project(builder, lambda text: text)
+    message = edit(folder)
+    built = build_output(builder, folder)
+    assert message in built and "Traceback" not in built, built
+    assert not (folder / "site").exists()
+    code, output = checked(folder, monkeypatch)
+    assert code == 1 and message in output, output
+    assert "no problems found" not in output

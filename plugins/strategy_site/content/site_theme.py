@@ -1,5 +1,6 @@
-"""What a site's mkdocs.yml must say about its theme, as plain data: fonts from the site
-itself, and template overrides that keep the plugin's page.
+"""What a site's mkdocs.yml must say about its theme and the files it publishes, as plain
+data: fonts from the site itself, template overrides that keep the plugin's page, an
+address per section, and no symbolic link among the files MkDocs copies.
 
 The plugin refuses such a build before writing anything; `strategi check` reads
 mkdocs.yml and says the same, in the same words, so that check and the build agree (as
@@ -13,6 +14,8 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 from pathlib import Path
+
+from .loader import symlinks_under
 
 PAGE_BASE = "strategy-base.html"
 EXTENDS_BASE = re.compile(r"{%-?\s*extends\s+[\"']" + re.escape(PAGE_BASE) + r"[\"']")
@@ -71,4 +74,33 @@ def override_problems(custom_dir: Path, engine_templates: Iterable[str]) -> list
             f"{custom_dir / PAGE_BASE} replaces the strategy plugin's page template; extend it "
             "from overrides/main.html instead."
         )
+    return problems
+
+
+def address_problems(use_directory_urls: object) -> list[str]:
+    """Every section has the address /<version>/<section>/ (MkDocs' default: true)."""
+    if use_directory_urls is False:
+        return [
+            "the site needs 'use_directory_urls: true' in mkdocs.yml, so that every "
+            "section has the address /<version>/<section>/."
+        ]
+    return []
+
+
+def published_link_problems(project: Path, folders: Iterable[Path]) -> list[str]:
+    """Symbolic links among the files MkDocs copies into the site (docs/, the theme's
+    custom_dir): MkDocs follows them, so a link would publish whatever it points to
+    (the repository's .git/config, which can hold a CI token; any file of the machine).
+    Each path is shown relative to `project` (the folder of mkdocs.yml)."""
+    problems = []
+    for folder in folders:
+        for link in symlinks_under(folder):
+            shown = link.absolute()
+            if shown.is_relative_to(project.absolute()):
+                shown = shown.relative_to(project.absolute())
+            problems.append(
+                f"{shown}: a symbolic link: the site may hold only real files and folders; "
+                "replace the link with a copy of the file (or folder), or remove it (a link "
+                "could publish any file of the machine that builds the site)."
+            )
     return problems

@@ -42,13 +42,15 @@ from ..clock import BuildDateError, build_date
 from ..content.freezing import MANIFEST_NAME, manifest
 from ..content.problems import ContentError, plural
 from ..content.site_languages import language_setup_problems, theme_language_problems
+from ..content.site_theme import address_problems
 from ..derive.comparisons import Comparisons
 from ..model import Strategy
 from ..plan.checked import load_publishable
+from ..plan.notice import notice_refusal, notice_texts, site_notice
 from ..plan.pages import NavItem, PlannedFile, PlannedPage, SitePlan, plan_shared_files, plan_site
 from ..plan.render import not_found
 from ..plan.sanitise import sanitise
-from ..plan.templating import Fragments, TemplateProblem
+from ..plan.templating import OVERRIDES, Fragments, TemplateProblem
 from ..plan.texts import language_name, strings_with_prefix, t, text_direction
 from . import bridge, rebuilds
 from .config import StrategyPluginConfig
@@ -58,7 +60,6 @@ from .error_preview import with_livereload as with_preview_reload
 from .flavour import MKDOCS_MATERIAL
 from .headings import name_headings
 from .languages import add_theme_languages, widen_i18n_locales
-from .notice import notice_problems, notice_texts, site_notice
 from .preview import (
     PreviewSources,
     environment_key,
@@ -87,7 +88,6 @@ widen_i18n_locales()  # before i18n reads its languages: see languages.py
 TEMPLATES = Path(__file__).parent / "templates"
 # Where a region's overrides of the page plan's partials go, under the theme's custom_dir
 # (docs/anpassa-utseendet.md).
-PARTIALS = Path("strategy") / "partials"
 
 # Extensions the content format promises editors (content-format.md: "Markdown as
 # mkdocs-material renders it"); added when mkdocs.yml leaves them out.
@@ -140,22 +140,14 @@ class StrategyPlugin(BasePlugin[StrategyPluginConfig]):  # type: ignore[no-untyp
             today = build_date()
         except BuildDateError as error:
             raise PluginError(f"strategy: {error}") from None
-        if not config.use_directory_urls:
-            raise PluginError(
-                "strategy: the site needs 'use_directory_urls: true' in mkdocs.yml, "
-                "so that every section has the address /<version>/<section>/."
-            )
-        problems = theme_problems(config)
+        # The same refusals as `strategi check`'s (tools/find_content.site_problems).
+        problems = address_problems(config.use_directory_urls) + theme_problems(config)
+        problems += published_links(config)
+        custom_dir = config.theme.custom_dir
+        self.fragments = Fragments([Path(custom_dir) / OVERRIDES] if custom_dir else [])
+        problems += self.fragments.problems()
         if problems:
             raise PluginError("strategy: " + "\n".join(problems))
-        links = published_links(config)
-        if links:
-            raise PluginError("strategy: " + "\n".join(links))
-        custom_dir = config.theme.custom_dir
-        self.fragments = Fragments([Path(custom_dir) / PARTIALS] if custom_dir else [])
-        problems = self.fragments.problems()
-        if problems:
-            raise PluginError("strategy: the site's partials:\n" + "\n".join(problems))
         if str(TEMPLATES) not in config.theme.dirs:
             position = 1 if config.theme.custom_dir else 0
             config.theme.dirs.insert(position, str(TEMPLATES))
@@ -213,11 +205,9 @@ class StrategyPlugin(BasePlugin[StrategyPluginConfig]):  # type: ignore[no-untyp
     def _load(self, config: MkDocsConfig) -> Strategy:
         root = self.content_root(config)
         strategy = load_publishable(root, cache=rebuilds.parse_cache(root))
-        problems = notice_problems(self.config.notice, strategy.source_language)
+        problems = notice_refusal(self.config.notice, strategy.source_language)
         if problems:
-            raise PluginError(
-                "strategy: the 'notice' option in mkdocs.yml: " + "; ".join(problems) + "."
-            )
+            raise PluginError("strategy: " + "\n".join(problems))
         return strategy
 
     def _show_problems(self, config: MkDocsConfig, problems: list[Shown]) -> None:

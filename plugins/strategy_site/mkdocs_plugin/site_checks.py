@@ -10,13 +10,11 @@ Markdown extensions) the plugin adds itself, so that a region's mkdocs.yml stays
 
 from __future__ import annotations
 
-import contextlib
 from pathlib import Path
 
 from mkdocs.config.defaults import MkDocsConfig
 
-from ..content.loader import symlinks_under
-from ..content.site_theme import template_names, theme_setup_problems
+from ..content.site_theme import published_link_problems, template_names, theme_setup_problems
 
 TEMPLATES = Path(__file__).parent / "templates"
 
@@ -60,22 +58,9 @@ def theme_problems(config: MkDocsConfig) -> list[str]:
 
 
 def published_links(config: MkDocsConfig) -> list[str]:
-    """Symbolic links among the files MkDocs copies into the site (docs/, the theme's
-    custom_dir): MkDocs follows them, so a link would publish whatever it points to
-    (the repository's .git/config, which can hold a CI token; any file of the machine)."""
-    project = Path(config.config_file_path or ".").parent.absolute()
+    """Symbolic links among the files MkDocs copies (content/site_theme.py's rule)."""
+    project = Path(config.config_file_path or ".").parent
     folders = [Path(config.docs_dir)]
     if config.theme.custom_dir:
         folders.append(Path(config.theme.custom_dir))
-    problems = []
-    for folder in folders:
-        for link in symlinks_under(folder):
-            shown = link.absolute()
-            with contextlib.suppress(ValueError):
-                shown = shown.relative_to(project)
-            problems.append(
-                f"{shown}: a symbolic link: the site may hold only real files and folders; "
-                "replace the link with a copy of the file (or folder), or remove it (a link "
-                "could publish any file of the machine that builds the site)."
-            )
-    return problems
+    return published_link_problems(project, folders)

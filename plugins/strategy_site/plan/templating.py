@@ -31,6 +31,8 @@ from jinja2.bccache import Bucket
 from markupsafe import Markup
 
 PACKAGE_TEMPLATES = Path(__file__).parent / "templates"
+# Where a site's overrides of the partials are, under its theme's custom_dir.
+OVERRIDES = Path("strategy") / "partials"
 
 
 class TemplateProblem(Exception):

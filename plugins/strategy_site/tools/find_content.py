@@ -16,7 +16,14 @@ from typing import Any
 from ruamel.yaml import YAML
 
 from ..content.site_languages import language_setup_problems, theme_language_problems
-from ..content.site_theme import template_names, theme_setup_problems
+from ..content.site_theme import (
+    address_problems,
+    published_link_problems,
+    template_names,
+    theme_setup_problems,
+)
+from ..plan.notice import notice_refusal
+from ..plan.templating import OVERRIDES, Fragments
 
 DEFAULT = Path("strategy")
 
@@ -97,8 +104,25 @@ def site_problems(
     if found is None:
         return Path("mkdocs.yml"), []
     config, data = found
-    problems = _language_problems(data, languages, source_language)
-    return config, problems + _theme_problems(config, data)
+    problems = address_problems(data.get("use_directory_urls", True))
+    problems += _language_problems(data, languages, source_language)
+    problems += _theme_problems(config, data)
+    problems += published_link_problems(config.parent, _published_folders(config, data))
+    custom_dir = _theme_settings(data).get("custom_dir")
+    overrides = [config.parent / str(custom_dir) / OVERRIDES] if custom_dir else []
+    problems += Fragments(overrides).problems()
+    options = dict(_plugins(data)).get("strategy")
+    notice = options.get("notice") if isinstance(options, dict) else None
+    return config, problems + notice_refusal(notice, source_language)
+
+
+def _published_folders(config: Path, data: dict[str, Any]) -> list[Path]:
+    """What MkDocs copies into the site: docs/ and the theme's custom_dir."""
+    folders = [config.parent / str(data.get("docs_dir") or "docs")]
+    custom_dir = _theme_settings(data).get("custom_dir")
+    if custom_dir:
+        folders.append(config.parent / str(custom_dir))
+    return folders
 
 
 def _language_problems(

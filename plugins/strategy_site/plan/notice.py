@@ -27,7 +27,7 @@ from typing import Any
 
 from .. import urls
 from ..content.yamlfile import SLUG
-from ..plan.texts import t
+from .texts import t
 
 LANGUAGE_KEY = re.compile(r"[a-z]{2,3}(-[A-Za-z0-9]+)*")
 
@@ -65,6 +65,18 @@ def notice_problems(value: dict[str, Any], source: str) -> list[str]:
             f"there is no text for '{source}', the source language: add '{source}: ...'"
         )
     return problems
+
+
+def notice_refusal(value: object, source: str) -> list[str]:
+    """The build's and `strategi check`'s refusal of a wrong `notice` option, as one
+    sentence (none when it is right or not set)."""
+    if not value:
+        return []
+    if not isinstance(value, dict):
+        problems = ["it should be the notice's text per language, like '{sv: ..., en: ...}'"]
+    else:
+        problems = notice_problems(value, source)
+    return ["the 'notice' option in mkdocs.yml: " + "; ".join(problems) + "."] if problems else []
 
 
 def _more_problems(value: Any) -> list[str]:
