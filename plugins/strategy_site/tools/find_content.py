@@ -97,9 +97,11 @@ def missing_docs_dir(content: Path) -> Path | None:
 def site_problems(
     content: Path, languages: list[str], source_language: str
 ) -> tuple[Path, list[str]]:
-    """What the build would refuse in mkdocs.yml, with the file's path: about the
-    strategy's languages (content/site_languages.py) and the theme, its fonts and
-    overrides (content/site_theme.py): the plugin's own rules, read from the YAML."""
+    """What the build would refuse in mkdocs.yml, with the file's path: the addresses,
+    the strategy's languages (content/site_languages.py), the theme, its fonts and
+    overrides, symbolic links among the published files (content/site_theme.py), the
+    partials' overrides (plan/templating.py) and the notice (plan/notice.py): the
+    plugin's own rules, read from the YAML (plugin.py's on_config calls the same)."""
     found = site_config(content)
     if found is None:
         return Path("mkdocs.yml"), []
