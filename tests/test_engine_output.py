@@ -5,6 +5,8 @@ i18n lists must list our pages: these fail when an upgrade of either changes it.
   by the fork of partials/nav.html) against Material's own rendering of the same
   navigation (the same site built with the pre-rendering switched off), on every page.
 - The sitemap (i18n's, fed by bridge.list_in_sitemap) lists every page of the site.
+- The theme files MkDocs copies, listed by bridge.VisibleTemplates, are the ones its own
+  listing finds.
 """
 
 from __future__ import annotations
@@ -126,3 +128,52 @@ def test_the_footer_marks_titles_in_another_language(ours: Path) -> None:
     ]
     swedish = footer_titles(ours, "v3/skog/")
     assert len(swedish) == 2 and all(lang is None for _, lang in swedish)
+
+
+def test_the_quick_theme_listing_copies_the_files_mkdocs_would(tmp_path, monkeypatch) -> None:
+    """MkDocs lists the theme with the loader of the environment `Theme.get_env` makes;
+    the plugin's (bridge.list_theme_files_quickly) walks no hidden folder. The files MkDocs
+    then copies into the site must be the same as with MkDocs' own loader, a site's
+    overrides with a hidden folder and file included; and a build uses it."""
+    import jinja2
+    from mkdocs.config import load_config
+    from mkdocs.structure.files import get_files
+
+    from conftest import SiteBuilder
+    from strategy_site.mkdocs_plugin import bridge
+
+    builder = SiteBuilder(tmp_path, monkeypatch)
+    project = builder.project(FIXTURES / "basic", docs={"om.md": "# Om\n"})
+    config_file = project / "mkdocs.yml"
+    text = config_file.read_text(encoding="utf-8")
+    overrides = "  language: sv\n  custom_dir: overrides\n"
+    config_file.write_text(text.replace("  language: sv\n", overrides))
+    for name in ("assets/region.css", "assets/.hidden/x.css", ".secret", "assets/.env"):
+        (project / "overrides" / name).parent.mkdir(parents=True, exist_ok=True)
+        (project / "overrides" / name).write_text("x")
+    monkeypatch.chdir(project)
+    config = load_config(str(config_file))
+    bridge.list_theme_files_quickly(config.theme)
+    env = config.theme.get_env()
+    assert type(env.loader) is bridge.VisibleTemplates
+
+    ours, theirs = get_files(config), get_files(config)
+    ours.add_files_from_theme(env, config)
+    mkdocs_own = jinja2.Environment(loader=jinja2.FileSystemLoader(config.theme.dirs))
+    theirs.add_files_from_theme(mkdocs_own, config)
+    listed = sorted((f.src_uri, f.abs_src_path) for f in ours)
+    assert listed == sorted((f.src_uri, f.abs_src_path) for f in theirs)
+    assert ("assets/region.css", str(project / "overrides/assets/region.css")) in listed
+    assert any(uri.startswith("assets/javascripts/") for uri, _ in listed)  # Material's
+    assert not any("/." in "/" + uri for uri, _ in listed)
+
+    # A build lists the theme this way, once per language.
+    calls = []
+    listing = bridge.VisibleTemplates.list_templates
+    monkeypatch.setattr(
+        bridge.VisibleTemplates, "list_templates", lambda self: calls.append(1) or listing(self)
+    )
+    site = builder.build(project)
+    assert len(calls) >= 2, "each language's build lists the theme with VisibleTemplates"
+    assert (site / "assets" / "region.css").is_file()
+    assert not (site / "assets" / ".env").exists() and not (site / ".secret").exists()

@@ -155,6 +155,7 @@ class StrategyPlugin(BasePlugin[StrategyPluginConfig]):  # type: ignore[no-untyp
             if extension not in config.markdown_extensions:
                 config.markdown_extensions.append(extension)
         add_required_settings(config)
+        bridge.list_theme_files_quickly(config.theme)
         if not bridge.is_language_rebuild(config):
             # A new build (MkDocs keeps plugin objects across `serve` rebuilds), not
             # i18n's build of one more language: read the content afresh.
