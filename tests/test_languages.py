@@ -48,6 +48,20 @@ def with_languages(strategy: Path, languages: str) -> None:
     path.write_text(text.replace("languages: [sv, en]", f"languages: {languages}"), "utf-8")
 
 
+def with_south_sami(strategy: Path) -> None:
+    """The strategy in Swedish, English and South Sami, with the fixture strings file."""
+    with_languages(strategy, "[sv, en, sma]")
+    (strategy / "strings").mkdir()
+    (strategy / "strings" / "sma.yml").write_text(sma_strings(), encoding="utf-8")
+
+
+def list_south_sami(project: Path) -> None:
+    """List South Sami among the i18n plugin's languages in the project's mkdocs.yml."""
+    config = project / "mkdocs.yml"
+    text = config.read_text(encoding="utf-8")
+    config.write_text(text.replace("        - locale: en\n", SMA_I18N + "        - locale: en\n"))
+
+
 def check(strategy: Path) -> tuple[int, str]:
     result = CliRunner().invoke(main, ["check", "--content", str(strategy)])
     return result.exit_code, result.output
@@ -156,13 +170,9 @@ def test_the_document_noun_is_a_string_a_region_overrides(basic: Path) -> None:
 
 
 def test_three_languages_build_with_a_language_material_lacks(builder, basic: Path) -> None:
-    with_languages(basic, "[sv, en, sma]")
-    (basic / "strings").mkdir()
-    (basic / "strings" / "sma.yml").write_text(sma_strings(), encoding="utf-8")
+    with_south_sami(basic)
     project = builder.project(basic, docs={"om.md": "# Om\n"})
-    config = project / "mkdocs.yml"
-    text = config.read_text(encoding="utf-8")
-    config.write_text(text.replace("        - locale: en\n", SMA_I18N + "        - locale: en\n"))
+    list_south_sami(project)
     strings = basic.parent / "project" / "strategy" / "strings" / "sma.yml"
     two = f"start.sections.two: '{PLACEHOLDER} {{count}} sections'"
     assert two in strings.read_text(encoding="utf-8"), "the fixture has South Sami's 'two'"
@@ -205,9 +215,7 @@ def test_several_languages_without_i18n_is_a_clear_error(builder, basic: Path) -
 def test_check_and_build_agree_on_a_language_mkdocs_yml_does_not_list(
     builder, basic: Path, monkeypatch
 ) -> None:
-    with_languages(basic, "[sv, en, sma]")
-    (basic / "strings").mkdir()
-    (basic / "strings" / "sma.yml").write_text(sma_strings(), encoding="utf-8")
+    with_south_sami(basic)
     project = builder.project(basic, docs={"om.md": "# Om\n"})
     message = (
         "strategy.yml has the language sma, but the 'i18n' plugin in mkdocs.yml does not "
@@ -223,9 +231,7 @@ def test_check_and_build_agree_on_a_language_mkdocs_yml_does_not_list(
     result = CliRunner().invoke(main, ["check"])
     assert result.exit_code == 1 and f"{project / 'mkdocs.yml'}: {message}" in result.output
     # Listed, both pass.
-    config = project / "mkdocs.yml"
-    text = config.read_text(encoding="utf-8")
-    config.write_text(text.replace("        - locale: en\n", SMA_I18N + "        - locale: en\n"))
+    list_south_sami(project)
     code, output = check(project / "strategy")
     assert code == 0, output
 
@@ -353,13 +359,9 @@ def test_a_three_letter_language_with_i18n_first_is_refused_before_any_build(
 ) -> None:
     """A fresh MkDocs stops at i18n's own refusal of 'sma' before the strategy plugin is
     loaded; check names the fix, and neither publishes anything."""
-    with_languages(basic, "[sv, en, sma]")
-    (basic / "strings").mkdir()
-    (basic / "strings" / "sma.yml").write_text(sma_strings(), encoding="utf-8")
+    with_south_sami(basic)
     project = builder.project(basic, docs={"om.md": "# Om\n"})
-    config = project / "mkdocs.yml"
-    text = config.read_text(encoding="utf-8")
-    config.write_text(text.replace("        - locale: en\n", SMA_I18N + "        - locale: en\n"))
+    list_south_sami(project)
     i18n_first(project)
     code, output = check(project / "strategy")
     assert code == 1 and f"mkdocs.yml: {ORDER}" in output, output

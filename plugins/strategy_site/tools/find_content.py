@@ -106,25 +106,24 @@ def site_problems(
     if found is None:
         return Path("mkdocs.yml"), []
     config, data = found
+    custom_dir = _custom_dir(config, data)
+    published = [config.parent / str(data.get("docs_dir") or "docs")]
     problems = address_problems(data.get("use_directory_urls", True))
     problems += _language_problems(data, languages, source_language)
-    problems += _theme_problems(config, data)
-    problems += published_link_problems(config.parent, _published_folders(config, data))
-    custom_dir = _theme_settings(data).get("custom_dir")
-    overrides = [config.parent / str(custom_dir) / OVERRIDES] if custom_dir else []
-    problems += Fragments(overrides).problems()
+    problems += _theme_problems(data, custom_dir)
+    if custom_dir is not None:
+        published.append(custom_dir)  # MkDocs copies the overrides' files too
+    problems += published_link_problems(config.parent, published)
+    problems += Fragments([custom_dir / OVERRIDES] if custom_dir else []).problems()
     options = dict(_plugins(data)).get("strategy")
     notice = options.get("notice") if isinstance(options, dict) else None
     return config, problems + notice_refusal(notice, source_language)
 
 
-def _published_folders(config: Path, data: dict[str, Any]) -> list[Path]:
-    """What MkDocs copies into the site: docs/ and the theme's custom_dir."""
-    folders = [config.parent / str(data.get("docs_dir") or "docs")]
+def _custom_dir(config: Path, data: dict[str, Any]) -> Path | None:
+    """The theme's overrides folder, if mkdocs.yml names one."""
     custom_dir = _theme_settings(data).get("custom_dir")
-    if custom_dir:
-        folders.append(config.parent / str(custom_dir))
-    return folders
+    return config.parent / str(custom_dir) if custom_dir else None
 
 
 def _language_problems(
@@ -159,14 +158,13 @@ def _theme_settings(data: dict[str, Any]) -> dict[str, Any]:
     return theme if isinstance(theme, dict) else {"name": theme}
 
 
-def _theme_problems(config: Path, data: dict[str, Any]) -> list[str]:
+def _theme_problems(data: dict[str, Any], custom_dir: Path | None) -> list[str]:
     settings = _theme_settings(data)
-    custom_dir = settings.get("custom_dir")
     return theme_setup_problems(
         settings.get("name"),
         settings.get("font"),
         [name for name, _ in _plugins(data)],
-        config.parent / str(custom_dir) if custom_dir else None,
+        custom_dir,
         template_names(ENGINE_TEMPLATES),
     )
 
