@@ -12,6 +12,10 @@ import pytest
 from markupsafe import Markup
 
 from conftest import FIXTURES, REPO, run_mkdocs_build, soup
+from strategy_site.derive.comparisons import Comparisons
+from strategy_site.mkdocs_plugin.flavour import MKDOCS_MATERIAL
+from strategy_site.plan.checked import load_publishable
+from strategy_site.plan.pages import plan_site
 from strategy_site.plan.templating import Fragments, TemplateProblem, partial_names
 from strategy_site.plan.texts import t_html, use_region_strings
 
@@ -208,3 +212,58 @@ def test_a_regions_partials_for_inputs_and_changes_replace_the_packages(builder)
     rows = [[td.get_text() for td in tr.select("td")] for tr in table.select("tr")]
     assert rows and all(len(row) == 3 for row in rows)
     assert table.select_one('a[href="../skog/andringar/"]')
+
+
+# A region's own versions of the partials that were HTML built in Python until
+# December 2026: each marks its output with a class of the region's.
+PAGE_OVERRIDES = {
+    "move-note.html": '<span class="diff-move region-move">{{ direction }} → '
+    '<a href="{{ href }}">{{ title }}</a></span>\n',
+    "changes-head.html": '<div class="region-changes-head">{{ toggle }}'
+    '{% if first_href %}<a href="{{ first_href }}">↓</a>{% endif %}</div>\n',
+    "what-changed.html": '<div class="region-what-changed">{{ counts }}'
+    '<a href="{{ overview_href }}">{{ text(base.title) }}</a></div>\n',
+    "start-links.html": '<p class="region-start-links"><a href="{{ data_href }}">data</a></p>\n',
+    "history-link.html": '<p class="region-history-link"><a href="{{ href }}">⌛</a></p>\n',
+    "history-intro.html": '<p class="region-history-intro">{{ t("history.here") }}</p>\n',
+    "page-lead.html": '<p class="region-lead region-lead--{{ kind }}">{{ line }}</p>\n',
+}
+
+
+def test_a_regions_partials_for_page_parts_replace_the_packages(tmp_path: Path) -> None:
+    """Planned, not built: what each page carries comes from the region's partial."""
+    folder = tmp_path / "partials"
+    folder.mkdir()
+    for name, source in PAGE_OVERRIDES.items():
+        (folder / name).write_text(source, encoding="utf-8")
+    fragments = Fragments([folder])
+    assert fragments.problems() == []
+    strategy = load_publishable(FIXTURES / "lineage")
+    plan = plan_site(
+        strategy,
+        "sv",
+        date(2021, 4, 1),
+        Comparisons(strategy),
+        flavour=MKDOCS_MATERIAL,
+        fragments=fragments,
+        shared=[],
+    )
+    pages = {page.path: page for page in plan.pages}
+    start = pages[""].markdown
+    assert '<p class="region-start-links"><a href="data/">data</a></p>' in start
+    assert "st-start-data" not in start
+    version = pages["v3/"].markdown
+    assert '<p class="region-lead region-lead--title">' in version
+    assert '<div class="region-what-changed">' in version and "st-what-changed" not in version
+    changes = pages["v3/inledning/andringar/"]
+    assert changes.before_html.count('<div class="region-changes-head">') == 1
+    assert "st-changes-head" not in changes.before_html
+    # The move note sits in the text's Markdown, the section's title escaped for it.
+    assert '<span class="diff-move region-move">to → <a href="../../uppfoljning/' in (
+        changes.markdown
+    )
+    assert "Flyttat till" not in changes.markdown
+    assert '<p class="region-history-link">' in changes.after_html
+    history = pages["v3/inledning/historik/"].markdown
+    assert '<p class="region-history-intro">' in history
+    assert "st-history__intro" not in history

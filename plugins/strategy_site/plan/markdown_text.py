@@ -21,3 +21,12 @@ def markdown_text(text: str) -> str:
     text = " ".join(text.split())
     text = "".join(_HTML.get(char, char) for char in text)
     return _MARKDOWN_SPECIAL.sub(r"\\\1", text)
+
+
+def html_for_markdown(html: str) -> str:
+    """HTML (a partial's) placed inside generated Markdown, with the quotes that Jinja's
+    escaping writes as numeric references written as named ones: HTML in the site's
+    Markdown carries no '&#' (the rule figures/svg.py's `esc` keeps, for Python-Markdown's
+    raw HTML stash)."""
+    text = str(html)  # a plain string: Markup's own replace and + would escape again
+    return text.replace("&#39;", "&apos;").replace("&#x27;", "&apos;").replace("&#34;", "&quot;")

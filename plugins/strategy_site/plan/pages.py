@@ -54,11 +54,9 @@ from .render import (
     PageContext,
     consultation_actions,
     contents,
-    link,
     read_now,
     section_title,
     source_change_text,
-    tag,
     timeline,
     translation_notice,
     translation_table,
@@ -96,7 +94,7 @@ from .responding import (
 )
 from .source_changes import SourceChanges
 from .templating import PACKAGE_FRAGMENTS, Fragments
-from .texts import language_name, t, t_html, use_region_strings
+from .texts import language_name, t, use_region_strings
 
 START = "start"
 VERSION = "version"
@@ -330,7 +328,7 @@ class SitePlanner:
         lead = _first_summary(strategy.current_version, lang)
         body = [f"# {markdown_text(title)}", ""]
         if publisher:
-            body += [f'<p class="st-publisher">{escape(publisher)}</p>', ""]
+            body += [str(ctx.fragment("page-lead.html", kind="publisher", line=publisher)), ""]
         if lead:
             body += [lead, ""]
         body += [read_now(ctx), ""]
@@ -339,13 +337,12 @@ class SitePlanner:
                 body += [outcome_link(ctx, version, "outcome.start"), ""]
         body += [f"## {t(lang, 'start.timeline')}", ""]
         body += [t(lang, "start.timeline_intro"), "", timeline(ctx), ""]
-        further = [link(ctx.link(urls.data_path()), escape(t(lang, "ui.open_data")))]
-        if self.site_url:
-            feed_type = "application/atom+xml"
-            further.append(
-                link(ctx.link(urls.feed_path()), escape(t(lang, "ui.feed")), type=feed_type)
-            )
-        body += [tag("p", " · ".join(further), class_="st-start-data"), ""]
+        data_links = ctx.fragment(
+            "start-links.html",
+            data_href=ctx.link(urls.data_path()),
+            feed_href=ctx.link(urls.feed_path()) if self.site_url else None,
+        )
+        body += [str(data_links), ""]
         return PlannedPage(
             lang=lang,
             path="",
@@ -368,7 +365,7 @@ class SitePlanner:
         # headed by the programme's title; the label shows in the banner under it.
         body = [f"# {markdown_text(title if version.status == POPULAR else name)}", ""]
         if version.status != POPULAR:
-            body += [f'<p class="st-lead">{escape(title)}</p>', ""]
+            body += [str(ctx.fragment("page-lead.html", kind="title", line=title)), ""]
         comparison = self.comparisons.get(version)
         if comparison is not None:
             has_outcome = answered_consultation(self.strategy, version) is not None
@@ -473,31 +470,21 @@ class SitePlanner:
             annotated, lambda target: source_link(path, version, target, self.flavour)
         )
         body = place_figure_changes(body, version, version, source, source)
-        facts = [escape(t(lang, "source_changes.intro", **names)), source_change_text(lang, change)]
-        lead = tag("p", " ".join(facts), class_="st-source-changes__lead")
+        heading = None
         if change.title_changed:
-            heading = diff_titles(change.old_title, section.title, labels)
-            lead += tag(
-                "p",
-                t_html(
-                    lang,
-                    "source_changes.heading",
-                    title=Markup(tag("span", heading, lang=source)),
-                    **names,
-                ),
+            # Escaped by diff_titles, which marks what differs with <ins> and <del>.
+            heading = Markup(diff_titles(change.old_title, section.title, labels))
+        lead = str(
+            ctx.fragment(
+                "source-changes-head.html",
+                names=names,
+                change=source_change_text(lang, change),
+                heading=heading,
+                source_lang=source,
+                translation_href=ctx.link(urls.section_path(version.id, section.id)),
+                source_href=ctx.link_in(source, urls.section_path(version.id, section.id)),
             )
-        back = [
-            link(
-                ctx.link(urls.section_path(version.id, section.id)),
-                escape(t(lang, "source_changes.translation", **names)),
-            ),
-            link(
-                ctx.link_in(source, urls.section_path(version.id, section.id)),
-                escape(t(lang, "translation.read_source", **names)),
-                hreflang=source,
-            ),
-        ]
-        lead += tag("p", " · ".join(back), class_="st-source-changes__links")
+        )
         return [
             PlannedPage(
                 lang=lang,
@@ -613,15 +600,16 @@ class SitePlanner:
         described = notice + description  # what the printed changes edition says first
         # One row under the banner: the way back, what happened, the way to the first
         # change; on a phone the first change is on the first screen (tests/browser).
-        head = changes_toggle(ctx, change, base, showing=True) + description
-        if change.body is not None and change.body.changed:
-            first = link(f"#{CHANGE_ID.format(1)}", escape(t(lang, "changes.first")))
-            head += tag("p", first, class_="st-first-change")
-        before = (
-            version_banner(ctx, version, section.id, folded=True)
-            + tag("div", head, class_="st-changes-head")
-            + notice
+        marked = change.body is not None and change.body.changed
+        head = str(
+            ctx.fragment(
+                "changes-head.html",
+                toggle=Markup(changes_toggle(ctx, change, base, showing=True)),
+                description=Markup(description),
+                first_href=f"#{CHANGE_ID.format(1)}" if marked else None,
+            )
         )
+        before = version_banner(ctx, version, section.id, folded=True) + head + notice
         # The way to the section's history goes below the text: above it, it pushed the
         # first change off a phone's first screen when a translation notice was shown.
         after = cause_list(ctx, notes) + history_link(ctx, version, section.id)
@@ -659,11 +647,10 @@ class SitePlanner:
             lang, "history.title", title=section_title(self.strategy, version, section.id, lang)
         )
         steps = self.histories.of(version, section.id)
-        intro = t(lang, "history.intro", here=t(lang, "history.here"))
         body = [
             f"# {markdown_text(title)}",
             "",
-            tag("p", escape(intro), class_="st-history__intro"),
+            str(ctx.fragment("history-intro.html")),
             "",
             section_history_list(ctx, steps, version, section.id),
         ]

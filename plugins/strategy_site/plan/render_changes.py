@@ -34,7 +34,8 @@ from ..derive.diff import (
 )
 from ..derive.inputs import TracedItem
 from ..model import Version
-from .render import PageContext, link, section_links, section_title, tag
+from .markdown_text import html_for_markdown
+from .render import PageContext, render_partial, section_links, section_title
 from .render_inputs import item_path, senders
 from .texts import language_name, t, t_html
 
@@ -141,37 +142,38 @@ def move_notes(
         href = ctx.link(urls.section_changes_path(version.id, section_id))
         return href + f"#{anchor}" if anchor and same_text(section_id) else href
 
-    def new_name(section_id: str) -> str:
-        return markdown_text(section_title(ctx.strategy, version, section_id, lang))
+    def new_name(section_id: str) -> Markup:
+        return Markup(markdown_text(section_title(ctx.strategy, version, section_id, lang)))
 
-    def old_name(section_id: str) -> str:
-        return markdown_text(section_title(ctx.strategy, base, section_id, lang))
+    def old_name(section_id: str) -> Markup:
+        return Markup(markdown_text(section_title(ctx.strategy, base, section_id, lang)))
 
-    base_name = markdown_text(ctx.strategy.text(base.title, lang))
+    base_name = Markup(markdown_text(ctx.strategy.text(base.title, lang)))
 
     def note(move: Move) -> str:
+        values: dict[str, object] = {"base": base_name}
         if move.direction == MOVED_OUT:
-            target = link(changes_href(move.section_id, move.anchor), new_name(move.section_id))
-            text = t(lang, "changes.moved_to", section=target)
+            direction = "to"
+            href = changes_href(move.section_id, move.anchor)
+            name = new_name(move.section_id)
         elif move.direction == SHOWN_ELSEWHERE:
-            origin = move.origin or move.section_id
-            target = link(changes_href(move.section_id, move.anchor), new_name(move.section_id))
-            text = t(
-                lang,
-                "changes.shown_elsewhere",
-                old=old_name(origin),
-                base=base_name,
-                section=target,
-            )
-            return tag("span", text, class_="diff-elsewhere__note")
+            direction = "elsewhere"
+            href = changes_href(move.section_id, move.anchor)
+            name = new_name(move.section_id)
+            values["old"] = old_name(move.origin or move.section_id)
         else:
+            direction = "from"
             if move.peer is not None:  # the section it left goes on: to the text leaving it
                 href = changes_href(move.peer, move.anchor)
             else:
                 href = ctx.link(urls.section_path(base.id, move.section_id))
-            target = link(href, old_name(move.section_id))
-            text = t(lang, "changes.moved_from", section=target, base=base_name)
-        return tag("span", text, class_="diff-move")
+            name = old_name(move.section_id)
+        values |= {"direction": direction, "href": href, "title": name}
+        # In the language of the text it sits in (`lang`), which may not be the page's.
+        html = render_partial(
+            ctx.strategy, lang, ctx.fragments, ctx.flavour, "move-note.html", values
+        )
+        return html_for_markdown(html)
 
     labels = DiffLabels(t(lang, "changes.moved_here_label"), t(lang, "changes.moved_away_label"))
     return MoveNotes(note, labels)

@@ -5,10 +5,12 @@ from __future__ import annotations
 
 from html import escape
 
+from markupsafe import Markup
+
 from .. import urls
 from ..derive.diff import ADDED, REMOVED, UNCHANGED, VersionComparison
 from ..model import Version
-from .render import PageContext, link, tag
+from .render import PageContext
 from .render_outcome import localized_paragraphs
 from .texts import t
 
@@ -61,24 +63,19 @@ def what_changed(
 ) -> str:
     """Under the heading "What has changed since <base>" (`changed_heading`): the
     editors' summary, the counts, the links on."""
-    lang = ctx.lang
-    base_name = ctx.text(base.title)
-    parts = []
+    summary = None
     if version.changes_summary:
-        parts.append(localized_paragraphs(ctx, version.changes_summary))
-    parts.append(tag("p", escape(counts_sentence(lang, change_counts(comparison)))))
-    links = [
-        link(
-            ctx.link(urls.version_changes_path(version.id)),
-            escape(t(lang, "front.overview_link", base=base_name)),
-        )
-    ]
-    if has_outcome:
-        links.append(
-            link(ctx.link(urls.outcome_path(version.id)), escape(t(lang, "outcome.title")))
-        )
-    parts.append(tag("ul", "".join(tag("li", x) for x in links), class_="st-front-links"))
-    return tag("div", "".join(parts), class_="st-what-changed")
+        summary = Markup(localized_paragraphs(ctx, version.changes_summary))
+    outcome_href = ctx.link(urls.outcome_path(version.id)) if has_outcome else None
+    html = ctx.fragment(
+        "what-changed.html",
+        summary=summary,
+        counts=counts_sentence(ctx.lang, change_counts(comparison)),
+        base=base,
+        overview_href=ctx.link(urls.version_changes_path(version.id)),
+        outcome_href=outcome_href,
+    )
+    return str(html)
 
 
 def changed_heading(ctx: PageContext, base: Version) -> str:

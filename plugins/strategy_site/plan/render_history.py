@@ -32,7 +32,7 @@ from .texts import t_html
 def history_link(ctx: PageContext, version: Version, section_id: str) -> str:
     """On a section page and its changes view: the way to the section's history."""
     href = ctx.link(urls.section_history_path(version.id, section_id))
-    return tag("p", link(href, t_html(ctx.lang, "history.link")), class_="st-history-link")
+    return str(ctx.fragment("history-link.html", href=href))
 
 
 def section_history_list(
