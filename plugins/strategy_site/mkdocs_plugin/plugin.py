@@ -296,6 +296,7 @@ class StrategyPlugin(BasePlugin[StrategyPluginConfig]):  # type: ignore[no-untyp
                 fragments=self.fragments,
                 site_url=site_url,
                 shared=self.shared,
+                kept=rebuilds.kept_html() if self.previewing else None,
             )
         except TemplateProblem as problem:
             raise PluginError(f"strategy: {problem}") from None

@@ -7,8 +7,11 @@ MkDocs need not do), so whatever is kept lives here, at module level, keyed by w
 was made from. Each cache checks its entries against their inputs, never
 against time: a file is parsed again when its text changed (content/reuse.py), a
 template compiled again when its source changed (plan/templating.py), a comparison
-of two section texts made again when either text changed (derive/comparisons.py).
-A one-off `mkdocs build` fills them once and exits.
+of two section texts made again when either text changed (derive/comparisons.py), a
+version banner or a history list drawn again when the strategy's outline (everything
+but the section texts), the build date, the partials or its own facts changed
+(plan/kept_html.py). A one-off `mkdocs build` fills them once and exits; the banners
+and history lists are kept in a preview only.
 """
 
 from __future__ import annotations
@@ -19,11 +22,13 @@ from typing import Any
 from ..content.reuse import ParseCache
 from ..derive import comparisons
 from ..plan import templating
+from ..plan.kept_html import KeptHtml
 from ..plan.templating import CompiledTemplates, environment_options
 from . import bridge
 
 _parsed: dict[Path, ParseCache] = {}
 _compiled: dict[tuple[object, ...], CompiledTemplates] = {}
+_kept_html = KeptHtml()
 
 
 def parse_cache(content_root: Path) -> ParseCache:
@@ -34,6 +39,11 @@ def parse_cache(content_root: Path) -> ParseCache:
         _parsed.clear()
         _parsed[root] = ParseCache()
     return _parsed[root]
+
+
+def kept_html() -> KeptHtml:
+    """The banners and history lists of the last plan of every language."""
+    return _kept_html
 
 
 def reuse_compiled_templates(env: Any) -> None:
@@ -48,5 +58,6 @@ def forget() -> None:
     with one)."""
     _parsed.clear()
     _compiled.clear()
+    _kept_html.clear()
     templating.forget_compiled()
     comparisons.forget()

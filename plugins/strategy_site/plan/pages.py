@@ -30,7 +30,7 @@ from ..derive.inputs import (
     items_about,
     items_addressed_in,
 )
-from ..derive.section_history import Histories
+from ..derive.section_history import Histories, HistoryStep
 from ..derive.translations import (
     CURRENT,
     OUTDATED,
@@ -48,6 +48,7 @@ from .figures.place import (
     place_figures,
 )
 from .flavour import Flavour
+from .kept_html import KeptHtml, history_facts
 from .markdown_text import markdown_text
 from .paragraphs import CHANGE_ID, ParagraphMark
 from .render import (
@@ -181,18 +182,21 @@ def plan_site(
     fragments: Fragments = PACKAGE_FRAGMENTS,
     site_url: str | None = None,
     shared: list[PlannedFile] | None = None,
+    kept: KeptHtml | None = None,
 ) -> SitePlan:
     """Every page and file of the site in `lang`, as of the build date `today`, in the
     engine's `flavour`, its HTML from `fragments` (the region's partials first).
 
     `site_url` is the site's address (a feed needs absolute addresses: without it there
     is none); `shared` the files every language shares, from `plan_shared_files` once
-    per build (planned here when not given)."""
+    per build (planned here when not given); `kept` the banners and history lists of the
+    last plan, which a preview's rebuild draws again only where they changed
+    (kept_html.py)."""
     use_region_strings(strategy.strings)
     comparisons = comparisons or Comparisons(strategy)
     if shared is None:
         shared = plan_shared_files(strategy, today, comparisons, site_url=site_url)
-    planner = SitePlanner(strategy, lang, today, comparisons, flavour, fragments, site_url)
+    planner = SitePlanner(strategy, lang, today, comparisons, flavour, fragments, site_url, kept)
     return planner.plan(shared)
 
 
@@ -220,8 +224,13 @@ class SitePlanner:
         flavour: Flavour,
         fragments: Fragments = PACKAGE_FRAGMENTS,
         site_url: str | None = None,
+        kept: KeptHtml | None = None,
     ):
         self.site_url = site_url  # the site's address; a feed needs it
+        self.kept = kept
+        if kept is not None:
+            partials = fragments.source_digest()
+            kept.use(strategy, today, partials, repr(flavour), comparisons.enabled)
         self.flavour = flavour
         self.fragments = fragments
         self.strategy = strategy
@@ -318,6 +327,15 @@ class SitePlanner:
         assert version.based_on is not None
         return self.strategy.versions[version.based_on]
 
+    def banner(
+        self, ctx: PageContext, version: Version, section_id: str | None, folded: bool = False
+    ) -> str:
+        """The version's banner on the page of `ctx`, kept from the last plan if it can be."""
+        if self.kept is None:
+            return version_banner(ctx, version, section_id, folded)
+        key = ("banner", self.lang, ctx.path, version.id, section_id, folded)
+        return self.kept.html(key, lambda: version_banner(ctx, version, section_id, folded))
+
     # -- pages ---------------------------------------------------------------------
 
     def start_page(self) -> PlannedPage:
@@ -377,7 +395,7 @@ class SitePlanner:
             contents(ctx, version),
             "",
         ]
-        before = version_banner(ctx, version, None)
+        before = self.banner(ctx, version, None)
         if is_open(version, self.today):
             before += consultation_actions(ctx, version, None)
         return PlannedPage(
@@ -420,7 +438,7 @@ class SitePlanner:
         since = self.source_changes(section, lang) if state == OUTDATED else None
         changes_path = urls.source_changes_path(version.id, section.id)
         notice = translation_notice(ctx, state, since, changes_path)
-        before = version_banner(ctx, version, section.id) + notice
+        before = self.banner(ctx, version, section.id) + notice
         if version.status == POPULAR:
             before += summarises_note(ctx, version, section.summarises)
         change = self.change(version, section.id, self.source)
@@ -496,7 +514,7 @@ class SitePlanner:
                 + f"# {markdown_text(page_title)}\n\n{body}",
                 version=version.id,
                 section=section.id,
-                before_html=version_banner(ctx, version, section.id, folded=True) + lead,
+                before_html=self.banner(ctx, version, section.id, folded=True) + lead,
                 text_lang=source,
                 css_class=f"st-page--{version.status} st-page--changes",
             )
@@ -609,7 +627,7 @@ class SitePlanner:
                 first_href=f"#{CHANGE_ID.format(1)}" if marked else None,
             )
         )
-        before = version_banner(ctx, version, section.id, folded=True) + head + notice
+        before = self.banner(ctx, version, section.id, folded=True) + head + notice
         # The way to the section's history goes below the text: above it, it pushed the
         # first change off a phone's first screen when a translation notice was shown.
         after = cause_list(ctx, notes) + history_link(ctx, version, section.id)
@@ -652,7 +670,7 @@ class SitePlanner:
             "",
             str(ctx.fragment("history-intro.html")),
             "",
-            section_history_list(ctx, steps, version, section.id),
+            self.history_list(ctx, steps, version, section.id),
         ]
         return PlannedPage(
             lang=lang,
@@ -668,6 +686,15 @@ class SitePlanner:
             section=section.id,
             css_class=f"st-page--{version.status} st-page--history",
         )
+
+    def history_list(
+        self, ctx: PageContext, steps: list[HistoryStep], version: Version, section_id: str
+    ) -> str:
+        """The history page's list, kept from the last plan if its facts are the same."""
+        if self.kept is None:
+            return section_history_list(ctx, steps, version, section_id)
+        key = ("history", self.lang, ctx.path, version.id, section_id, history_facts(steps))
+        return self.kept.html(key, lambda: section_history_list(ctx, steps, version, section_id))
 
     def overview_page(self, version: Version) -> PlannedPage:
         lang, base = self.lang, self.base(version)
@@ -693,7 +720,7 @@ class SitePlanner:
             html_title=self.html_title(title, name),
             markdown=front_matter(title=title, **self.flavour.search_exclude) + "\n".join(body),
             version=version.id,
-            before_html=version_banner(ctx, version, None),
+            before_html=self.banner(ctx, version, None),
             css_class=f"st-page--{version.status}",
         )
 
@@ -738,7 +765,7 @@ class SitePlanner:
             html_title=self.html_title(title, self.text(version.title)),
             markdown=front_matter(title=title, **self.search_meta(version), **hidden) + body,
             version=version.id,
-            before_html=version_banner(self.context(path), version, None),
+            before_html=self.banner(self.context(path), version, None),
             css_class=f"st-page--{version.status}",
         )
 

@@ -14,6 +14,7 @@ package's own. A broken override is a `TemplateProblem` naming its file and line
 
 from __future__ import annotations
 
+import hashlib
 import traceback
 from collections.abc import Iterable, Mapping
 from pathlib import Path
@@ -131,6 +132,19 @@ class Fragments:
             return Markup(self.environment.get_template(name).render(values))
         except TemplateError as error:
             raise TemplateProblem(self._describe(name, error)) from None
+
+    def source_digest(self) -> str:
+        """A digest of every partial's source, the region's overrides first: what was
+        rendered from them is still right while it is the same."""
+        digest = hashlib.sha256()
+        for folder in (*self.folders, PACKAGE_TEMPLATES):
+            if not folder.is_dir():
+                continue
+            for path in sorted(folder.rglob("*")):
+                if path.is_file():
+                    digest.update(f"{path}\0".encode())
+                    digest.update(path.read_bytes())
+        return digest.hexdigest()
 
     def macro(self, name: str, macro: str, values: Mapping[str, object], *args: object) -> Markup:
         """The macro `macro` of the template `name` (a region's override first), called
