@@ -22,7 +22,7 @@ import hashlib
 import json
 import os
 import time
-from dataclasses import asdict, fields
+from dataclasses import asdict
 from pathlib import Path
 
 from ..plan.pages import NavItem, PlannedPage
@@ -56,10 +56,7 @@ def nav_fingerprint(nav: list[NavItem] | None, site_nav: str, environment: str) 
 
 
 def fingerprint(page: PlannedPage, shared: str) -> str:
-    # The page's fields as they are: asdict would copy each deeply first, for every page
-    # of every rebuild.
-    values = {field.name: getattr(page, field.name) for field in fields(page)}
-    data = json.dumps([values, shared], ensure_ascii=False, sort_keys=True)
+    data = json.dumps([page.field_values(), shared], ensure_ascii=False, sort_keys=True)
     return hashlib.sha256(data.encode("utf-8")).hexdigest()
 
 

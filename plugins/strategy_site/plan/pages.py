@@ -13,7 +13,7 @@ translation status page.
 from __future__ import annotations
 
 import json
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field, fields, replace
 from datetime import date
 from html import escape
 
@@ -134,6 +134,11 @@ class PlannedPage:
     @property
     def source_uri(self) -> str:
         return urls.source_uri(self.path)
+
+    def field_values(self) -> dict[str, object]:
+        """The fields as they are: `asdict` would deep-copy each first, and the preview
+        fingerprints every page of every rebuild."""
+        return {item.name: getattr(self, item.name) for item in fields(self)}
 
 
 @dataclass
