@@ -11,8 +11,9 @@ import pytest
 from click.testing import CliRunner
 
 from agreement import build_output
-from conftest import FIXTURES, run_mkdocs_build
+from conftest import FIXTURES, REPO, run_mkdocs_build
 from strategy_site.content.site_theme import override_problems
+from strategy_site.content.yamlfile import repeated_keys
 from strategy_site.mkdocs_plugin.site_checks import TEMPLATES, engine_templates
 from strategy_site.tools.cli import main
 from strategy_site.tools.find_content import ENGINE_TEMPLATES
@@ -155,8 +156,21 @@ def _broken_partial(folder: Path) -> str:
     return "overrides/strategy/partials/read-now.html:2: "
 
 
+def _key_twice(folder: Path) -> str:
+    config = folder / "mkdocs.yml"
+    text = config.read_text(encoding="utf-8")
+    first = text.splitlines().index("use_directory_urls: true") + 1
+    config.write_text(text + "use_directory_urls: true\n", encoding="utf-8")
+    last = len(text.splitlines()) + 1
+    return (
+        f"line {last}: 'use_directory_urls' is given twice in mkdocs.yml (first on line "
+        f"{first}); MkDocs keeps only the last"
+    )
+
+
 @pytest.mark.parametrize(
-    "edit", [_no_directory_urls, _notice_without_source_text, _link_in_docs, _broken_partial]
+    "edit",
+    [_no_directory_urls, _notice_without_source_text, _link_in_docs, _broken_partial, _key_twice],
 )
 def test_check_refuses_what_the_build_refuses_in_mkdocs_yml(builder, monkeypatch, edit) -> None:
     """The site's settings that stop the build before anything is written stop check too,
@@ -169,3 +183,32 @@ def test_check_refuses_what_the_build_refuses_in_mkdocs_yml(builder, monkeypatch
     code, output = checked(folder, monkeypatch)
     assert code == 1 and message in output, output
     assert "no problems found" not in output
+
+
+def test_keys_given_twice_are_found_at_every_depth_and_only_there() -> None:
+    """mkdocs.yml as MkDocs writes it: tags it alone knows, plugins with options, anchors."""
+    text = (
+        "site_name: A\n"  # 1
+        "copyright: !ENV [COPYRIGHT, 'Region']\n"  # 2
+        "extra: &shared\n"  # 3
+        "  a: 1\n"  # 4
+        "  a: 2\n"  # 5
+        "more: *shared\n"  # 6
+        "plugins:\n"  # 7
+        "  - search\n"  # 8
+        "  - strategy:\n"  # 9
+        "      content_dir: strategy\n"  # 10
+        "      notice: x\n"  # 11
+        "      content_dir: elsewhere\n"  # 12
+        "markdown_extensions:\n"  # 13
+        "  - pymdownx.emoji:\n"  # 14
+        "      emoji_index: !!python/name:material.extensions.emoji.twemoji\n"  # 15
+        "site_name: B\n"  # 16
+    )
+    assert repeated_keys(text) == [("a", 5, 4), ("content_dir", 12, 10), ("site_name", 16, 1)]
+    assert repeated_keys(text.replace("site_name: B\n", "")) == [
+        ("a", 5, 4),
+        ("content_dir", 12, 10),
+    ]
+    assert repeated_keys((REPO / "mkdocs.yml").read_text(encoding="utf-8")) == []
+    assert repeated_keys("a: [unclosed\n") == []  # MkDocs itself says what is wrong

@@ -87,6 +87,18 @@ def address_problems(use_directory_urls: object) -> list[str]:
     return []
 
 
+def repeated_setting_problems(repeats: Iterable[tuple[str, int, int]], name: str) -> list[str]:
+    """A key given twice in mkdocs.yml (`name`), from `yamlfile.repeated_keys`: MkDocs
+    keeps the last and ignores the first without a word (two `plugins:` lists, and the
+    first one's plugins are gone), so both sides refuse it."""
+    return [
+        f"line {line}: '{key}' is given twice in {name} (first on line {first}); MkDocs "
+        f"keeps only the last, so what the first says is silently ignored: keep one "
+        f"'{key}', holding what both say."
+        for key, line, first in repeats
+    ]
+
+
 def published_link_problems(project: Path, folders: Iterable[Path]) -> list[str]:
     """Symbolic links among the files MkDocs copies into the site (docs/, the theme's
     custom_dir): MkDocs follows them, so a link would publish whatever it points to

@@ -20,6 +20,7 @@ from ruamel.yaml.comments import CommentedMap, CommentedSeq
 from ruamel.yaml.constructor import ConstructorError, DuplicateKeyError, RoundTripConstructor
 from ruamel.yaml.error import MarkedYAMLError
 from ruamel.yaml.events import AliasEvent, CollectionEndEvent, CollectionStartEvent
+from ruamel.yaml.nodes import MappingNode, ScalarNode, SequenceNode
 
 from . import reuse
 from .problems import ProblemLog
@@ -213,6 +214,41 @@ def _parse_yaml(text: str, path: Path, log: ProblemLog, line_offset: int) -> Any
     except Exception as error:  # ruamel raises plain errors for a few malformed inputs
         log.add(path, line_offset + 1 if line_offset else None, f"the YAML cannot be read: {error}")
     return UNREADABLE
+
+
+def repeated_keys(text: str) -> list[tuple[str, int, int]]:
+    """Keys given twice in one mapping, as (key, line, line of the first), lines from 1.
+
+    For files other programs read with PyYAML, which keeps the last of two equal keys
+    without a word (MkDocs' mkdocs.yml): the first is then silently ignored. Only the
+    nodes are composed, so tags such as `!ENV` need no constructor. Unreadable YAML gives
+    none: its reader says what is wrong.
+    """
+    try:
+        root = YAML(typ="rt").compose(text)
+    except Exception:  # not YAML: whoever reads the file reports it
+        return []
+    found: list[tuple[str, int, int]] = []
+    pending = [root] if root is not None else []
+    seen_nodes: set[int] = set()
+    while pending:
+        node = pending.pop()
+        if id(node) in seen_nodes:  # an alias repeats a node: look at it once
+            continue
+        seen_nodes.add(id(node))
+        if isinstance(node, MappingNode):
+            first: dict[str, int] = {}
+            for key, value in node.value:
+                if isinstance(key, ScalarNode) and key.tag != "tag:yaml.org,2002:merge":
+                    line = key.start_mark.line + 1
+                    if key.value in first:
+                        found.append((key.value, line, first[key.value]))
+                    else:
+                        first[key.value] = line
+                pending += [key, value]
+        elif isinstance(node, SequenceNode):
+            pending += node.value
+    return sorted(found, key=lambda repeat: repeat[1])
 
 
 def read_yaml_file(path: Path, log: ProblemLog) -> Any:

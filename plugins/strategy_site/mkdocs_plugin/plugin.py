@@ -75,6 +75,7 @@ from .site_checks import (
     add_required_settings,
     has_search,
     published_links,
+    repeated_settings,
     theme_problems,
 )
 from .site_swap import SafeSiteDir, SiteInUse
@@ -141,7 +142,8 @@ class StrategyPlugin(BasePlugin[StrategyPluginConfig]):  # type: ignore[no-untyp
         except BuildDateError as error:
             raise PluginError(f"strategy: {error}") from None
         # The same refusals as `strategi check`'s (tools/find_content.site_problems).
-        problems = address_problems(config.use_directory_urls) + theme_problems(config)
+        problems = repeated_settings(config)
+        problems += address_problems(config.use_directory_urls) + theme_problems(config)
         problems += published_links(config)
         custom_dir = config.theme.custom_dir
         self.fragments = Fragments([Path(custom_dir) / OVERRIDES] if custom_dir else [])

@@ -14,7 +14,13 @@ from pathlib import Path
 
 from mkdocs.config.defaults import MkDocsConfig
 
-from ..content.site_theme import published_link_problems, template_names, theme_setup_problems
+from ..content.site_theme import (
+    published_link_problems,
+    repeated_setting_problems,
+    template_names,
+    theme_setup_problems,
+)
+from ..content.yamlfile import repeated_keys
 
 TEMPLATES = Path(__file__).parent / "templates"
 
@@ -55,6 +61,16 @@ def theme_problems(config: MkDocsConfig) -> list[str]:
     return theme_setup_problems(
         theme.name, theme.get("font"), list(config.plugins), custom_dir, engine_templates()
     )
+
+
+def repeated_settings(config: MkDocsConfig) -> list[str]:
+    """Keys given twice in mkdocs.yml, which MkDocs reads as the last alone
+    (content/site_theme.py's rule); a configuration given as data has none."""
+    path = config.config_file_path
+    if not path or not Path(path).is_file():
+        return []
+    text = Path(path).read_text(encoding="utf-8")
+    return repeated_setting_problems(repeated_keys(text), Path(path).name)
 
 
 def published_links(config: MkDocsConfig) -> list[str]:

@@ -19,9 +19,11 @@ from ..content.site_languages import language_setup_problems, theme_language_pro
 from ..content.site_theme import (
     address_problems,
     published_link_problems,
+    repeated_setting_problems,
     template_names,
     theme_setup_problems,
 )
+from ..content.yamlfile import repeated_keys
 from ..plan.notice import notice_refusal
 from ..plan.templating import OVERRIDES, Fragments
 
@@ -47,10 +49,7 @@ def find_content(start: Path | None = None) -> Path:
 
 def plugin_content_dir(config: Path) -> str | None:
     """The strategy plugin's `content_dir` in a mkdocs.yml, or None without the plugin."""
-    try:
-        data = YAML(typ="rt").load(config.read_text(encoding="utf-8"))
-    except Exception:  # an unreadable mkdocs.yml: MkDocs itself will say what is wrong
-        return None
+    data = _read_settings(config)
     plugins = data.get("plugins") if isinstance(data, dict) else None
     for item in plugins or []:
         if item == "strategy":
@@ -72,11 +71,20 @@ def site_config(content: Path) -> tuple[Path, dict[str, Any]] | None:
     content_dir = plugin_content_dir(config)
     if content_dir is None or Path(os.path.abspath(root / content_dir)) != content:
         return None
-    try:
-        data = YAML(typ="rt").load(config.read_text(encoding="utf-8"))
-    except Exception:  # MkDocs itself will say what is wrong with the file
-        return None
+    data = _read_settings(config)
     return (config, data) if isinstance(data, dict) else None
+
+
+def _read_settings(config: Path) -> Any:
+    """mkdocs.yml as data; None when unreadable (MkDocs itself will say what is wrong).
+    A key given twice does not make it unreadable, as it does not for MkDocs: check
+    refuses it (`site_problems`), and so does the build."""
+    yaml = YAML(typ="rt")
+    yaml.allow_duplicate_keys = True
+    try:
+        return yaml.load(config.read_text(encoding="utf-8"))
+    except Exception:
+        return None
 
 
 def missing_docs_dir(content: Path) -> Path | None:
@@ -106,9 +114,11 @@ def site_problems(
     if found is None:
         return Path("mkdocs.yml"), []
     config, data = found
+    repeats = repeated_keys(config.read_text(encoding="utf-8"))
+    problems = repeated_setting_problems(repeats, config.name)
     custom_dir = _custom_dir(config, data)
     published = [config.parent / str(data.get("docs_dir") or "docs")]
-    problems = address_problems(data.get("use_directory_urls", True))
+    problems += address_problems(data.get("use_directory_urls", True))
     problems += _language_problems(data, languages, source_language)
     problems += _theme_problems(data, custom_dir)
     if custom_dir is not None:
