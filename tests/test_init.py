@@ -181,7 +181,7 @@ def test_a_language_without_strings_gets_a_file_to_translate(tmp_path: Path, mon
     ]
     # Once translated (here: a fixture whose every text says it is a placeholder).
     strings.write_text(
-        strings_template("sma", ["sv", "en", "sma"], fill="[PLACEHOLDER, not South Sami]"),
+        strings_template("sma", ["sv", "en", "sma"], fill="(PLACEHOLDER, not South Sami)"),
         encoding="utf-8",
     )
     assert check(folder)[0] == 0
@@ -316,7 +316,7 @@ def test_a_language_missing_from_i18n_is_refused(tmp_path: Path) -> None:
     edit(folder / "strategy" / "strategy.yml", "languages: [sv, en]", "languages: [sv, en, fi]")
     (folder / "strategy" / "strings").mkdir()
     (folder / "strategy" / "strings" / "fi.yml").write_text(
-        strings_template("fi", ["sv", "en", "fi"], fill="[PLACEHOLDER, not Finnish]"), "utf-8"
+        strings_template("fi", ["sv", "en", "fi"], fill="(PLACEHOLDER, not Finnish)"), "utf-8"
     )
     result = run_mkdocs_build(folder)
     assert result.returncode == 1

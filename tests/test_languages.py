@@ -29,7 +29,7 @@ from strategy_site.plan.texts import (
 from strategy_site.tools.cli import main
 from strategy_site.tools.strings_file import strings_template
 
-PLACEHOLDER = "[PLACEHOLDER, not South Sami: a test fixture]"
+PLACEHOLDER = "(PLACEHOLDER, not South Sami: a test fixture)"
 SMA_I18N = """        - locale: sma
           name: Åarjelsaemien gïele
           build: true

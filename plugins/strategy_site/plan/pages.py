@@ -15,7 +15,6 @@ from __future__ import annotations
 import json
 from dataclasses import dataclass, field, fields, replace
 from datetime import date
-from html import escape
 
 from markupsafe import Markup
 
@@ -358,8 +357,8 @@ class SitePlanner:
         for version in strategy.versions.values():
             if answered_consultation(strategy, version) is not None:
                 body += [outcome_link(ctx, version, "outcome.start"), ""]
-        body += [f"## {t(lang, 'start.timeline')}", ""]
-        body += [t(lang, "start.timeline_intro"), "", timeline(ctx), ""]
+        body += [f"## {markdown_text(t(lang, 'start.timeline'))}", ""]
+        body += [markdown_text(t(lang, "start.timeline_intro")), "", timeline(ctx), ""]
         data_links = ctx.fragment(
             "start-links.html",
             data_href=ctx.link(urls.data_path()),
@@ -395,7 +394,7 @@ class SitePlanner:
             opening = what_changed(ctx, version, self.base(version), comparison, has_outcome)
             body += [changed_heading(ctx, self.base(version)), "", opening, ""]
         body += [
-            f"## {t(self.lang, 'front.contents')}",
+            f"## {markdown_text(t(self.lang, 'front.contents'))}",
             "",
             contents(ctx, version),
             "",
@@ -736,7 +735,7 @@ class SitePlanner:
         title = t(lang, "inputs.title")
         name = self.text(version.title)
         body = [
-            f"# {title}",
+            f"# {markdown_text(title)}",
             "",
             markdown_text(t(lang, "inputs.intro", version=name)),
             "",
@@ -781,14 +780,16 @@ class SitePlanner:
         ctx = self.context(path)
         title = t(lang, "outcome.title")
         items = items_about(self.strategy, consultation.id)
-        body = [f"# {escape(title)}", "", outcome_intro(ctx, consultation, version), ""]
-        body += [f"## {escape(t(lang, 'outcome.who'))}", "", who_responded(ctx, items), ""]
+        body = [f"# {markdown_text(title)}", "", outcome_intro(ctx, consultation, version), ""]
+        body += [f"## {markdown_text(t(lang, 'outcome.who'))}", "", who_responded(ctx, items), ""]
         if version.outcome:
             themes = localized_paragraphs(ctx, version.outcome)
-            body += [f"## {escape(t(lang, 'outcome.themes'))}", "", themes, ""]
-        body += [f"## {escape(t(lang, 'outcome.decisions'))}", ""]
-        body += [escape(t(lang, "outcome.decisions_intro")), "", decision_table(ctx, items), ""]
-        body += [f"## {escape(t(lang, 'outcome.items'))}", "", items_by_decision(ctx, items), ""]
+            body += [f"## {markdown_text(t(lang, 'outcome.themes'))}", "", themes, ""]
+        body += [f"## {markdown_text(t(lang, 'outcome.decisions'))}", ""]
+        intro = markdown_text(t(lang, "outcome.decisions_intro"))
+        body += [intro, "", decision_table(ctx, items), ""]
+        items_heading = markdown_text(t(lang, "outcome.items"))
+        body += [f"## {items_heading}", "", items_by_decision(ctx, items), ""]
         return self.version_subpage(version, path, OUTCOME, title, "\n".join(body))
 
     def translations_page(self) -> PlannedPage:
@@ -796,15 +797,16 @@ class SitePlanner:
         strategy, lang = self.strategy, self.lang
         ctx = self.context(urls.translations_path())
         title = t(lang, "translations.title")
-        body = [f"# {title}", ""]
+        body = [f"# {markdown_text(title)}", ""]
         for target in translation_languages(strategy):
             rows = translation_statuses(strategy, target, changes=self.source_changes)
             counts = count_states(rows)
             name = language_name(target, lang)
             heading = name[0].upper() + name[1:]
-            body += [f"## {heading}", "", t(lang, "translations.intro", language=name), ""]
+            intro = t(lang, "translations.intro", language=name)
+            body += [f"## {markdown_text(heading)}", "", markdown_text(intro), ""]
             summary = t(lang, "translations.summary", words=sum(r.words for r in rows), **counts)
-            body += [summary, ""]
+            body += [markdown_text(summary), ""]
             for version in strategy.versions.values():
                 version_rows = [r for r in rows if r.version == version.id]
                 body += [f"### {markdown_text(self.text(version.title))}", ""]

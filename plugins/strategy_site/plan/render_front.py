@@ -3,13 +3,12 @@ in the editors' words and in counts, with the ways on to the details."""
 
 from __future__ import annotations
 
-from html import escape
-
 from markupsafe import Markup
 
 from .. import urls
 from ..derive.diff import ADDED, REMOVED, UNCHANGED, VersionComparison
 from ..model import Version
+from .markdown_text import markdown_text
 from .render import PageContext
 from .render_outcome import localized_paragraphs
 from .texts import t
@@ -80,4 +79,4 @@ def what_changed(
 
 def changed_heading(ctx: PageContext, base: Version) -> str:
     """The Markdown heading above `what_changed`, so that it is in the page's contents."""
-    return f"## {escape(t(ctx.lang, 'front.changed', base=ctx.text(base.title)))}"
+    return f"## {markdown_text(t(ctx.lang, 'front.changed', base=ctx.text(base.title)))}"

@@ -7,8 +7,6 @@ What to show and where it links is decided here; the markup is in the partials
 
 from __future__ import annotations
 
-from html import escape
-
 from markupsafe import Markup
 
 from .. import urls
@@ -124,7 +122,7 @@ def items_by_decision(ctx: PageContext, items: list[TracedItem]) -> str:
             continue
         group = [x for x in items if x.item.decision == decision]
         heading = t(lang, "outcome.group", decision=t(lang, f"decision.{decision}"), count=count)
-        parts.append(f"### {escape(heading)} {{: #beslut-{decision} }}\n")
+        parts.append(f"### {markdown_text(heading)} {{: #beslut-{decision} }}\n")
         listed = [outcome_item(ctx, x) for x in group]
         parts.append(str(ctx.fragment("outcome-items.html", items=listed)))
     return "\n".join(parts)

@@ -12,6 +12,7 @@ the form the count takes.
 from __future__ import annotations
 
 import difflib
+import re
 from collections.abc import Mapping
 from datetime import date
 from functools import lru_cache
@@ -1157,6 +1158,14 @@ def _is_name(key: str) -> bool:
     return key.startswith("language.")
 
 
+# What makes a short text something else once it is inside a page's Markdown: emphasis
+# and code (* _ `), links, images and footnotes ([ ]), escapes (\). Many partials that
+# hold interface strings sit inside a paragraph, where Markdown still reads their text;
+# the package's own strings have none of these, and `{ }` are placeholders (checked).
+MARKUP_CHARACTERS = re.compile(r"[*_`\[\]\\]")
+PLACEHOLDER = re.compile(r"\{\{?[A-Za-z_][A-Za-z0-9_]*\}\}?")  # {document_genitive}, {{p}}
+
+
 def _placeholders(template: str) -> set[str] | None:
     """The `{names}` a template fills in, or None when its braces are malformed."""
     try:
@@ -1192,6 +1201,17 @@ def check_interface_strings(strategy: Strategy, log: ProblemLog) -> None:
 def _check_table(own: InterfaceStrings, keys: set[str], shipped: bool, log: ProblemLog) -> None:
     for key, value in own.values.items():
         line = own.lines.get(key)
+        markup = sorted(set(MARKUP_CHARACTERS.findall(PLACEHOLDER.sub("", value))))
+        if markup:
+            log.add(
+                own.path,
+                line,
+                f"'{key}' has {' and '.join(repr(c) for c in markup)}, which the pages would "
+                "read as formatting or a link (Markdown), not as text",
+                "Interface strings are plain text: leave the character out or reword (a "
+                "dash instead of '_', quotes instead of '*', parentheses instead of '[ ]').",
+            )
+            continue
         if _is_name(key):
             continue
         base = _plural_base(key)
