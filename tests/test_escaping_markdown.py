@@ -20,16 +20,11 @@ from bs4 import BeautifulSoup
 
 from agreement import agree_on
 from conftest import FIXTURES, build_once
+from test_escaping import edit
 
 IMAGE = "![x](https://evil.example/x.png) *kursiv* [länk](https://evil.example/)"
 # Allowed in an interface string, and Markdown at the start of a line: a quote, a list.
 LINE_START = "> 1. Tidslinjen"
-
-
-def edit(path: Path, old: str, new: str) -> None:
-    text = path.read_text(encoding="utf-8")
-    assert old in text, f"{old!r} not in {path}"
-    path.write_text(text.replace(old, new, 1), encoding="utf-8")
 
 
 @pytest.fixture(scope="module")
