@@ -1,7 +1,8 @@
-"""The banners and history lists a preview keeps from one plan to the next
-(plan/kept_html.py): after each kind of edit, a plan that reuses them is the plan made
-with nothing kept, page for page, and an edit to a section's text alone draws again only
-the history lists whose facts it changed."""
+"""The banners, history lists, section pages and changes views a preview keeps from one
+plan to the next (plan/kept_html.py): after each kind of edit, a plan that reuses them is
+the plan made with nothing kept, page for page, and an edit to a section's text alone
+draws again only the history lists whose facts it changed and plans again only the pages
+that read the text."""
 
 from __future__ import annotations
 
@@ -77,10 +78,11 @@ def root(tmp_path: Path) -> Path:
 def test_each_plan_that_reuses_parts_is_the_plan_made_afresh(root: Path) -> None:
     kept = KeptHtml()
     assert plans(root, kept) == plans(root, None)
-    drawn = kept.drawn
+    drawn, planned = kept.drawn, kept.planned
     assert drawn > 50  # every banner and history list of both languages
+    assert planned > 40  # every section page and changes view of both languages
     assert plans(root, kept) == plans(root, None)
-    assert kept.drawn == drawn  # nothing changed: nothing drawn again
+    assert (kept.drawn, kept.planned) == (drawn, planned)  # nothing changed: nothing drawn
     for what, change in EDITS.items():
         outline = outline_digest(load_publishable(root))
         change(root)
@@ -95,7 +97,9 @@ def test_each_plan_that_reuses_parts_is_the_plan_made_afresh(root: Path) -> None
             # (a translation's text is in no history list)
             least = 0 if what == "a translation's text" else 1
             assert least <= kept.drawn - drawn < 20, what
-        drawn = kept.drawn
+            # The edited section's pages, and the changes views that compare with it.
+            assert 1 <= kept.planned - planned < 12, what
+        drawn, planned = kept.drawn, kept.planned
 
 
 def test_a_changed_partial_draws_every_part_again(root: Path, tmp_path: Path) -> None:

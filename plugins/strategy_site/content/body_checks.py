@@ -8,16 +8,24 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from functools import lru_cache
 from pathlib import Path
 
 from ..model import Strategy, Version
-from .body_policy import violations
+from .body_policy import Violation, violations
 from .figures import check_placements
 from .markdown_links import LinkTarget, body_lines, links_in
 from .problems import ProblemLog
 
 ATX_H1 = re.compile(r"^ {0,3}#(\s|$)")
 SETEXT_H1 = re.compile(r"^ {0,3}=+\s*$")
+
+
+@lru_cache(maxsize=8192)
+def _violations(body: str) -> tuple[Violation, ...]:
+    """What the policy refuses in a body depends on its text alone: a preview, which
+    checks every file again on each save, checks an unchanged text once."""
+    return tuple(violations(body))
 
 
 @dataclass
@@ -60,7 +68,7 @@ class BodyChecks:
                 self._check_target(path, number, found.target, version)
             previous = line
         # Schemes and hosts of links and images, with raw HTML: see body_policy.py.
-        for violation in violations(body):
+        for violation in _violations(body):
             self.log.add(path, first_line + violation.line, violation.message, violation.hint)
 
     def _check_target(self, path: Path, line: int, target: LinkTarget, version: Version) -> None:

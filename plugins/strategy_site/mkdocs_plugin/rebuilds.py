@@ -42,7 +42,7 @@ def parse_cache(content_root: Path) -> ParseCache:
 
 
 def kept_html() -> KeptHtml:
-    """The banners and history lists of the last plan of every language."""
+    """The banners, history lists and section pages of the last plan of every language."""
     return _kept_html
 
 

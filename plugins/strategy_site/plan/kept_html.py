@@ -12,7 +12,11 @@ version, and neither depends on the text of a section:
   titles, the words counted, the inputs that took effect).
 
 So a save that changes a section's text changes no banner, and only the history lists
-whose facts it changed. `outline_digest` covers the whole model but the section texts,
+whose facts it changed. The section pages and changes views, the next largest share, are
+kept whole (`page`) while what each reads beyond the outline is the same: its section's
+texts, its comparison (compared by value, `ByValue`) and the few facts
+`SitePlanner.page_inputs` lists; a save replans the pages of the section it changed and
+those whose comparison it changed. `outline_digest` covers the whole model but the section texts,
 field by field, so that a field added to the model later is covered without anyone
 remembering to; a part is drawn again when the outline, the build date, the partials,
 the flavour, the comparisons' setting, its page or (a history list) its facts differ
@@ -22,14 +26,18 @@ from the last plan's. The adapter keeps one `KeptHtml` for a preview
 
 from __future__ import annotations
 
+import copy
 import hashlib
 from collections.abc import Callable
 from dataclasses import fields, is_dataclass
+from typing import TypeVar, cast
 
 from ..derive.diff import SectionChange
 from ..derive.inputs import TracedItem
 from ..derive.section_history import HistoryStep
 from ..model import Section, Strategy, Translation
+
+P = TypeVar("P")
 
 # The texts no kept part reads: a change to them alone keeps every part.
 _TEXTS = {(Section, "body"), (Translation, "body")}
@@ -101,6 +109,34 @@ def _digest(parts: list[str]) -> str:
     return hashlib.sha256("\x1f".join(parts).encode("utf-8")).hexdigest()
 
 
+class ByValue:
+    """A derived fact compared by what it holds, for `KeptHtml.page`'s `depends_on`.
+
+    A section's comparison (`SectionChange`, its `BodyDiff`) compares by identity, and a
+    rebuild makes new ones for every section of a version whose texts changed: the same
+    object is the same at once; another is compared by its repr (every field, as the
+    dataclasses print it), made once per object.
+    """
+
+    __slots__ = ("value", "_text")
+
+    def __init__(self, value: object) -> None:
+        self.value = value
+        self._text: str | None = None
+
+    def text(self) -> str:
+        if self._text is None:
+            self._text = repr(self.value)
+        return self._text
+
+    def __eq__(self, other: object) -> bool:
+        if not isinstance(other, ByValue):
+            return NotImplemented
+        return self.value is other.value or self.text() == other.text()
+
+    __hash__ = None  # type: ignore[assignment]  # compared, never a key
+
+
 class KeptHtml:
     """The kept parts of the last plans (every language's), by page, for one
     generation: what every part depends on (`use`)."""
@@ -108,11 +144,18 @@ class KeptHtml:
     def __init__(self) -> None:
         self.generation: tuple[object, ...] | None = None
         self._html: dict[tuple[object, ...], str] = {}
+        self._pages: dict[tuple[object, ...], tuple[tuple[object, ...], object]] = {}
         self.drawn = 0  # parts drawn (not kept) since the generation began, for tests
+        self.planned = 0  # pages planned (not kept) since the generation began, for tests
+        # By the id of the object each holds (alive in it, so its id is not reused): of
+        # this plan and the one before (the other language's, or the last rebuild's).
+        self._values: dict[int, ByValue] = {}
+        self._values_before: dict[int, ByValue] = {}
 
     def use(self, strategy: Strategy, *depends_on: object) -> None:
         """Start a plan: keep the parts only if the strategy's outline and what else
         every part depends on (the build date, the partials' digest, ...) are the same."""
+        self._values_before, self._values = self._values, {}
         generation = (outline_digest(strategy), *depends_on)
         if generation != self.generation:
             self.clear()
@@ -122,7 +165,11 @@ class KeptHtml:
         """Drop every part kept."""
         self.generation = None
         self._html.clear()
+        self._pages.clear()
+        self._values.clear()
+        self._values_before.clear()
         self.drawn = 0
+        self.planned = 0
 
     def html(self, key: tuple[object, ...], draw: Callable[[], str]) -> str:
         """The part of `key` (what it is, its language and page, ...), drawn if new."""
@@ -131,3 +178,27 @@ class KeptHtml:
             html = self._html[key] = draw()
             self.drawn += 1
         return html
+
+    def by_value(self, value: object) -> ByValue:
+        """`value` to compare by what it holds, its repr made once for every language's
+        plan (each asks for the same comparisons)."""
+        found = self._values.get(id(value)) or self._values_before.get(id(value))
+        if found is None:
+            found = ByValue(value)
+        self._values[id(value)] = found
+        return found
+
+    def page(
+        self, key: tuple[object, ...], depends_on: tuple[object, ...], plan: Callable[[], P]
+    ) -> P:
+        """The page of `key` (its kind, language and address), planned again unless what
+        it reads beyond the outline (`depends_on`: its texts and what is derived from
+        them, compared with ==) is what it was last time; a copy, which the plan may
+        change."""
+        found = self._pages.get(key)
+        if found is not None and found[0] == depends_on:
+            return copy.copy(cast(P, found[1]))
+        page = plan()
+        self._pages[key] = (depends_on, page)
+        self.planned += 1
+        return copy.copy(page)

@@ -13,6 +13,7 @@ translation status page.
 from __future__ import annotations
 
 import json
+from collections.abc import Callable
 from dataclasses import dataclass, field, fields, replace
 from datetime import date
 
@@ -245,6 +246,7 @@ class SitePlanner:
         self.effects = effects_index(strategy)
         self.histories = Histories(strategy, comparisons, self.effects)
         self.source_changes = SourceChanges()
+        self._changes_langs: dict[str, tuple[str, ...]] = {}
 
     def plan(self, shared: list[PlannedFile] | None = None) -> SitePlan:
         """The pages and files; `shared`: those every language shares, which the source
@@ -264,10 +266,10 @@ class SitePlanner:
                 )
             pages.append(self.version_page(version))
             for section in version.sections.values():
-                pages.append(self.section_page(version, section))
+                pages.append(self.kept_page(SECTION, version, section, self.section_page))
                 pages += self.source_changes_page(version, section)
                 if self.comparisons.has_changes(version):
-                    pages.append(self.changes_page(version, section))
+                    pages.append(self.kept_page(CHANGES, version, section, self.changes_page))
                 pages.append(self.history_page(version, section))
             if self.comparisons.has_changes(version):
                 pages.append(self.overview_page(version))
@@ -339,6 +341,48 @@ class SitePlanner:
             return version_banner(ctx, version, section_id, folded)
         key = ("banner", self.lang, ctx.path, version.id, section_id, folded)
         return self.kept.html(key, lambda: version_banner(ctx, version, section_id, folded))
+
+    def kept_page(
+        self,
+        kind: str,
+        version: Version,
+        section: Section,
+        plan: Callable[[Version, Section], PlannedPage],
+    ) -> PlannedPage:
+        """A section's page or changes view, kept from the last plan when what it reads
+        beyond the outline is the same (kept_html.py): planned afresh without `kept`."""
+        if self.kept is None:
+            return plan(version, section)
+        key = (kind, self.lang, version.id, section.id)
+        depends_on = self.page_inputs(self.kept, kind, version, section)
+        return self.kept.page(key, depends_on, lambda: plan(version, section))
+
+    def page_inputs(
+        self, kept: KeptHtml, kind: str, version: Version, section: Section
+    ) -> tuple[object, ...]:
+        """What `section_page` (kind SECTION) or `changes_page` (CHANGES) reads that the
+        outline does not cover (the inputs that changed the section are in it): the
+        section's texts, its comparison and, for a section page, what changed in its
+        source since an outdated translation (from git); for a changes view, in which
+        language it and each other changes view of the version show the comparison (a
+        move note links to the very block only where both show the same)."""
+        texts = [section.body, *(tr.body for _, tr in sorted(section.translations.items()))]
+        if kind == SECTION:
+            outdated = self.lang != self.source and section_state(section, self.lang) == OUTDATED
+            since = self.source_changes(section, self.lang) if outdated else None
+            change = kept.by_value(self.change(version, section.id, self.source))
+            return (*texts, change, since)
+        text_lang = self.changes_lang(version, section)
+        change = kept.by_value(self.change(version, section.id, text_lang))
+        return (*texts, text_lang, change, self.changes_langs(version))
+
+    def changes_langs(self, version: Version) -> tuple[str, ...]:
+        """`changes_lang` of every section of `version`, once per plan."""
+        found = self._changes_langs.get(version.id)
+        if found is None:
+            found = tuple(self.changes_lang(version, s) for s in version.sections.values())
+            self._changes_langs[version.id] = found
+        return found
 
     # -- pages ---------------------------------------------------------------------
 
