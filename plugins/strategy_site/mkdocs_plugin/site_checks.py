@@ -69,7 +69,10 @@ def repeated_settings(config: MkDocsConfig) -> list[str]:
     path = config.config_file_path
     if not path or not Path(path).is_file():
         return []
-    text = Path(path).read_text(encoding="utf-8")
+    try:
+        text = Path(path).read_text(encoding="utf-8")
+    except UnicodeDecodeError:  # MkDocs read it (PyYAML takes UTF-16 too): no text here
+        return []
     return repeated_setting_problems(repeated_keys(text), Path(path).name)
 
 
