@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import re
 from pathlib import Path
+from types import SimpleNamespace
 
 import pytest
 from click.testing import CliRunner
@@ -14,7 +15,7 @@ from agreement import build_output
 from conftest import FIXTURES, REPO, run_mkdocs_build
 from strategy_site.content.site_theme import override_problems
 from strategy_site.content.yamlfile import repeated_keys
-from strategy_site.mkdocs_plugin.site_checks import TEMPLATES, engine_templates
+from strategy_site.mkdocs_plugin.site_checks import TEMPLATES, engine_templates, repeated_settings
 from strategy_site.tools.cli import main
 from strategy_site.tools.find_content import ENGINE_TEMPLATES
 
@@ -212,3 +213,14 @@ def test_keys_given_twice_are_found_at_every_depth_and_only_there() -> None:
     ]
     assert repeated_keys((REPO / "mkdocs.yml").read_text(encoding="utf-8")) == []
     assert repeated_keys("a: [unclosed\n") == []  # MkDocs itself says what is wrong
+
+
+def test_the_builds_repeated_key_check_reads_only_utf8(tmp_path: Path) -> None:
+    """PyYAML, and so MkDocs, also reads a UTF-16 mkdocs.yml: the check passes over it
+    rather than stop the build with a traceback."""
+    config = tmp_path / "mkdocs.yml"
+    config.write_text("site_name: A\nsite_name: B\n", encoding="utf-16")
+    assert repeated_settings(SimpleNamespace(config_file_path=str(config))) == []  # type: ignore[arg-type]
+    config.write_text("site_name: A\nsite_name: B\n", encoding="utf-8")
+    found = repeated_settings(SimpleNamespace(config_file_path=str(config)))  # type: ignore[arg-type]
+    assert found and found[0].startswith("line 2: 'site_name' is given twice in mkdocs.yml")
