@@ -16,6 +16,7 @@ from collections.abc import Iterable
 from pathlib import Path
 
 from .loader import symlinks_under
+from .yamlfile import repeated_keys
 
 PAGE_BASE = "strategy-base.html"
 EXTENDS_BASE = re.compile(r"{%-?\s*extends\s+[\"']" + re.escape(PAGE_BASE) + r"[\"']")
@@ -87,15 +88,15 @@ def address_problems(use_directory_urls: object) -> list[str]:
     return []
 
 
-def repeated_setting_problems(repeats: Iterable[tuple[str, int, int]], name: str) -> list[str]:
-    """A key given twice in mkdocs.yml (`name`), from `yamlfile.repeated_keys`: MkDocs
-    keeps the last and ignores the first without a word (two `plugins:` lists, and the
-    first one's plugins are gone), so both sides refuse it."""
+def repeated_setting_problems(text: str, name: str) -> list[str]:
+    """Each key given twice in mkdocs.yml (its `text`; `name`, the file's): MkDocs keeps
+    the last and ignores the first without a word (two `plugins:` lists, and the first
+    one's plugins are gone), so both sides refuse it."""
     return [
         f"line {line}: '{key}' is given twice in {name} (first on line {first}); MkDocs "
         f"keeps only the last, so what the first says is silently ignored: keep one "
         f"'{key}', holding what both say."
-        for key, line, first in repeats
+        for key, line, first in repeated_keys(text)
     ]
 
 

@@ -20,7 +20,6 @@ from ..content.site_theme import (
     template_names,
     theme_setup_problems,
 )
-from ..content.yamlfile import repeated_keys
 
 TEMPLATES = Path(__file__).parent / "templates"
 
@@ -73,7 +72,7 @@ def repeated_settings(config: MkDocsConfig) -> list[str]:
         text = Path(path).read_text(encoding="utf-8")
     except UnicodeDecodeError:  # MkDocs read it (PyYAML takes UTF-16 too): no text here
         return []
-    return repeated_setting_problems(repeated_keys(text), Path(path).name)
+    return repeated_setting_problems(text, Path(path).name)
 
 
 def published_links(config: MkDocsConfig) -> list[str]:

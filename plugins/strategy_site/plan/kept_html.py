@@ -16,11 +16,13 @@ whose facts it changed. The section pages and changes views, the next largest sh
 kept whole (`page`) while what each reads beyond the outline is the same: its section's
 texts, its comparison (compared by value, `ByValue`) and the few facts
 `SitePlanner.page_inputs` lists; a save replans the pages of the section it changed and
-those whose comparison it changed. `outline_digest` covers the whole model but the section texts,
-field by field, so that a field added to the model later is covered without anyone
-remembering to; a part is drawn again when the outline, the build date, the partials,
-the flavour, the comparisons' setting, its page or (a history list) its facts differ
-from the last plan's. The adapter keeps one `KeptHtml` for a preview
+those whose comparison it changed.
+
+`outline_digest` covers the whole model but the section texts, field by field, so that
+a field added to the model later is covered without anyone remembering to; a part is
+drawn again when the outline, the build date, the partials, the flavour, the
+comparisons' setting, its page or (a history list) its facts differ from the last
+plan's. The adapter keeps one `KeptHtml` for a preview
 (mkdocs_plugin/rebuilds.py); a plan without one draws every part, as a build does.
 """
 

@@ -1163,7 +1163,15 @@ def _is_name(key: str) -> bool:
 # hold interface strings sit inside a paragraph, where Markdown still reads their text;
 # the package's own strings have none of these, and `{ }` are placeholders (checked).
 MARKUP_CHARACTERS = re.compile(r"[*_`\[\]\\]")
-PLACEHOLDER = re.compile(r"\{\{?[A-Za-z_][A-Za-z0-9_]*\}\}?")  # {document_genitive}, {{p}}
+
+
+def _literal_text(template: str) -> str:
+    """A template without its `{placeholders}` (`{document_genitive}`), as it reads;
+    the template itself when its braces are malformed (refused by `_check_table`)."""
+    try:
+        return "".join(literal for literal, _, _, _ in Formatter().parse(template))
+    except ValueError:
+        return template
 
 
 def _placeholders(template: str) -> set[str] | None:
@@ -1201,7 +1209,7 @@ def check_interface_strings(strategy: Strategy, log: ProblemLog) -> None:
 def _check_table(own: InterfaceStrings, keys: set[str], shipped: bool, log: ProblemLog) -> None:
     for key, value in own.values.items():
         line = own.lines.get(key)
-        markup = sorted(set(MARKUP_CHARACTERS.findall(PLACEHOLDER.sub("", value))))
+        markup = sorted(set(MARKUP_CHARACTERS.findall(_literal_text(value))))
         if markup:
             log.add(
                 own.path,

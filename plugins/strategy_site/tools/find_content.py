@@ -23,7 +23,6 @@ from ..content.site_theme import (
     template_names,
     theme_setup_problems,
 )
-from ..content.yamlfile import repeated_keys
 from ..plan.notice import notice_refusal
 from ..plan.templating import OVERRIDES, Fragments
 
@@ -114,8 +113,7 @@ def site_problems(
     if found is None:
         return Path("mkdocs.yml"), []
     config, data = found
-    repeats = repeated_keys(config.read_text(encoding="utf-8"))
-    problems = repeated_setting_problems(repeats, config.name)
+    problems = repeated_setting_problems(config.read_text(encoding="utf-8"), config.name)
     custom_dir = _custom_dir(config, data)
     published = [config.parent / str(data.get("docs_dir") or "docs")]
     problems += address_problems(data.get("use_directory_urls", True))
